@@ -1,0 +1,89 @@
+/**
+ * Configuration, parsed once from the environment with zod. Nothing else reads process.env.
+ * Empty strings count as unset; every problem is listed at once.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { ERROR_CODES, UserError } from './errors.js';
+
+export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
+
+const emptyAsUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(emptyAsUndefined, z.string().trim().optional());
+const snowflake = z.preprocess(emptyAsUndefined, z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17 to 20 digits)').optional());
+const booleanFlag = (fallback: boolean) =>
+  z.preprocess(emptyAsUndefined, z.enum(['1', '0', 'true', 'false', 'yes', 'no']).optional())
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes'].includes(v)));
+
+const schema = z.object({
+  CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().default('corpus')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
+  INDEX_DIR: optionalString,
+  MODELS_DIR: optionalString,
+  EMBEDDING_MODEL: z.preprocess(emptyAsUndefined, z.string().default(DEFAULT_MODEL_ID)),
+  EMBEDDING_DTYPE: z.preprocess(emptyAsUndefined, z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('q8')),
+  ALLOW_MODEL_DOWNLOAD: booleanFlag(false),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  ASK_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(3600).default(5)),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+});
+
+export interface Config {
+  corpusDir: string;
+  dataDir: string;
+  indexDir: string;
+  modelsDir: string;
+  embeddingModel: string;
+  embeddingDtype: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
+  allowModelDownload: boolean;
+  discordToken: string | null;
+  discordApplicationId: string | null;
+  discordGuildId: string | null;
+  discordApiUrl: string | null;
+  askCooldownSeconds: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where `/ask` feedback (helpful / not helpful) is appended, JSON lines. */
+  feedbackFile: string;
+  /** SQLite file for quiz games and scores. */
+  quizDbFile: string;
+}
+
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Readonly<Config> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new UserError(ERROR_CODES.CONFIG_INVALID, `Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return Object.freeze({
+    corpusDir: path.resolve(e.CORPUS_DIR),
+    dataDir,
+    indexDir: path.resolve(e.INDEX_DIR ?? path.join(dataDir, 'index')),
+    modelsDir: path.resolve(e.MODELS_DIR ?? 'models'),
+    embeddingModel: e.EMBEDDING_MODEL,
+    embeddingDtype: e.EMBEDDING_DTYPE,
+    allowModelDownload: e.ALLOW_MODEL_DOWNLOAD,
+    discordToken: e.DISCORD_TOKEN ?? null,
+    discordApplicationId: e.DISCORD_APPLICATION_ID ?? null,
+    discordGuildId: e.DISCORD_GUILD_ID ?? null,
+    discordApiUrl: e.DISCORD_API_URL ?? null,
+    askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
+    logLevel: e.LOG_LEVEL,
+    feedbackFile: path.join(dataDir, 'feedback.jsonl'),
+    quizDbFile: path.join(dataDir, 'quiz.sqlite'),
+  });
+}
+
+let cached: Readonly<Config> | undefined;
+
+/** The process configuration, parsed on first use. */
+export function loadConfig(): Readonly<Config> {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,46 @@
+/**
+ * One catalogue of error codes, so logs and tests match on a code rather than on prose.
+ * A UserError is something the user can fix (bad input, missing corpus); its message key
+ * is shown to them, localised by the adapter. Any other Error is a bug: logged in full,
+ * and the user only sees a generic apology.
+ */
+export const ERROR_CODES = {
+  EMPTY_QUESTION: 'EMPTY_QUESTION',
+  QUESTION_TOO_LONG: 'QUESTION_TOO_LONG',
+  CORPUS_MISSING: 'CORPUS_MISSING',
+  CORPUS_EMPTY: 'CORPUS_EMPTY',
+  ARTICLE_NOT_FOUND: 'ARTICLE_NOT_FOUND',
+  ARTICLE_AMBIGUOUS: 'ARTICLE_AMBIGUOUS',
+  INDEX_CORRUPT: 'INDEX_CORRUPT',
+  INDEX_MODEL_MISMATCH: 'INDEX_MODEL_MISMATCH',
+  BAD_DATE: 'BAD_DATE',
+  BAD_OPTION: 'BAD_OPTION',
+  BAD_BATCH_FILE: 'BAD_BATCH_FILE',
+  NOT_ENOUGH_MATERIAL: 'NOT_ENOUGH_MATERIAL',
+  MISSING_PERMISSION: 'MISSING_PERMISSION',
+  COOLDOWN: 'COOLDOWN',
+  QUIZ_ALREADY_RUNNING: 'QUIZ_ALREADY_RUNNING',
+  QUIZ_NOT_RUNNING: 'QUIZ_NOT_RUNNING',
+  QUIZ_ENDED: 'QUIZ_ENDED',
+  NOT_QUIZ_HOST: 'NOT_QUIZ_HOST',
+  REINDEX_RUNNING: 'REINDEX_RUNNING',
+  CONFIG_INVALID: 'CONFIG_INVALID',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** An error the user caused and can fix. `params` fill the localised message. */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

@@ -1,0 +1,40 @@
+/** Quiz questions generated from the briefing: plain data, the same for CLI, console and Discord. */
+
+export const QUESTION_KINDS = ['when', 'what', 'who', 'how_many', 'who_said', 'which_first'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface QuestionSource {
+  docId: string;
+  title: string;
+  date: string | null;
+  /** The passage that answers the question, verbatim. */
+  text: string;
+}
+
+export interface QuizQuestion {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  /** Exactly four, all different. */
+  choices: [string, string, string, string];
+  answerIndex: 0 | 1 | 2 | 3;
+  /** One line shown at the reveal. */
+  explanation: string;
+  source: QuestionSource;
+  /** Identifies the fact asked, so no two questions of a quiz ask the same one. */
+  factKey: string;
+}
+
+export interface QuizRequest {
+  n?: number;
+  seed?: string | number;
+  kinds?: QuestionKind[];
+  /** Restrict to events/passages about a topic (through retrieval). */
+  topic?: string;
+}
+
+export interface QuizResult {
+  questions: QuizQuestion[];
+  /** Set when fewer than `n` valid questions could be made: why. */
+  shortfall?: string;
+}

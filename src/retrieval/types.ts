@@ -1,0 +1,41 @@
+/** What `ask` returns: plain data that every adapter renders (CLI JSON, console, Discord). */
+
+export interface Citation {
+  docId: string;
+  title: string;
+  /** Comma-joined sources of the article, or null. */
+  source: string | null;
+  date: string | null;
+}
+
+export interface AnswerPassage {
+  passageId: string;
+  docId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  text: string;
+  /** Sentences of `text` (verbatim) that best answer the question, in passage order. */
+  highlights: string[];
+  /** Fused relevance, higher is better, in [0, 1]. */
+  score: number;
+  /** Every article that carries this passage (near-duplicates collapsed); the first is the passage's own. */
+  citations: Citation[];
+}
+
+export interface AskResult {
+  question: string;
+  abstained: boolean;
+  passages: AnswerPassage[];
+  /** When abstaining: topics the briefing does cover, to suggest to the user. */
+  suggestions: string[];
+  /** Retrieval mode actually used: `hybrid` with vectors, `lexical` without the model. */
+  mode: 'hybrid' | 'lexical';
+}
+
+export interface AskOptions {
+  /** Passages to return (default 5). */
+  k?: number;
+  /** Skip this many ranked passages first (paging). */
+  offset?: number;
+}
