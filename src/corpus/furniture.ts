@@ -1,0 +1,36 @@
+/**
+ * Page furniture and metadata lines that news sites wrap around an article, as data.
+ * Vietnamese and English; matched on whole trimmed lines, case-insensitively.
+ */
+
+/** A line like this starts the trailing block of other articles: it and everything after it is dropped. */
+export const RELATED_BLOCK_MARKERS: readonly string[] = [
+  'tin cùng chuyên mục', 'tin liên quan', 'bài liên quan', 'tin khác', 'xem thêm', 'đọc thêm', 'tin mới nhất',
+  'related news', 'related articles', 'related stories', 'read more', 'more stories', 'you may also like',
+];
+
+/** Lines that are page chrome, not text: dropped wherever they occur. */
+export const FURNITURE_LINES: readonly string[] = [
+  'bình luận', 'xin vui lòng gõ tiếng việt có dấu', 'gửi bình luận', 'chia sẻ', 'in bài', 'lưu bài',
+  'comments', 'leave a comment', 'share', 'share this article', 'print', 'advertisement',
+];
+
+/** Caption endings: `Ảnh: AFP`, `(Ảnh: TASS).`, `Photo: Reuters`. */
+export const CAPTION_PATTERN = /(?:^|[\s(])(?:ảnh|photo|image|nguồn ảnh)\s*:\s*[^.:]{1,60}\)?\.?\s*$/iu;
+
+/** A sources line: `Nguồn: Reuters, RT.` / `Source: AP`. */
+export const SOURCE_LINE_PATTERN = /^(?:nguồn|theo|source|sources)\s*:\s*(.+?)\.?$/iu;
+
+/** `(Theo Reuters)` after an author name, or alone. */
+export const THEO_PATTERN = /\((?:theo|according to)\s+([^)]+)\)/iu;
+
+/** `(Baothanhhoa.vn) - ` at the start of a lead paragraph. */
+export const OUTLET_PREFIX_PATTERN = /^\(([\p{L}\p{N}.-]+\.[\p{L}]{2,})\)\s*[-–—]\s*/u;
+
+/** ` date 2025-12-04 <caption>`: a dateline some exports put on the first line. */
+export const DATELINE_PATTERN = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$/u;
+
+export function matchesLine(line: string, list: readonly string[]): boolean {
+  const normalised = line.trim().replace(/[:.]+$/u, '').toLowerCase();
+  return list.includes(normalised);
+}

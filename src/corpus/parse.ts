@@ -1,0 +1,204 @@
+/**
+ * One article file's text → an Article: title, date, sources, author, captions and body
+ * sentences with offsets into the normalised raw text. Pure.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { Article, Caption, IngestWarning, Sentence } from './types.js';
+import {
+  CAPTION_PATTERN, DATELINE_PATTERN, FURNITURE_LINES, OUTLET_PREFIX_PATTERN, RELATED_BLOCK_MARKERS,
+  SOURCE_LINE_PATTERN, THEO_PATTERN, matchesLine,
+} from './furniture.js';
+import { splitSentences } from './sentences.js';
+
+/** A derived title is cut to this many characters at a clause boundary. */
+export const DERIVED_TITLE_MAX_CHARS = 110;
+/** An author line has at most this many words. */
+const AUTHOR_MAX_WORDS = 5;
+/** Author lines are only looked for among the last lines of the body. */
+const AUTHOR_TAIL_LINES = 4;
+
+export interface ArticleInput {
+  docId: string;
+  file: string;
+  text: string;
+  contentHash: string;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface FrontMatter {
+  title?: string;
+  sources?: string[];
+  url?: string;
+  date?: string;
+  author?: string;
+}
+
+/** Normalise a file's text: no BOM, `\n` line endings, NFC. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
+}
+
+function splitLines(raw: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= raw.length) {
+    let end = raw.indexOf('\n', start);
+    if (end === -1) end = raw.length;
+    const text = raw.slice(start, end);
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    if (trimmed !== '') lines.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function readFrontMatter(raw: string, warnings: IngestWarning[], file: string): { meta: FrontMatter; bodyStart: number } {
+  const match = /^---\n([\s\S]*?)\n---\n?/u.exec(raw);
+  if (match === null) return { meta: {}, bodyStart: 0 };
+  const bodyStart = match[0].length;
+  try {
+    const data: unknown = parseYaml(match[1] ?? '');
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('front matter is not a mapping');
+    const d = data as Record<string, unknown>;
+    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
+    const source = d['source'] ?? d['sources'];
+    const sources = Array.isArray(source) ? source.map(String) : str(source)?.split(/\s*,\s*/u);
+    const date = str(d['date']);
+    return {
+      meta: {
+        title: str(d['title']), url: str(d['url']), author: str(d['author']), sources,
+        date: date !== undefined && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : undefined,
+      },
+      bodyStart,
+    };
+  } catch (error) {
+    warnings.push({ file, code: 'FRONT_MATTER', message: `${file}: front matter ignored (${(error as Error).message})` });
+    return { meta: {}, bodyStart };
+  }
+}
+
+function isAuthorLine(line: string): boolean {
+  const name = line.replace(THEO_PATTERN, '').trim();
+  if (name === '' || /[.!?:;,"“”]/u.test(name)) return false;
+  const words = name.split(/\s+/u);
+  return words.length >= 2 && words.length <= AUTHOR_MAX_WORDS && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+function deriveTitle(lead: string): string {
+  if (lead.length <= DERIVED_TITLE_MAX_CHARS) return lead.replace(/[.。]$/u, '');
+  const cut = lead.slice(0, DERIVED_TITLE_MAX_CHARS);
+  const clause = Math.max(cut.lastIndexOf(','), cut.lastIndexOf(';'), cut.lastIndexOf(' - '));
+  const end = clause > DERIVED_TITLE_MAX_CHARS / 2 ? clause : cut.lastIndexOf(' ');
+  return `${cut.slice(0, end).trim()}…`;
+}
+
+function addSources(into: string[], names: string): void {
+  for (const name of names.split(/\s*[,;]\s*|\s+(?:và|and)\s+/u)) {
+    const clean = name.trim().replace(/\.$/u, '');
+    if (clean !== '' && !into.includes(clean)) into.push(clean);
+  }
+}
+
+/** Lines of the body: after the title, up to (not including) a related-news block. */
+function bodyLines(lines: Line[]): Line[] {
+  const cut = lines.findIndex((l) => matchesLine(l.text, RELATED_BLOCK_MARKERS));
+  return cut === -1 ? lines : lines.slice(0, cut);
+}
+
+/** The text without an outlet prefix, and where it starts. */
+function stripOutletPrefix(line: Line, sources: string[]): Line {
+  const m = OUTLET_PREFIX_PATTERN.exec(line.text);
+  if (m === null) return line;
+  addSources(sources, m[1] ?? '');
+  return { text: line.text.slice(m[0].length), start: line.start + m[0].length, end: line.end };
+}
+
+export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []): Article {
+  const raw = normaliseText(input.text);
+  const { meta, bodyStart } = readFrontMatter(raw, warnings, input.file);
+  const lines = splitLines(raw, bodyStart);
+  const captions: Caption[] = [];
+  const sources: string[] = [];
+  let date: string | null = null;
+  let author: string | null = null;
+  let title: string | null = null;
+  let rest = lines;
+
+  const first = lines[0];
+  const dateline = first === undefined ? null : DATELINE_PATTERN.exec(raw.slice(first.start, first.end));
+  if (first !== undefined && dateline !== null) {
+    date = dateline[1] ?? null;
+    const caption = (dateline[2] ?? '').trim();
+    if (caption !== '') captions.push({ text: caption, start: first.end - caption.length, end: first.end });
+    rest = lines.slice(1);
+  } else if (first !== undefined) {
+    title = first.text;
+    rest = lines.slice(1);
+  }
+
+  const body: Line[] = [];
+  const seen = new Set<string>();
+  const lineKey = (text: string): string => text.replace(OUTLET_PREFIX_PATTERN, '').trim();
+  const candidates = bodyLines(rest);
+  const tailStart = candidates.length - AUTHOR_TAIL_LINES;
+  for (const [position, original] of candidates.entries()) {
+    const text = original.text;
+    if (title !== null && text === title) continue;
+    if (matchesLine(text, FURNITURE_LINES)) continue;
+    const sourceLine = SOURCE_LINE_PATTERN.exec(text);
+    if (sourceLine !== null && text.length < 80) {
+      addSources(sources, sourceLine[1] ?? '');
+      continue;
+    }
+    if (position >= tailStart && isAuthorLine(text)) {
+      const theo = THEO_PATTERN.exec(text);
+      if (theo !== null) addSources(sources, theo[1] ?? '');
+      author ??= text.replace(THEO_PATTERN, '').trim();
+      continue;
+    }
+    const theoOnly = /^\((?:theo|according to)\s+([^)]+)\)\.?$/iu.exec(text);
+    if (theoOnly !== null) {
+      addSources(sources, theoOnly[1] ?? '');
+      continue;
+    }
+    if (CAPTION_PATTERN.test(text)) {
+      captions.push({ text, start: original.start, end: original.end });
+      continue;
+    }
+    const line = stripOutletPrefix(original, sources);
+    const key = lineKey(line.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    body.push(line);
+  }
+
+  const sentences: Sentence[] = [];
+  body.forEach((line, paragraph) => {
+    for (const span of splitSentences(raw.slice(line.start, line.end), line.start)) {
+      sentences.push({ index: sentences.length, text: span.text, start: span.start, end: span.end, paragraph });
+    }
+  });
+
+  if (meta.sources !== undefined) sources.splice(0, sources.length, ...meta.sources);
+  const lead = sentences[0]?.text ?? '';
+  return {
+    docId: input.docId,
+    file: input.file,
+    title: meta.title ?? title ?? (lead === '' ? input.docId : deriveTitle(lead)),
+    date: meta.date ?? date,
+    dateSource: meta.date !== undefined ? 'front-matter' : date !== null ? 'dateline' : null,
+    sources,
+    author: meta.author ?? author,
+    url: meta.url ?? null,
+    contentHash: input.contentHash,
+    raw,
+    sentences,
+    captions,
+  };
+}
