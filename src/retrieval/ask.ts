@@ -1,0 +1,140 @@
+/**
+ * A question → cited passages: validate, analyse, rank (lexical, fused with vectors when
+ * the model is there), apply the relevance floor, collapse near-duplicates into one
+ * passage citing every article, diversify (MMR), page, highlight.
+ */
+import type { ArticleMeta, Passage } from '../corpus/types.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { reciprocalRankFusion, vectorRelevance } from './fusion.js';
+import { highlightSentences } from './highlight.js';
+import type { LexicalIndex } from './lexical.js';
+import { searchLexical } from './lexical-search.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import { analyzeQuery } from './query.js';
+import { containment, jaccard, shingles } from './similarity.js';
+import { corpusTopics } from './suggest.js';
+import type { AnswerPassage, AskOptions, AskResult, Citation } from './types.js';
+
+export const QUESTION_MAX_CHARS = 1000;
+export const DEFAULT_K = 5;
+export const MAX_K = 10;
+/** Candidates considered for fusion, duplicate collapse and MMR. */
+export const CANDIDATES = 50;
+/** A best hit below this relevance is not an answer: abstain. */
+export const RELEVANCE_FLOOR = 0.45;
+/** Other passages are kept only when at least this share of the best one's relevance. */
+export const RELATIVE_FLOOR = 0.4;
+/** Two passages are one story when this share of the smaller one's word shingles is in the other. */
+export const NEAR_DUPLICATE_CONTAINMENT = 0.5;
+/** MMR trade-off between relevance (1) and novelty (0). */
+export const MMR_LAMBDA = 0.75;
+/** Extra similarity charged to a passage from an article already cited. */
+const SAME_ARTICLE_PENALTY = 0.25;
+
+export interface RetrievalContext {
+  passages: ReadonlyMap<string, Passage>;
+  articles: ReadonlyMap<string, ArticleMeta>;
+  lexical: LexicalIndex;
+  vectorSearch?: (question: string, k: number) => Promise<Array<{ id: string; similarity: number }>>;
+  lexicon?: Lexicon;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+
+/** The question cleaned, or a UserError saying what is wrong with it. */
+export function validateQuestion(question: string): string {
+  const cleaned = question.replace(CONTROL_CHARS, ' ').replace(/\s+/gu, ' ').trim().normalize('NFC');
+  if (cleaned === '') throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'The question is empty: ask something about the briefing.');
+  if (cleaned.length > QUESTION_MAX_CHARS) {
+    throw new UserError(ERROR_CODES.QUESTION_TOO_LONG, `The question is ${cleaned.length} characters long; the limit is ${QUESTION_MAX_CHARS}.`, { max: QUESTION_MAX_CHARS, length: cleaned.length });
+  }
+  return cleaned;
+}
+
+interface Candidate {
+  passage: Passage;
+  relevance: number;
+  fused: number;
+  shingles: Set<string>;
+  citations: string[];
+}
+
+function citationOf(meta: ArticleMeta | undefined, docId: string): Citation {
+  return { docId, title: meta?.title ?? docId, source: meta === undefined || meta.sources.length === 0 ? null : meta.sources.join(', '), date: meta?.date ?? null };
+}
+
+function collapseDuplicates(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const twin = kept.find((k) => containment(k.shingles, c.shingles) >= NEAR_DUPLICATE_CONTAINMENT);
+    if (twin === undefined) kept.push(c);
+    else if (!twin.citations.includes(c.passage.docId)) twin.citations.push(c.passage.docId);
+  }
+  return kept;
+}
+
+function diversify(candidates: Candidate[]): Candidate[] {
+  const pool = [...candidates];
+  const chosen: Candidate[] = [];
+  while (pool.length > 0) {
+    let bestIndex = 0;
+    let bestValue = -Infinity;
+    pool.forEach((c, i) => {
+      const redundancy = Math.max(0, ...chosen.map((s) => jaccard(s.shingles, c.shingles) + (s.passage.docId === c.passage.docId ? SAME_ARTICLE_PENALTY : 0)));
+      const value = MMR_LAMBDA * c.fused - (1 - MMR_LAMBDA) * redundancy;
+      if (value > bestValue) {
+        bestValue = value;
+        bestIndex = i;
+      }
+    });
+    chosen.push(...pool.splice(bestIndex, 1));
+  }
+  return chosen;
+}
+
+export async function answerQuestion(question: string, options: AskOptions, ctx: RetrievalContext): Promise<AskResult> {
+  const text = validateQuestion(question);
+  const k = Math.min(MAX_K, Math.max(1, Math.floor(options.k ?? DEFAULT_K)));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const lexicon = ctx.lexicon ?? loadLexicon();
+  const query = analyzeQuery(text, lexicon);
+  const lexicalHits = searchLexical(ctx.lexical, query, CANDIDATES);
+  const vectorHits = ctx.vectorSearch === undefined ? [] : await ctx.vectorSearch(text, CANDIDATES);
+  const mode = ctx.vectorSearch === undefined ? 'lexical' : 'hybrid';
+
+  const relevance = new Map<string, number>();
+  for (const h of lexicalHits) relevance.set(h.id, h.coverage);
+  for (const h of vectorHits) relevance.set(h.id, Math.max(relevance.get(h.id) ?? 0, vectorRelevance(h.similarity)));
+  const fused = mode === 'hybrid' ? reciprocalRankFusion([lexicalHits, vectorHits]) : lexicalHits.map((h) => ({ id: h.id, score: h.score }));
+  const topFused = fused[0]?.score ?? 1;
+  const best = Math.max(0, ...relevance.values());
+
+  const empty = { question: text, abstained: true, passages: [], suggestions: corpusTopics([...ctx.passages.values()]), mode } satisfies AskResult;
+  if (best < RELEVANCE_FLOOR) return empty;
+
+  const candidates: Candidate[] = [];
+  for (const f of fused) {
+    const passage = ctx.passages.get(f.id);
+    const rel = relevance.get(f.id) ?? 0;
+    if (passage === undefined || rel < best * RELATIVE_FLOOR) continue;
+    candidates.push({ passage, relevance: rel, fused: f.score / topFused, shingles: shingles(passage.text), citations: [passage.docId] });
+  }
+  const ranked = diversify(collapseDuplicates(candidates));
+  const page = ranked.slice(offset, offset + k);
+  const passages: AnswerPassage[] = page.map((c) => {
+    const own = citationOf(ctx.articles.get(c.passage.docId), c.passage.docId);
+    return {
+      passageId: c.passage.id,
+      docId: c.passage.docId,
+      title: own.title,
+      source: own.source,
+      date: own.date,
+      text: c.passage.text,
+      highlights: highlightSentences(c.passage.sentences, query, ctx.lexical),
+      score: Math.round(c.relevance * 1000) / 1000,
+      citations: c.citations.map((docId) => citationOf(ctx.articles.get(docId), docId)),
+    };
+  });
+  return { question: text, abstained: false, passages, suggestions: [], mode };
+}
