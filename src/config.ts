@@ -30,6 +30,9 @@ const schema = z.object({
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   ASK_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(3600).default(5)),
+  LC_ALL: optionalString,
+  LC_MESSAGES: optionalString,
+  LANG: optionalString,
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 
@@ -47,6 +50,8 @@ export interface Config {
   discordApiUrl: string | null;
   askCooldownSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The CLI/console user's language for the bot's own words, from LC_ALL / LC_MESSAGES / LANG. */
+  locale: 'en' | 'vi';
   /** Where `/ask` feedback (helpful / not helpful) is appended, JSON lines. */
   feedbackFile: string;
   /** SQLite file for quiz games and scores. */
@@ -75,6 +80,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     discordApiUrl: e.DISCORD_API_URL ?? null,
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
     logLevel: e.LOG_LEVEL,
+    locale: (e.LC_ALL ?? e.LC_MESSAGES ?? e.LANG ?? '').toLowerCase().startsWith('vi') ? 'vi' : 'en',
     feedbackFile: path.join(dataDir, 'feedback.jsonl'),
     quizDbFile: path.join(dataDir, 'quiz.sqlite'),
   });

@@ -1,0 +1,115 @@
+/**
+ * The briefing desk: the one object adapters talk to. It owns the loaded index and the
+ * embedder, and swaps in a rebuilt index only once it is complete, so answers keep coming
+ * from the old index while a reindex runs.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { ArticleMeta } from '../corpus/types.js';
+import { ERROR_CODES, UserError, isUserError } from '../errors.js';
+import { answerQuestion } from '../retrieval/ask.js';
+import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
+import { buildIndex, isIndexCurrent, openIndex, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
+import type { AskOptions, AskResult } from '../retrieval/types.js';
+import type { DeskStatus, IngestReport } from './types.js';
+
+export interface OpenDeskOptions {
+  logger?: Logger;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Rebuild the index even when an up-to-date one exists (the CLI's `ingest`). */
+  rebuild?: boolean;
+}
+
+/** The desk's answering core; summaries, timeline and quiz build on the same index. */
+export class Desk {
+  private reindexing: Promise<IngestReport> | null = null;
+
+  private constructor(
+    private readonly config: Readonly<Config>,
+    private readonly model: LoadedEmbedder,
+    private current: StoredIndex,
+    /** The report of the ingest this desk ran on opening, if it ran one. */
+    readonly openingReport: IngestReport | null,
+    private readonly onProgress?: (progress: IngestProgress) => void,
+  ) {}
+
+  static async open(config: Readonly<Config>, options: OpenDeskOptions = {}): Promise<Desk> {
+    const { logger } = options;
+    const model = await loadEmbedder({
+      modelId: config.embeddingModel,
+      dtype: config.embeddingDtype,
+      modelsDir: config.modelsDir,
+      allowDownload: config.allowModelDownload,
+    });
+    if (model.warning !== null) logger?.warn({ model: config.embeddingModel }, model.warning);
+    let index: StoredIndex | null = null;
+    if (options.rebuild !== true) {
+      try {
+        index = await openIndex(config.indexDir, { modelId: model.embedder === null ? null : model.modelId });
+        if (index !== null && !(await isIndexCurrent(index, config.corpusDir))) {
+          logger?.info({ corpus: config.corpusDir }, 'the corpus changed since the last ingest; updating the index');
+          index = null;
+        }
+      } catch (error) {
+        if (!isUserError(error) || error.code === ERROR_CODES.CORPUS_MISSING) throw error;
+        logger?.warn({ code: error.code }, error.message);
+      }
+    }
+    let report: IngestReport | null = null;
+    if (index === null) {
+      const built = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder: model.embedder, onProgress: options.onProgress });
+      index = built.index;
+      report = built.report;
+      for (const warning of report.warnings) logger?.warn(warning);
+    }
+    return new Desk(config, model, index, report, options.onProgress);
+  }
+
+  /** The index answers are served from right now. */
+  get index(): StoredIndex {
+    return this.current;
+  }
+
+  ask(question: string, options: AskOptions = {}, index: StoredIndex = this.current): Promise<AskResult> {
+    const embedder = this.model.embedder;
+    return answerQuestion(question, options, {
+      passages: index.passageMap,
+      articles: index.articles,
+      lexical: index.lexical,
+      vectorSearch: embedder === null || index.vectors === null ? undefined : index.vectorSearch(embedder),
+    });
+  }
+
+  sources(): ArticleMeta[] {
+    return [...this.current.articles.values()].map(({ raw: _raw, sentences: _sentences, captions: _captions, ...meta }) => meta);
+  }
+
+  status(): DeskStatus {
+    return {
+      mode: this.model.embedder === null ? 'lexical' : 'hybrid',
+      modelId: this.config.embeddingModel,
+      modelWarning: this.model.warning,
+      articles: this.current.articles.size,
+      passages: this.current.passages.length,
+      reindexing: this.reindexing !== null,
+    };
+  }
+
+  async reindex(): Promise<IngestReport> {
+    if (this.reindexing !== null) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'A reindex is already running.');
+    this.reindexing = buildIndex({ corpusDir: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.model.embedder, onProgress: this.onProgress })
+      .then(({ index, report }) => {
+        this.current = index;
+        return report;
+      });
+    try {
+      return await this.reindexing;
+    } finally {
+      this.reindexing = null;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.reindexing?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,91 @@
+/** Parsing of `npm run cli -- <command> …` arguments into a typed request: no I/O here. */
+import { parseArgs } from 'node:util';
+import { ERROR_CODES, UserError } from '../errors.js';
+
+export const CLI_MAX_K = 10;
+
+interface Common {
+  corpus?: string;
+  index?: string;
+  json: boolean;
+}
+
+export type CliRequest =
+  | ({ command: 'help' } & Common)
+  | ({ command: 'ingest' } & Common)
+  | ({ command: 'ask'; question?: string; batch?: string; k: number } & Common)
+  | ({ command: 'eval'; file: string; k: number; minHitAt3?: number; minMrr?: number } & Common)
+  | ({ command: 'sources' } & Common);
+
+const OPTIONS = {
+  corpus: { type: 'string' },
+  index: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  k: { type: 'string' },
+  batch: { type: 'string' },
+  'min-hit-at-3': { type: 'string' },
+  'min-mrr': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function integerOption(name: string, raw: string | undefined, min: number, max: number, fallback: number): number;
+function integerOption(name: string, raw: string | undefined, min: number, max: number): number | undefined;
+function integerOption(name: string, raw: string | undefined, min: number, max: number, fallback?: number): number | undefined {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, `--${name} must be a whole number from ${min} to ${max} (got "${raw}").`, { name, min, max });
+  }
+  return value;
+}
+
+function fractionOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, `--${name} must be a number from 0 to 1 (got "${raw}").`, { name });
+  }
+  return value;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, (error as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const common: Common = { corpus: v.corpus, index: v.index, json: v.json };
+  const text = rest.join(' ').trim();
+  if (v.help || command === undefined || command === 'help') return { command: 'help', ...common };
+  switch (command) {
+    case 'ingest':
+    case 'sources':
+      return { command, ...common };
+    case 'ask':
+      if (v.batch === undefined && text === '') {
+        throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'ask needs a question: npm run cli -- ask "What did Ushakov say about NATO?"');
+      }
+      return { command, ...common, question: v.batch === undefined ? rest.join(' ') : undefined, batch: v.batch, k: integerOption('k', v.k, 1, CLI_MAX_K, 5) };
+    case 'eval':
+      if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'eval needs a question file: npm run cli -- eval FILE.jsonl');
+      return {
+        command, ...common, file: text, k: integerOption('k', v.k, 1, CLI_MAX_K, 10),
+        minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minMrr: fractionOption('min-mrr', v['min-mrr']),
+      };
+    default:
+      throw new UserError(ERROR_CODES.BAD_OPTION, `Unknown command "${command}". Run npm run cli -- help.`);
+  }
+}
+
+export const CLI_USAGE = `Briefbot command line
+
+  npm run cli -- ingest [--corpus DIR] [--index DIR]
+  npm run cli -- ask "question" [--k N] [--json]
+  npm run cli -- ask --batch FILE.jsonl --json
+  npm run cli -- eval FILE.jsonl [--k N] [--json] [--min-hit-at-3 X] [--min-mrr X]
+  npm run cli -- sources [--json]
+
+--corpus and --index default to CORPUS_DIR and INDEX_DIR, then to corpus/ and data/index.`;

@@ -1,0 +1,51 @@
+/** Plain-text renderings of core results for the command line and the local console. */
+import type { ArticleMeta } from '../corpus/types.js';
+import type { EvalReport } from '../retrieval/eval.js';
+import type { AskResult, Citation } from '../retrieval/types.js';
+
+export type Locale = 'en' | 'vi';
+
+const WORDS = {
+  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing' },
+  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin' },
+} as const;
+
+/** ANSI bold when writing to a colour terminal, else »…« markers. */
+export function emphasis(colour: boolean): (text: string) => string {
+  return colour ? (t) => `\u001b[1m${t}\u001b[22m` : (t) => `»${t}«`;
+}
+
+function citationLine(c: Citation, locale: Locale): string {
+  return `${c.title} — ${c.source ?? WORDS[locale].noSource}, ${c.date ?? WORDS[locale].undated} [${c.docId}]`;
+}
+
+export function renderAskText(result: AskResult, locale: Locale, bold = emphasis(false)): string {
+  const w = WORDS[locale];
+  if (result.abstained) return `${w.nothing}\n${w.tryAsking} ${result.suggestions.join(', ')}`;
+  return result.passages
+    .map((p, i) => {
+      let text = p.text;
+      for (const h of p.highlights) text = text.replace(h, bold(h));
+      const [own, ...others] = p.citations;
+      const lines = [`[${i + 1}] ${citationLine(own ?? p, locale)}  (${w.score} ${p.score.toFixed(2)})`, `    ${text}`];
+      if (others.length > 0) lines.push(`    ${w.sources}: ${others.map((c) => citationLine(c, locale)).join('; ')}`);
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}
+
+export function renderSourcesText(articles: readonly ArticleMeta[], locale: Locale): string {
+  const w = WORDS[locale];
+  const lines = articles.map((a) => `- ${a.docId}: ${a.title} — ${a.sources.join(', ') || w.noSource}, ${a.date ?? w.undated}${a.author === null ? '' : `, ${a.author}`}`);
+  return [`${articles.length} ${w.articles}:`, ...lines].join('\n');
+}
+
+export function renderEvalText(report: EvalReport, mode: string): string {
+  const f = (x: number): string => x.toFixed(3);
+  const misses = report.perQuestion.filter((q) => q.rank === null || q.rank > 3).map((q) => `  rank ${q.rank ?? '-'}: ${q.question}`);
+  return [
+    `${report.n} questions, ${mode} retrieval`,
+    `hit@1 ${f(report.hitAt1)}  hit@3 ${f(report.hitAt3)}  hit@5 ${f(report.hitAt5)}  MRR@10 ${f(report.mrrAt10)}`,
+    ...(misses.length > 0 ? ['not in the top 3:', ...misses] : []),
+  ].join('\n');
+}

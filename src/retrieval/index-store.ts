@@ -1,0 +1,271 @@
+/**
+ * The index on disk: a manifest, the document store, the lexical index and (with a
+ * model) the HNSW graph. Written atomically (a sibling temp folder swapped in by rename),
+ * verified on load (sizes and sha256 of every file), rebuilt incrementally: only new or
+ * changed articles are embedded again, and vectors of two models are never mixed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, IngestWarning, Passage } from '../corpus/types.js';
+import { chunkArticle } from '../corpus/chunk.js';
+import { hashBytes, listCorpusFiles, loadCorpus } from '../corpus/load.js';
+import type { IngestReport } from '../briefing/types.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import type { TransformersEmbeddings } from './embedder.js';
+import { LexicalIndex } from './lexical.js';
+import { VectorStore, type VectorHit } from './vector-store.js';
+
+export const INDEX_FORMAT_VERSION = 1;
+const FILES = { manifest: 'manifest.json', store: 'store.json', lexical: 'lexical.bin', vectors: 'vectors.hnsw', vectorIds: 'vector-ids.json' } as const;
+
+export interface IndexManifest {
+  formatVersion: number;
+  /** Null: a lexical-only index, built without a model. */
+  modelId: string | null;
+  dimensions: number | null;
+  corpusHash: string;
+  /** docId → content hash of the articles indexed. */
+  articles: Record<string, string>;
+  /** Every corpus file (articles and skipped files) → content hash: tells whether the index is stale. */
+  sourceFiles: Record<string, string>;
+  files: Record<string, { bytes: number; sha256: string }>;
+  createdAt: string;
+}
+
+export interface StoredIndex {
+  dir: string;
+  manifest: IndexManifest;
+  articles: ReadonlyMap<string, Article>;
+  passages: readonly Passage[];
+  passageMap: ReadonlyMap<string, Passage>;
+  lexical: LexicalIndex;
+  vectors: VectorStore | null;
+  /** Vector search through an embedder, for the ranking code. */
+  vectorSearch(embedder: TransformersEmbeddings): (question: string, k: number) => Promise<VectorHit[]>;
+}
+
+export interface IngestProgress {
+  phase: 'reading' | 'embedding' | 'indexing';
+  done: number;
+  total: number;
+}
+
+export interface BuildOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: TransformersEmbeddings | null;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function corrupt(dir: string, file: string, why: string): never {
+  throw new UserError(ERROR_CODES.INDEX_CORRUPT, `The index at ${dir} is damaged (${file}: ${why}); it will be rebuilt from the corpus.`, { dir, file });
+}
+
+/** Content hashes of every article file in a corpus folder (cheap: no parsing). */
+export async function corpusFileHashes(corpusDir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const f of await listCorpusFiles(corpusDir)) hashes[f.file] = hashBytes(await readFile(f.absolute));
+  return hashes;
+}
+
+export function corpusHashOf(articles: Record<string, string>): string {
+  return sha256(Object.keys(articles).sort().map((id) => `${id}:${articles[id]}`).join('\n'));
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Whether the index was built from exactly the files now in the corpus folder. */
+export async function isIndexCurrent(index: StoredIndex, corpusDir: string): Promise<boolean> {
+  return sameRecord(index.manifest.sourceFiles, await corpusFileHashes(corpusDir));
+}
+
+function makeStoredIndex(dir: string, manifest: IndexManifest, articles: Article[], passages: Passage[], lexical: LexicalIndex, vectors: VectorStore | null): StoredIndex {
+  return {
+    dir,
+    manifest,
+    articles: new Map(articles.map((a) => [a.docId, a])),
+    passages,
+    passageMap: new Map(passages.map((p) => [p.id, p])),
+    lexical,
+    vectors,
+    vectorSearch(embedder) {
+      return async (question, k) => (vectors === null ? [] : vectors.search(await embedder.embedQuery(question), k));
+    },
+  };
+}
+
+async function readVerified(dir: string, name: string, manifest: IndexManifest): Promise<Buffer> {
+  const expected = manifest.files[name];
+  if (expected === undefined) corrupt(dir, name, 'not listed in the manifest');
+  const data = await readFile(path.join(dir, name)).catch(() => corrupt(dir, name, 'missing'));
+  if (data.length !== expected.bytes) corrupt(dir, name, `${data.length} bytes, expected ${expected.bytes}`);
+  if (sha256(data) !== expected.sha256) corrupt(dir, name, 'checksum mismatch');
+  return data;
+}
+
+/**
+ * The index in `dir`, verified; null when there is none yet. Throws INDEX_CORRUPT when a
+ * file is damaged, INDEX_MODEL_MISMATCH when it holds vectors of another model (or none
+ * while a model is loaded): the caller rebuilds.
+ */
+export async function openIndex(dir: string, options: { modelId: string | null }): Promise<StoredIndex | null> {
+  const manifestPath = path.join(dir, FILES.manifest);
+  const exists = await stat(dir).then(() => true, () => false);
+  if (!exists) return null;
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as IndexManifest;
+  } catch {
+    return corrupt(dir, FILES.manifest, 'missing or unreadable');
+  }
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) corrupt(dir, FILES.manifest, `format ${manifest.formatVersion}, expected ${INDEX_FORMAT_VERSION}`);
+  if (manifest.modelId !== options.modelId) {
+    throw new UserError(ERROR_CODES.INDEX_MODEL_MISMATCH, `The index at ${dir} was built with ${manifest.modelId ?? 'no model'}, not ${options.modelId ?? 'no model'}; it will be rebuilt.`, { dir });
+  }
+  return loadVerified(dir, manifest);
+}
+
+async function loadVerified(dir: string, manifest: IndexManifest): Promise<StoredIndex> {
+  let store: { articles: Article[]; passages: Passage[] };
+  try {
+    store = JSON.parse((await readVerified(dir, FILES.store, manifest)).toString('utf8')) as typeof store;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    return corrupt(dir, FILES.store, 'unreadable');
+  }
+  let lexical: LexicalIndex;
+  try {
+    lexical = LexicalIndex.deserialize(await readVerified(dir, FILES.lexical, manifest));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    return corrupt(dir, FILES.lexical, (error as Error).message);
+  }
+  let vectors: VectorStore | null = null;
+  if (manifest.modelId !== null && manifest.dimensions !== null) {
+    await readVerified(dir, FILES.vectors, manifest);
+    const ids = JSON.parse((await readVerified(dir, FILES.vectorIds, manifest)).toString('utf8')) as string[];
+    try {
+      vectors = VectorStore.load(path.join(dir, FILES.vectors), manifest.dimensions, ids);
+    } catch (error) {
+      return corrupt(dir, FILES.vectors, (error as Error).message);
+    }
+  }
+  return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, vectors);
+}
+
+async function writeDurably(file: string, data: Uint8Array | string): Promise<{ bytes: number; sha256: string }> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  return { bytes, sha256: sha256(data) };
+}
+
+/** Swap a fully written folder into place: readers see the old index or the new, never half of one. */
+async function swapIn(tempDir: string, dir: string): Promise<void> {
+  const old = `${dir}.old-${process.pid}-${Date.now()}`;
+  const hadOld = await stat(dir).then(() => true, () => false);
+  if (hadOld) await rename(dir, old);
+  await rename(tempDir, dir);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/** The previous index for incremental reuse, or null when there is none or it is unusable. */
+async function previousIndex(dir: string): Promise<StoredIndex | null> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(dir, FILES.manifest), 'utf8')) as IndexManifest;
+    if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return null;
+    return await loadVerified(dir, manifest);
+  } catch {
+    return null;
+  }
+}
+
+export async function buildIndex(options: BuildOptions): Promise<{ index: StoredIndex; report: IngestReport }> {
+  const started = Date.now();
+  const { corpusDir, indexDir, embedder, onProgress } = options;
+  const sourceFiles = await corpusFileHashes(corpusDir);
+  const { articles, warnings } = await loadCorpus(corpusDir);
+  onProgress?.({ phase: 'reading', done: articles.length, total: articles.length });
+  const previous = await previousIndex(indexDir);
+  const modelId = embedder?.modelId ?? null;
+  const sameModel = previous !== null && previous.manifest.modelId === modelId && previous.vectors !== null;
+  const reportWarnings = warnings.map((w: IngestWarning) => w.message);
+  if (previous !== null && embedder !== null && !sameModel) {
+    reportWarnings.push(`the previous index was built with ${previous.manifest.modelId ?? 'no model'}: every passage is embedded again with ${embedder.modelId}`);
+  }
+
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  const passages: Passage[] = [];
+  const reusable = new Set<string>();
+  for (const article of articles) {
+    const before = previous?.manifest.articles[article.docId];
+    if (before === undefined) added++;
+    else if (before !== article.contentHash) changed++;
+    else unchanged++;
+    for (const p of chunkArticle(article)) {
+      passages.push(p);
+      if (sameModel && before === article.contentHash && previous.passageMap.get(p.id)?.text === p.text) reusable.add(p.id);
+    }
+  }
+  const removed = previous === null ? 0 : Object.keys(previous.manifest.articles).filter((id) => !articles.some((a) => a.docId === id)).length;
+
+  let vectors: VectorStore | null = null;
+  let embedded = 0;
+  if (embedder !== null) {
+    const toEmbed = passages.filter((p) => !reusable.has(p.id));
+    const fresh = await embedder.embedDocuments(toEmbed.map((p) => p.text), (done, total) => onProgress?.({ phase: 'embedding', done, total }));
+    embedded = toEmbed.length;
+    const freshById = new Map(toEmbed.map((p, i) => [p.id, fresh[i] ?? []]));
+    vectors = VectorStore.create(embedder.dimensions, passages.map((p) => ({ id: p.id, vector: freshById.get(p.id) ?? previous?.vectors?.vectorOf(p.id) ?? [] })));
+  }
+  onProgress?.({ phase: 'indexing', done: 0, total: 1 });
+  const lexical = LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text })));
+  onProgress?.({ phase: 'indexing', done: 1, total: 1 });
+
+  const articleHashes = Object.fromEntries(articles.map((a) => [a.docId, a.contentHash]));
+  const tempDir = `${indexDir}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(tempDir, { recursive: true });
+  const files: IndexManifest['files'] = {};
+  files[FILES.store] = await writeDurably(path.join(tempDir, FILES.store), JSON.stringify({ articles, passages }));
+  files[FILES.lexical] = await writeDurably(path.join(tempDir, FILES.lexical), lexical.serialize());
+  if (vectors !== null) {
+    vectors.save(path.join(tempDir, FILES.vectors));
+    files[FILES.vectors] = await writeDurably(path.join(tempDir, FILES.vectors), await readFile(path.join(tempDir, FILES.vectors)));
+    files[FILES.vectorIds] = await writeDurably(path.join(tempDir, FILES.vectorIds), JSON.stringify(vectors.passageIds));
+  }
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    modelId,
+    dimensions: embedder?.dimensions ?? null,
+    corpusHash: corpusHashOf(articleHashes),
+    articles: articleHashes,
+    sourceFiles,
+    files,
+    createdAt: new Date().toISOString(),
+  };
+  await writeDurably(path.join(tempDir, FILES.manifest), JSON.stringify(manifest, null, 2));
+  await mkdir(path.dirname(indexDir), { recursive: true });
+  await swapIn(tempDir, indexDir);
+
+  const index = makeStoredIndex(indexDir, manifest, articles, passages, lexical, vectors);
+  const report: IngestReport = {
+    articles: articles.length, passages: passages.length, added, changed, removed, unchanged, embedded,
+    mode: embedder === null ? 'lexical' : 'hybrid', warnings: reportWarnings, millis: Date.now() - started,
+  };
+  return { index, report };
+}

@@ -1,0 +1,69 @@
+/**
+ * Passage vectors in an HNSW graph (hnswlib-node, cosine space). hnswlib returns
+ * distances; this boundary converts them to similarities (higher is better).
+ */
+import hnswlib from 'hnswlib-node';
+
+export const HNSW_M = 16;
+export const HNSW_EF_CONSTRUCTION = 200;
+export const HNSW_EF_SEARCH = 64;
+
+export interface VectorHit {
+  id: string;
+  similarity: number;
+}
+
+export class VectorStore {
+  private labels: Map<string, number> | undefined;
+
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+    private readonly ids: string[],
+  ) {}
+
+  static create(dimensions: number, vectors: ReadonlyArray<{ id: string; vector: readonly number[] }>): VectorStore {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    index.initIndex(Math.max(1, vectors.length), HNSW_M, HNSW_EF_CONSTRUCTION);
+    vectors.forEach((v, label) => {
+      if (v.vector.length !== dimensions) throw new Error(`vector of ${v.id} has ${v.vector.length} dimensions, expected ${dimensions}`);
+      index.addPoint([...v.vector], label);
+    });
+    index.setEf(HNSW_EF_SEARCH);
+    return new VectorStore(index, dimensions, vectors.map((v) => v.id));
+  }
+
+  /** Load a graph written by `save`, with its label → passage id map. */
+  static load(file: string, dimensions: number, ids: string[]): VectorStore {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    index.readIndexSync(file, true);
+    if (index.getCurrentCount() !== ids.length) throw new Error(`vector index holds ${index.getCurrentCount()} vectors for ${ids.length} passages`);
+    index.setEf(HNSW_EF_SEARCH);
+    return new VectorStore(index, dimensions, ids);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get passageIds(): readonly string[] {
+    return this.ids;
+  }
+
+  vectorOf(id: string): number[] | null {
+    this.labels ??= new Map(this.ids.map((passageId, label) => [passageId, label]));
+    const label = this.labels.get(id);
+    return label === undefined ? null : this.index.getPoint(label);
+  }
+
+  save(file: string): void {
+    this.index.writeIndexSync(file);
+  }
+
+  search(vector: readonly number[], k: number): VectorHit[] {
+    const n = Math.min(k, this.ids.length);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.index.searchKnn([...vector], n);
+    return neighbors.map((label, i) => ({ id: this.ids[label] ?? '', similarity: 1 - (distances[i] ?? 1) }));
+  }
+}
