@@ -11,7 +11,8 @@ import { answerQuestion } from '../retrieval/ask.js';
 import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
 import { buildIndex, isIndexCurrent, openIndex, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
-import type { DeskStatus, IngestReport } from './types.js';
+import { summarize } from './summary.js';
+import type { DeskStatus, IngestReport, SummaryRequest, SummaryResult } from './types.js';
 
 export interface OpenDeskOptions {
   logger?: Logger;
@@ -77,6 +78,15 @@ export class Desk {
       articles: index.articles,
       lexical: index.lexical,
       vectorSearch: embedder === null || index.vectors === null ? undefined : index.vectorSearch(embedder),
+    });
+  }
+
+  summary(request: SummaryRequest): Promise<SummaryResult> {
+    const index = this.current;
+    return summarize(request, {
+      articles: [...index.articles.values()],
+      passages: [...index.passages],
+      retrieve: (topic, k) => this.ask(topic, { k }, index),
     });
   }
 

@@ -15,6 +15,7 @@ export type CliRequest =
   | ({ command: 'ingest' } & Common)
   | ({ command: 'ask'; question?: string; batch?: string; k: number } & Common)
   | ({ command: 'eval'; file: string; k: number; minHitAt3?: number; minMrr?: number } & Common)
+  | ({ command: 'summary'; topic?: string; article?: string; sentences?: number } & Common)
   | ({ command: 'sources' } & Common);
 
 const OPTIONS = {
@@ -23,6 +24,8 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   k: { type: 'string' },
   batch: { type: 'string' },
+  article: { type: 'string' },
+  sentences: { type: 'string' },
   'min-hit-at-3': { type: 'string' },
   'min-mrr': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -75,6 +78,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         command, ...common, file: text, k: integerOption('k', v.k, 1, CLI_MAX_K, 10),
         minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minMrr: fractionOption('min-mrr', v['min-mrr']),
       };
+    case 'summary':
+      return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, 3, 7) };
     default:
       throw new UserError(ERROR_CODES.BAD_OPTION, `Unknown command "${command}". Run npm run cli -- help.`);
   }
@@ -86,6 +91,7 @@ export const CLI_USAGE = `Briefbot command line
   npm run cli -- ask "question" [--k N] [--json]
   npm run cli -- ask --batch FILE.jsonl --json
   npm run cli -- eval FILE.jsonl [--k N] [--json] [--min-hit-at-3 X] [--min-mrr X]
+  npm run cli -- summary [topic] [--article ID] [--sentences 3-7] [--json]
   npm run cli -- sources [--json]
 
 --corpus and --index default to CORPUS_DIR and INDEX_DIR, then to corpus/ and data/index.`;

@@ -1,4 +1,5 @@
 /** Plain-text renderings of core results for the command line and the local console. */
+import type { SummaryResult } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
@@ -6,8 +7,8 @@ import type { AskResult, Citation } from '../retrieval/types.js';
 export type Locale = 'en' | 'vi';
 
 const WORDS = {
-  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing' },
-  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin' },
+  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on' },
+  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về' },
 } as const;
 
 /** ANSI bold when writing to a colour terminal, else »…« markers. */
@@ -48,4 +49,12 @@ export function renderEvalText(report: EvalReport, mode: string): string {
     `hit@1 ${f(report.hitAt1)}  hit@3 ${f(report.hitAt3)}  hit@5 ${f(report.hitAt5)}  MRR@10 ${f(report.mrrAt10)}`,
     ...(misses.length > 0 ? ['not in the top 3:', ...misses] : []),
   ].join('\n');
+}
+
+export function renderSummaryText(summary: SummaryResult, locale: Locale): string {
+  const w = WORDS[locale];
+  if (summary.sentences.length === 0) return `${w.nothingOn} "${summary.topic ?? ''}".`;
+  return summary.sentences
+    .map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map((c) => `${c.title} (${c.source ?? w.noSource}, ${c.date ?? w.undated}) [${c.docId}]`).join('; ')}`)
+    .join('\n');
 }

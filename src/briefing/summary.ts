@@ -1,0 +1,280 @@
+/** Cited extractive summaries: verbatim sentences chosen for central, distinct facts, each citing every article that carries it. */
+import type { Article, Passage } from '../corpus/types.js';
+import type { BriefingEvent } from '../events/types.js';
+import type { AskResult } from '../retrieval/types.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import type { SummaryRequest, SummaryResult, SummarySentence } from './types.js';
+
+export const SUMMARY_MIN_SENTENCES = 3;
+export const SUMMARY_MAX_SENTENCES = 7;
+export const SUMMARY_DEFAULT_SENTENCES = 5;
+/** The whole briefing needs more room to cover its distinct main facts. */
+export const BRIEFING_DEFAULT_SENTENCES = 7;
+export const TOPIC_RETRIEVAL_K = 10;
+export const SENTENCE_MIN_CHARS = 40;
+export const SENTENCE_MAX_CHARS = 450;
+/** Syllable-bigram overlap (of the shorter) above which two sentences carry the same content. */
+export const NEAR_DUPLICATE_OVERLAP = 0.5;
+/** Cosine similarity above which a candidate repeats a chosen sentence. */
+export const REDUNDANCY_COSINE = 0.45;
+export const MMR_LAMBDA = 0.7;
+/** A phrase in more than this share of all sentences is too common to count as a fact. */
+export const COMMON_PHRASE_SENTENCE_SHARE = 0.15;
+/** How much covering facts not yet covered counts against a sentence's own score. */
+export const FACT_COVERAGE_WEIGHT = 0.3;
+
+/** Openings that lean on a previous sentence (Vietnamese). */
+export const DANGLING_OPENINGS_VI: readonly string[] = [
+  'ông nói thêm', 'bà nói thêm', 'ông cũng', 'bà cũng', 'ông nói', 'bà nói', 'theo ông', 'theo bà', 'tuy nhiên', 'ngoài ra',
+  'bên cạnh đó', 'do đó', 'vì vậy', 'vì thế', 'trong khi đó', 'đồng thời', 'điều này', 'đây là', 'họ cũng', 'họ', 'ông', 'bà',
+  'nhưng', 'và', 'còn', 'cũng theo', 'trước đó', 'sau đó', 'khi đó',
+];
+/** Openings that lean on a previous sentence (English). */
+export const DANGLING_OPENINGS_EN: readonly string[] = [
+  'he added', 'she added', 'he said', 'she said', 'they said', 'he also', 'she also', 'however', 'but', 'and', 'this', 'these',
+  'that', 'it', 'they', 'he', 'she', 'meanwhile', 'moreover', 'furthermore', 'also', 'in addition', 'according to him',
+  'according to her',
+];
+const DANGLING_OPENINGS = [...DANGLING_OPENINGS_VI, ...DANGLING_OPENINGS_EN];
+
+export interface SummaryContext {
+  articles: Article[];
+  passages: Passage[];
+  events?: BriefingEvent[];
+  retrieve?: (topic: string, k: number) => Promise<AskResult>;
+}
+
+interface Candidate {
+  article: Article;
+  index: number;
+  text: string;
+  terms: Map<string, number>;
+  facts: Set<string>;
+  highlighted: boolean;
+}
+
+const TOKEN = /\p{L}+|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+function words(text: string): string[] {
+  return (text.normalize('NFC').toLowerCase().match(TOKEN) ?? []);
+}
+
+/** Syllables and syllable bigrams (Vietnamese words are mostly two syllables). */
+function termCounts(text: string): Map<string, number> {
+  const ws = words(text);
+  const counts = new Map<string, number>();
+  const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
+  ws.forEach((w, i) => {
+    add(w);
+    const next = ws[i + 1];
+    if (next !== undefined) add(`${w} ${next}`);
+  });
+  return counts;
+}
+
+/** Numbers and capitalised names that are not sentence-initial: the facts a sentence carries. */
+function factsOf(text: string): Set<string> {
+  const facts = new Set<string>();
+  for (const m of text.matchAll(/\p{N}+(?:[.,]\p{N}+)*/gu)) facts.add(`#${m[0]}`);
+  const names = text.matchAll(/(?<=[\p{L}\p{N}][,:;]?\s)\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*/gu);
+  for (const m of names) facts.add(m[0].toLowerCase());
+  return facts;
+}
+
+/** Quotation marks: a sentence opening inside a quote is a fragment of speech, not a stated fact. */
+export const QUOTE_OPENINGS: readonly string[] = ['"', '“', '„', '«', "'", '‘'];
+
+function dangling(text: string): boolean {
+  if (QUOTE_OPENINGS.some((q) => text.startsWith(q))) return true;
+  const lower = text.toLowerCase();
+  return DANGLING_OPENINGS.some((o) => lower.startsWith(o) && !/\p{L}/u.test(lower.charAt(o.length)));
+}
+
+/** The sentence, or its self-contained tail after a leading clause; null when neither stands alone. */
+function selfContained(text: string): string | null {
+  if (!dangling(text)) return text;
+  const comma = text.indexOf(', ');
+  if (comma < 0) return null;
+  const tail = text.slice(comma + 2);
+  return tail.length >= SENTENCE_MIN_CHARS && !dangling(tail) && /^\p{Lu}/u.test(tail) ? tail : null;
+}
+
+function overlap(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  let sizeA = 0;
+  let sizeB = 0;
+  for (const k of a.keys()) if (k.includes(' ')) { sizeA += 1; if (b.has(k)) shared += 1; }
+  for (const k of b.keys()) if (k.includes(' ')) sizeB += 1;
+  return shared / Math.max(1, Math.min(sizeA, sizeB));
+}
+
+class Weights {
+  private readonly df = new Map<string, number>();
+  private readonly n: number;
+  constructor(docs: Array<Map<string, number>>) {
+    this.n = docs.length;
+    for (const d of docs) for (const t of d.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+  idf(term: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(term) ?? 0) + 0.5));
+  }
+  vector(counts: Map<string, number>): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, c] of counts) {
+      const w = (1 + Math.log(c)) * Math.max(0, this.idf(t));
+      v.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  }
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
+  return dot;
+}
+
+/** The article for a docId or a unique prefix of one. */
+export function resolveArticle(articles: readonly Article[], ref: string): Article {
+  const exact = articles.find((a) => a.docId === ref);
+  if (exact) return exact;
+  const matches = articles.filter((a) => a.docId.startsWith(ref));
+  if (matches.length === 1 && matches[0]) return matches[0];
+  if (matches.length === 0) throw new UserError(ERROR_CODES.ARTICLE_NOT_FOUND, `No article matches "${ref}".`, { article: ref });
+  throw new UserError(ERROR_CODES.ARTICLE_AMBIGUOUS, `"${ref}" matches ${matches.length} articles.`, {
+    article: ref,
+    count: matches.length,
+  });
+}
+
+function sentenceCount(request: SummaryRequest, fallback: number): number {
+  const n = request.sentences ?? fallback;
+  if (!Number.isInteger(n) || n < SUMMARY_MIN_SENTENCES || n > SUMMARY_MAX_SENTENCES) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, `sentences must be ${SUMMARY_MIN_SENTENCES}–${SUMMARY_MAX_SENTENCES}.`, {
+      option: 'sentences',
+      min: SUMMARY_MIN_SENTENCES,
+      max: SUMMARY_MAX_SENTENCES,
+    });
+  }
+  return n;
+}
+
+function candidatesOf(article: Article, indices: Iterable<number>, highlighted: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const i of indices) {
+    const s = article.sentences[i];
+    if (!s || s.text.length < SENTENCE_MIN_CHARS || s.text.length > SENTENCE_MAX_CHARS) continue;
+    const text = selfContained(s.text);
+    if (text === null || !article.raw.includes(text)) continue;
+    out.push({ article, index: i, text, terms: termCounts(text), facts: factsOf(text), highlighted: highlighted.has(s.text) });
+  }
+  return out;
+}
+
+function citationOf(article: Article): SummarySentence['citations'][number] {
+  return { docId: article.docId, title: article.title, date: article.date, source: article.sources.length > 0 ? article.sources.join(', ') : null };
+}
+
+/** Earliest event date that cites this sentence, else the article's date. */
+function sortKey(c: Candidate, events: readonly BriefingEvent[]): string {
+  const s = c.article.sentences[c.index];
+  const event = events.find((e) => e.citations.some((ec) => ec.docId === c.article.docId && s !== undefined && (s.text.includes(ec.sentence) || ec.sentence.includes(c.text))));
+  return event?.date ?? c.article.date ?? '9999';
+}
+
+function select(pool: Candidate[], all: readonly Article[], n: number, events: readonly BriefingEvent[]): SummarySentence[] {
+  if (pool.length === 0) return [];
+  const everyone = all.flatMap((a) => a.sentences.map((s) => ({ article: a, terms: termCounts(s.text) })));
+  const weights = new Weights(everyone.map((e) => e.terms));
+  const vectors = everyone.map((e) => ({ article: e.article, terms: e.terms, v: weights.vector(e.terms) }));
+  const factDf = new Map<string, Set<string>>();
+  for (const a of all) for (const s of a.sentences) for (const f of factsOf(s.text)) factDf.set(f, (factDf.get(f) ?? new Set()).add(a.docId));
+  const termArticles = new Map<string, Set<string>>();
+  for (const e of everyone) for (const t of e.terms.keys()) if (t.includes(' ')) termArticles.set(t, (termArticles.get(t) ?? new Set()).add(e.article.docId));
+
+  const scored = pool.map((c) => {
+    const v = weights.vector(c.terms);
+    const others = vectors.filter((o) => o.article !== c.article);
+    const sims = others.map((o) => cosine(v, o.v)).sort((x, y) => y - x);
+    const centrality = sims.slice(0, 5).reduce((x, y) => x + y, 0) / 5;
+    const carriers = new Set<Article>([c.article]);
+    for (const o of others) if (overlap(c.terms, o.terms) >= NEAR_DUPLICATE_OVERLAP) carriers.add(o.article);
+    const factSupport = [...c.facts].reduce((sum, f) => sum + Math.log(1 + (factDf.get(f)?.size ?? 1)), 0);
+    const position = 1 / (1 + 0.15 * c.index);
+    const score = centrality + 0.15 * position + 0.08 * Math.min(factSupport, 8) + 0.15 * (carriers.size - 1) + (c.highlighted ? 0.3 : 0);
+    return { c, v, score, carriers };
+  });
+  const maxScore = Math.max(...scored.map((s) => s.score)) || 1;
+
+  // Facts the corpus repeats across articles are its main facts: a phrase or number carried by
+  // several articles weighs by how many carry it; the selection covers as many as it can.
+  const factWeight = new Map<string, number>();
+  for (const [t, docs] of termArticles) if (docs.size >= 2 && everyone.filter((e) => e.terms.has(t)).length <= everyone.length * COMMON_PHRASE_SENTENCE_SHARE) factWeight.set(t, docs.size);
+  for (const [f, docs] of factDf) if (f.startsWith('#') && docs.size >= 2) factWeight.set(f, docs.size);
+  const factsCarried = new Map(scored.map((x) => [x, [...x.c.terms.keys(), ...x.c.facts].filter((t) => factWeight.has(t))]));
+  const lengthOf = (x: (typeof scored)[number]): number => Math.sqrt(Math.max(1, words(x.c.text).length));
+
+  const chosen: typeof scored = [];
+  const covered = new Set<string>();
+  while (chosen.length < n) {
+    let best: (typeof scored)[number] | undefined;
+    let bestValue = -Infinity;
+    for (const x of scored) {
+      if (chosen.includes(x)) continue;
+      const redundancy = Math.max(0, ...chosen.map((y) => cosine(x.v, y.v)));
+      if (redundancy >= REDUNDANCY_COSINE || chosen.some((y) => overlap(x.c.terms, y.c.terms) >= NEAR_DUPLICATE_OVERLAP)) continue;
+      const gain = (factsCarried.get(x) ?? []).filter((t) => !covered.has(t)).reduce((sum, t) => sum + (factWeight.get(t) ?? 0), 0);
+      const value = MMR_LAMBDA * (x.score / maxScore + FACT_COVERAGE_WEIGHT * (gain / lengthOf(x))) - (1 - MMR_LAMBDA) * redundancy;
+      if (value > bestValue) { bestValue = value; best = x; }
+    }
+    if (!best) break;
+    chosen.push(best);
+    for (const t of factsCarried.get(best) ?? []) covered.add(t);
+  }
+
+  return chosen
+    .map((s) => ({ s, key: sortKey(s.c, events) }))
+    .sort((a, b) => a.key.localeCompare(b.key) || a.s.c.index - b.s.c.index)
+    .map(({ s }) => ({
+      text: s.c.text,
+      citations: [...s.carriers].filter((a) => a.raw.includes(s.c.text)).map(citationOf),
+    }));
+}
+
+/** A cited, extractive summary of the whole briefing, one topic (through retrieval) or one article. */
+export async function summarize(request: SummaryRequest, ctx: SummaryContext): Promise<SummaryResult> {
+  const events = ctx.events ?? [];
+  const topic = request.topic?.trim() ? request.topic.trim() : null;
+  if (request.article !== undefined) {
+    const n = sentenceCount(request, SUMMARY_DEFAULT_SENTENCES);
+    const article = resolveArticle(ctx.articles, request.article);
+    const pool = candidatesOf(article, article.sentences.keys(), new Set());
+    return { topic, scope: 'article', sentences: select(pool, ctx.articles, n, events) };
+  }
+  if (topic !== null) {
+    const n = sentenceCount(request, SUMMARY_DEFAULT_SENTENCES);
+    if (!ctx.retrieve) return { topic, scope: 'topic', sentences: [] };
+    const result = await ctx.retrieve(topic, TOPIC_RETRIEVAL_K);
+    if (result.abstained) return { topic, scope: 'topic', sentences: [] };
+    const byId = new Map(ctx.passages.map((p) => [p.id, p]));
+    const highlighted = new Set(result.passages.flatMap((p) => p.highlights));
+    const pool: Candidate[] = [];
+    for (const answer of result.passages) {
+      const passage = byId.get(answer.passageId);
+      const article = ctx.articles.find((a) => a.docId === answer.docId);
+      if (!passage || !article) continue;
+      // Only the sentences retrieval marked as answering the topic: the rest of a passage is context, not the topic.
+      const fresh = candidatesOf(article, passage.sentences.map((s) => s.index), highlighted).filter((c) => c.highlighted);
+      pool.push(...fresh.filter((c) => !pool.some((p) => p.article === c.article && p.index === c.index)));
+    }
+    return { topic, scope: 'topic', sentences: select(pool, ctx.articles, n, events) };
+  }
+  const n = sentenceCount(request, BRIEFING_DEFAULT_SENTENCES);
+  const pool = ctx.articles.flatMap((a) => candidatesOf(a, a.sentences.keys(), new Set()));
+  return { topic: null, scope: 'briefing', sentences: select(pool, ctx.articles, n, events) };
+}

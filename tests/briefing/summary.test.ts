@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { chunkCorpus } from '../../src/corpus/chunk.js';
+import type { Article, Passage } from '../../src/corpus/types.js';
+import type { AskResult } from '../../src/retrieval/types.js';
+import { ERROR_CODES, UserError } from '../../src/errors.js';
+import { summarize, type SummaryContext } from '../../src/briefing/summary.js';
+import type { SummaryResult } from '../../src/briefing/types.js';
+
+const demo = await loadCorpus(new URL('../../corpus', import.meta.url).pathname);
+const wiki = await loadCorpus(new URL('../fixtures/wiki', import.meta.url).pathname);
+
+/** Deterministic retrieval stand-in: passages sharing any query word, highlights = those sentences. */
+function fakeRetrieve(articles: Article[], passages: Passage[]) {
+  return async (topic: string, k: number): Promise<AskResult> => {
+    const needle = topic.toLowerCase();
+    const hits = passages.filter((p) => p.text.toLowerCase().includes(needle)).slice(0, k);
+    return {
+      question: topic,
+      abstained: hits.length === 0,
+      suggestions: [],
+      mode: 'lexical',
+      passages: hits.map((p) => {
+        const a = articles.find((x) => x.docId === p.docId)!;
+        const c = { docId: a.docId, title: a.title, source: a.sources.join(', ') || null, date: a.date };
+        return { passageId: p.id, docId: p.docId, title: a.title, source: c.source, date: a.date, text: p.text, score: 1, citations: [c],
+          highlights: p.sentences.filter((s) => s.text.toLowerCase().includes(needle)).map((s) => s.text) };
+      }),
+    };
+  };
+}
+
+function contextOf(articles: Article[]): SummaryContext {
+  const passages = chunkCorpus(articles);
+  return { articles, passages, retrieve: fakeRetrieve(articles, passages) };
+}
+
+function expectCitedVerbatimAndDistinct(result: SummaryResult, articles: Article[]): void {
+  const texts = result.sentences.map((s) => s.text);
+  expect(new Set(texts).size).toBe(texts.length);
+  for (const s of result.sentences) {
+    expect(s.citations.length).toBeGreaterThan(0);
+    for (const c of s.citations) expect(articles.find((a) => a.docId === c.docId)!.raw).toContain(s.text);
+  }
+}
+
+describe('summarize', () => {
+  const ctx = contextOf(demo.articles);
+
+  it('GIVEN no topic and no article THEN the briefing scope gets 3–7 cited verbatim distinct sentences', async () => {
+    const result = await summarize({}, ctx);
+    expect(result.scope).toBe('briefing');
+    expect(result.sentences.length).toBeGreaterThanOrEqual(3);
+    expect(result.sentences.length).toBeLessThanOrEqual(7);
+    expectCitedVerbatimAndDistinct(result, demo.articles);
+  });
+
+  it('GIVEN many topics and each article THEN every sentence is verbatim in each cited article', async () => {
+    for (const topic of ['NATO', 'lãnh thổ', 'New START', 'Ushakov', 'Lavrov', 'Zelensky']) {
+      const result = await summarize({ topic }, ctx);
+      expect(result.scope).toBe('topic');
+      expect(result.sentences.length).toBeGreaterThan(0);
+      expectCitedVerbatimAndDistinct(result, demo.articles);
+    }
+    for (const a of demo.articles) {
+      const result = await summarize({ article: a.docId.slice(0, 3) }, ctx);
+      expect(result.scope).toBe('article');
+      expect(result.sentences.every((s) => s.citations[0]?.docId === a.docId)).toBe(true);
+      expectCitedVerbatimAndDistinct(result, demo.articles);
+    }
+  });
+
+  it('GIVEN retrieval abstains THEN the topic summary has zero sentences', async () => {
+    const result = await summarize({ topic: 'bóng đá' }, ctx);
+    expect(result.sentences).toEqual([]);
+  });
+
+  it('GIVEN bad requests THEN UserErrors with codes', async () => {
+    await expect(summarize({ sentences: 9 }, ctx)).rejects.toMatchObject({ code: ERROR_CODES.BAD_OPTION });
+    await expect(summarize({ article: 'zzz' }, ctx)).rejects.toMatchObject({ code: ERROR_CODES.ARTICLE_NOT_FOUND });
+    await expect(summarize({ article: '00' }, ctx)).rejects.toBeInstanceOf(UserError);
+    await expect(summarize({ article: '00' }, ctx)).rejects.toMatchObject({ code: ERROR_CODES.ARTICLE_AMBIGUOUS });
+  });
+
+  it('GIVEN an unseen English wiki corpus THEN 3–7 cited verbatim sentences', async () => {
+    const result = await summarize({ sentences: 4 }, contextOf(wiki.articles));
+    expect(result.sentences.length).toBe(4);
+    expectCitedVerbatimAndDistinct(result, wiki.articles);
+  });
+});
