@@ -7,6 +7,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import { ERROR_CODES, UserError, isUserError } from '../errors.js';
+import { extractEvents } from '../events/extract.js';
+import { buildTimeline } from '../events/timeline.js';
+import type { BriefingEvent, TimelineRequest, TimelineResult } from '../events/types.js';
 import { answerQuestion } from '../retrieval/ask.js';
 import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
 import { buildIndex, isIndexCurrent, openIndex, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
@@ -24,6 +27,8 @@ export interface OpenDeskOptions {
 /** The desk's answering core; summaries, timeline and quiz build on the same index. */
 export class Desk {
   private reindexing: Promise<IngestReport> | null = null;
+  /** Events of each loaded index, extracted on first use. */
+  private readonly eventsByIndex = new WeakMap<StoredIndex, BriefingEvent[]>();
 
   private constructor(
     private readonly config: Readonly<Config>,
@@ -81,11 +86,26 @@ export class Desk {
     });
   }
 
+  /** The dated events of an index (the current one by default). */
+  events(index: StoredIndex = this.current): BriefingEvent[] {
+    let events = this.eventsByIndex.get(index);
+    if (events === undefined) {
+      events = extractEvents([...index.articles.values()], index.passages);
+      this.eventsByIndex.set(index, events);
+    }
+    return events;
+  }
+
+  timeline(request: TimelineRequest = {}): TimelineResult {
+    return buildTimeline(this.events(), request);
+  }
+
   summary(request: SummaryRequest): Promise<SummaryResult> {
     const index = this.current;
     return summarize(request, {
       articles: [...index.articles.values()],
       passages: [...index.passages],
+      events: this.events(index),
       retrieve: (topic, k) => this.ask(topic, { k }, index),
     });
   }

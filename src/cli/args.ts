@@ -16,6 +16,7 @@ export type CliRequest =
   | ({ command: 'ask'; question?: string; batch?: string; k: number } & Common)
   | ({ command: 'eval'; file: string; k: number; minHitAt3?: number; minMrr?: number } & Common)
   | ({ command: 'summary'; topic?: string; article?: string; sentences?: number } & Common)
+  | ({ command: 'timeline'; from?: string; to?: string } & Common)
   | ({ command: 'sources' } & Common);
 
 const OPTIONS = {
@@ -25,6 +26,8 @@ const OPTIONS = {
   k: { type: 'string' },
   batch: { type: 'string' },
   article: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   sentences: { type: 'string' },
   'min-hit-at-3': { type: 'string' },
   'min-mrr': { type: 'string' },
@@ -78,6 +81,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         command, ...common, file: text, k: integerOption('k', v.k, 1, CLI_MAX_K, 10),
         minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minMrr: fractionOption('min-mrr', v['min-mrr']),
       };
+    case 'timeline':
+      return { command, ...common, from: v.from, to: v.to };
     case 'summary':
       return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, 3, 7) };
     default:
@@ -92,6 +97,8 @@ export const CLI_USAGE = `Briefbot command line
   npm run cli -- ask --batch FILE.jsonl --json
   npm run cli -- eval FILE.jsonl [--k N] [--json] [--min-hit-at-3 X] [--min-mrr X]
   npm run cli -- summary [topic] [--article ID] [--sentences 3-7] [--json]
+  npm run cli -- timeline [--from DATE] [--to DATE] [--json]
   npm run cli -- sources [--json]
 
---corpus and --index default to CORPUS_DIR and INDEX_DIR, then to corpus/ and data/index.`;
+--corpus and --index default to CORPUS_DIR and INDEX_DIR, then to corpus/ and data/index.
+DATE is YYYY, YYYY-MM or YYYY-MM-DD.`;

@@ -1,14 +1,15 @@
 /** Plain-text renderings of core results for the command line and the local console. */
 import type { SummaryResult } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
+import type { TimelineResult } from '../events/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
 
 export type Locale = 'en' | 'vi';
 
 const WORDS = {
-  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on' },
-  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về' },
+  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on', noEvents: 'No dated events in that range.', inferred: 'year inferred' },
+  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về', noEvents: 'Không có sự kiện nào trong khoảng thời gian này.', inferred: 'năm được suy ra' },
 } as const;
 
 /** ANSI bold when writing to a colour terminal, else »…« markers. */
@@ -56,5 +57,17 @@ export function renderSummaryText(summary: SummaryResult, locale: Locale): strin
   if (summary.sentences.length === 0) return `${w.nothingOn} "${summary.topic ?? ''}".`;
   return summary.sentences
     .map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map((c) => `${c.title} (${c.source ?? w.noSource}, ${c.date ?? w.undated}) [${c.docId}]`).join('; ')}`)
+    .join('\n');
+}
+
+export function renderTimelineText(timeline: TimelineResult, locale: Locale): string {
+  const w = WORDS[locale];
+  if (timeline.events.length === 0) return w.noEvents;
+  return timeline.events
+    .map((e) => {
+      const cites = e.citations.map((c) => `${c.title} (${c.date ?? w.undated}) [${c.docId}]`).join('; ');
+      const how = e.resolution === 'inferred' ? `, ${w.inferred}` : '';
+      return `${e.date.padEnd(10)}  «${e.dateText}»${how}: ${e.label}\n            — ${cites}`;
+    })
     .join('\n');
 }

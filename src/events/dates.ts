@@ -1,0 +1,150 @@
+/**
+ * Date expressions in Vietnamese and English, resolved against an anchor: the article's
+ * publication date, or (for an undated article) a date inferred from the corpus. Never
+ * invents a day or a year the text does not support: relative days need a real
+ * publication date; a missing year comes from the anchor and says so.
+ */
+import type { DatePrecision, DateResolution, ResolvedDate } from './types.js';
+
+export interface DateAnchor {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** `publication`: the article's own date; `inferred`: taken from the corpus. */
+  kind: 'publication' | 'inferred';
+}
+
+/** A day/month without a year is placed at most this many days after the anchor; otherwise in the year before. */
+export const FUTURE_TOLERANCE_DAYS = 120;
+
+const MONTHS_EN: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH_EN = Object.keys(MONTHS_EN).join('|');
+
+interface Rule {
+  pattern: RegExp;
+  resolve(m: RegExpExecArray, anchor: DateAnchor | null): { value: string; precision: DatePrecision; resolution: DateResolution } | null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function anchorParts(anchor: DateAnchor): { y: number; m: number; d: number } {
+  const [y, m, d] = anchor.date.split('-').map(Number);
+  return { y: y ?? 0, m: m ?? 1, d: d ?? 1 };
+}
+
+function fromAnchor(anchor: DateAnchor): DateResolution {
+  return anchor.kind === 'publication' ? 'publication' : 'inferred';
+}
+
+/** The year that puts day/month (or month) nearest the anchor, not far in its future. */
+function yearFor(anchor: DateAnchor, m: number, d = 1): number {
+  const a = anchorParts(anchor);
+  const anchorTime = Date.UTC(a.y, a.m - 1, a.d);
+  const time = Date.UTC(a.y, m - 1, d);
+  return time - anchorTime > FUTURE_TOLERANCE_DAYS * 86_400_000 ? a.y - 1 : a.y;
+}
+
+function shiftDays(anchor: DateAnchor, days: number): string {
+  const a = anchorParts(anchor);
+  const t = new Date(Date.UTC(a.y, a.m - 1, a.d + days));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+function shiftMonths(anchor: DateAnchor, months: number): string {
+  const a = anchorParts(anchor);
+  const t = new Date(Date.UTC(a.y, a.m - 1 + months, 1));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
+}
+
+function dayMonth(d: number, m: number, anchor: DateAnchor | null): ReturnType<Rule['resolve']> {
+  if (anchor === null) return null;
+  const y = yearFor(anchor, m, d);
+  return validDay(y, m, d) ? { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day', resolution: fromAnchor(anchor) } : null;
+}
+
+function fullDay(d: number, m: number, y: number): ReturnType<Rule['resolve']> {
+  return validDay(y, m, d) ? { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day', resolution: 'explicit' } : null;
+}
+
+function monthOnly(m: number, anchor: DateAnchor | null): ReturnType<Rule['resolve']> {
+  if (anchor === null || m < 1 || m > 12) return null;
+  return { value: `${yearFor(anchor, m)}-${pad(m)}`, precision: 'month', resolution: fromAnchor(anchor) };
+}
+
+function monthYear(m: number, y: number): ReturnType<Rule['resolve']> {
+  return m >= 1 && m <= 12 ? { value: `${y}-${pad(m)}`, precision: 'month', resolution: 'explicit' } : null;
+}
+
+/** Relative to the publication day: only a real publication date supports them. */
+function relativeDay(anchor: DateAnchor | null, days: number): ReturnType<Rule['resolve']> {
+  return anchor?.kind === 'publication' ? { value: shiftDays(anchor, days), precision: 'day', resolution: 'publication' } : null;
+}
+
+function relativeMonth(anchor: DateAnchor | null, months: number): ReturnType<Rule['resolve']> {
+  return anchor?.kind === 'publication' ? { value: shiftMonths(anchor, months), precision: 'month', resolution: 'publication' } : null;
+}
+
+function relativeYear(anchor: DateAnchor | null, years: number): ReturnType<Rule['resolve']> {
+  return anchor?.kind === 'publication' ? { value: String(anchorParts(anchor).y + years), precision: 'year', resolution: 'publication' } : null;
+}
+
+const N = (s: string | undefined): number => Number(s);
+
+/** Longest forms first: a match hides the shorter forms inside it. */
+const RULES: readonly Rule[] = [
+  { pattern: /(?:(?:ngày|hôm)\s+)?\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/giu, resolve: (m) => fullDay(N(m[1]), N(m[2]), N(m[3])) },
+  { pattern: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu, resolve: (m) => fullDay(N(m[1]), N(m[2]), N(m[3])) },
+  { pattern: /(?:(?:hồi|vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(\d{1,2})(?:\/|\s+năm\s+)(\d{4})/giu, resolve: (m) => monthYear(N(m[1]), N(m[2])) },
+  { pattern: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b/giu, resolve: (m, a) => dayMonth(N(m[1]), N(m[2]), a) },
+  // A bare d/m after a word of quantity is a fraction (`khoảng 1/3`), not a date.
+  { pattern: /(?:(?:ngày|hôm)\s+)?(?<!(?:khoảng|gần|hơn|chừng|chiếm|tới|about|nearly|over|almost)\s)\b(\d{1,2})\/(\d{1,2})\b(?!\/)/giu, resolve: (m, a) => dayMonth(N(m[1]), N(m[2]), a) },
+  { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => fullDay(N(m[2]), MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, N(m[3])) },
+  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_EN})\\.?,?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => fullDay(N(m[1]), MONTHS_EN[(m[2] ?? '').toLowerCase()] ?? 0, N(m[3])) },
+  { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => monthYear(MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, N(m[2])) },
+  { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent))`, 'giu'), resolve: (m, a) => dayMonth(N(m[2]), MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, a) },
+  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_EN})\\b`, 'giu'), resolve: (m, a) => dayMonth(N(m[1]), MONTHS_EN[(m[2] ?? '').toLowerCase()] ?? 0, a) },
+  { pattern: /(?:(?:đầu|giữa|cuối)\s+)?tháng\s+này/giu, resolve: (_m, a) => relativeMonth(a, 0) },
+  { pattern: /tháng\s+trước/giu, resolve: (_m, a) => relativeMonth(a, -1) },
+  { pattern: /tháng\s+(?:tới|sau)/giu, resolve: (_m, a) => relativeMonth(a, 1) },
+  { pattern: /(?:(?:hồi|vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(\d{1,2})\b/giu, resolve: (m, a) => monthOnly(N(m[1]), a) },
+  { pattern: /\b(?:last month)\b/giu, resolve: (_m, a) => relativeMonth(a, -1) },
+  { pattern: /\b(?:this month)\b/giu, resolve: (_m, a) => relativeMonth(a, 0) },
+  { pattern: /hôm\s+nay|\btoday\b/giu, resolve: (_m, a) => relativeDay(a, 0) },
+  { pattern: /hôm\s+qua|\byesterday\b/giu, resolve: (_m, a) => relativeDay(a, -1) },
+  { pattern: /năm\s+ngoái|\blast year\b/giu, resolve: (_m, a) => relativeYear(a, -1) },
+  { pattern: /(?:(?:từ|vào|trong|đến)\s+)?năm\s+(\d{4})\b/giu, resolve: (m) => ({ value: String(N(m[1])), precision: 'year', resolution: 'explicit' }) },
+  { pattern: /\b(?:in|since|by)\s+(\d{4})\b/giu, resolve: (m) => ({ value: String(N(m[1])), precision: 'year', resolution: 'explicit' }) },
+];
+
+/** Every date expression in `text` (offsets relative to `base`), in reading order. */
+export function findDates(text: string, anchor: DateAnchor | null, base = 0): ResolvedDate[] {
+  const taken: Array<[number, number]> = [];
+  const found: ResolvedDate[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const m of text.matchAll(rule.pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const resolved = rule.resolve(m as RegExpExecArray, anchor);
+      taken.push([start, end]);
+      if (resolved === null) continue;
+      found.push({ ...resolved, text: m[0], start: base + start, end: base + end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The anchor for undated articles: the latest publication date in the corpus. */
+export function corpusAnchor(dates: ReadonlyArray<string | null>): DateAnchor | null {
+  const known = dates.filter((d): d is string => d !== null).sort();
+  const latest = known[known.length - 1];
+  return latest === undefined ? null : { date: latest, kind: 'inferred' };
+}

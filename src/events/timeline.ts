@@ -1,0 +1,27 @@
+/** The timeline: events in date order, filtered by an inclusive from/to at any precision. */
+import { ERROR_CODES, UserError } from '../errors.js';
+import type { BriefingEvent, TimelineRequest, TimelineResult } from './types.js';
+
+const PARTIAL_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/u;
+
+function checkBound(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const v = value.trim();
+  if (!PARTIAL_DATE.test(v)) throw new UserError(ERROR_CODES.BAD_DATE, `--${name} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${v}").`, { name, value: v });
+  return v;
+}
+
+/** An event is inside [from, to] when its own span (a whole month or year at lower precision) overlaps it. */
+export function buildTimeline(events: readonly BriefingEvent[], request: TimelineRequest = {}): TimelineResult {
+  const from = checkBound('from', request.from);
+  const to = checkBound('to', request.to);
+  if (from !== undefined && to !== undefined && from.localeCompare(to) > 0 && !to.startsWith(from)) {
+    throw new UserError(ERROR_CODES.BAD_DATE, `--from ${from} is after --to ${to}.`, { from, to });
+  }
+  const inside = events.filter((e) => {
+    const startsAfterTo = to !== undefined && e.date.localeCompare(to) > 0 && !e.date.startsWith(to);
+    const endsBeforeFrom = from !== undefined && e.date.localeCompare(from) < 0 && !from.startsWith(e.date);
+    return !startsAfterTo && !endsBeforeFrom;
+  });
+  return { events: [...inside].sort((a, b) => a.date.localeCompare(b.date)) };
+}

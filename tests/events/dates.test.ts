@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { corpusAnchor, findDates, type DateAnchor } from '../../src/events/dates.js';
+
+const published: DateAnchor = { date: '2025-12-04', kind: 'publication' };
+const resolve = (text: string, anchor: DateAnchor | null = published) => findDates(text, anchor).map((d) => [d.value, d.precision, d.resolution]);
+
+describe('findDates', () => {
+  it.each([
+    ['ngày 2/12', '2025-12-02', 'day', 'publication'],
+    ['hôm 3/12', '2025-12-03', 'day', 'publication'],
+    ['họp vào 2/12 tới', '2025-12-02', 'day', 'publication'],
+    ['ngày 15 tháng 8', '2025-08-15', 'day', 'publication'],
+    ['15/8', '2025-08-15', 'day', 'publication'],
+    ['15/8/2024', '2024-08-15', 'day', 'explicit'],
+    ['tháng 6/2024', '2024-06', 'month', 'explicit'],
+    ['tháng 6 năm 2024', '2024-06', 'month', 'explicit'],
+    ['hồi tháng 8', '2025-08', 'month', 'publication'],
+    ['đầu tháng này', '2025-12', 'month', 'publication'],
+    ['giữa tháng này', '2025-12', 'month', 'publication'],
+    ['cuối tháng này', '2025-12', 'month', 'publication'],
+    ['tháng trước', '2025-11', 'month', 'publication'],
+    ['hôm nay', '2025-12-04', 'day', 'publication'],
+    ['hôm qua', '2025-12-03', 'day', 'publication'],
+    ['năm 2026', '2026', 'year', 'explicit'],
+    ['từ năm 2004', '2004', 'year', 'explicit'],
+    ['December 2', '2025-12-02', 'day', 'publication'],
+    ['2 Dec 2025', '2025-12-02', 'day', 'explicit'],
+    ['last month', '2025-11', 'month', 'publication'],
+  ])('GIVEN "%s" in an article of 4 Dec 2025 THEN it is %s at %s precision (%s)', (text, value, precision, resolution) => {
+    expect(resolve(text)).toEqual([[value, precision, resolution]]);
+  });
+
+  it.each(['28 điểm', '5 giờ', '19%', '210 tỷ euro', '4 tỉnh', 'Thế chiến thứ hai', 'chiếm khoảng 1/3 dân số'])('does not take "%s" for a date', (text) => {
+    expect(resolve(text)).toEqual([]);
+  });
+
+  it('GIVEN an article dated 2 January that says "ngày 28/12" THEN the date is in the previous year', () => {
+    expect(resolve('ngày 28/12', { date: '2026-01-02', kind: 'publication' })).toEqual([['2025-12-28', 'day', 'publication']]);
+  });
+
+  it('GIVEN a month later in the year than an early publication date THEN it is last year\'s month', () => {
+    expect(resolve('hồi tháng 11', { date: '2026-01-10', kind: 'publication' })).toEqual([['2025-11', 'month', 'publication']]);
+  });
+
+  it('GIVEN an undated article THEN day/month dates take the corpus year and say it is inferred', () => {
+    const anchor = corpusAnchor([null, '2025-11-09', '2025-12-04']);
+    expect(anchor).toEqual({ date: '2025-12-04', kind: 'inferred' });
+    expect(resolve('ngày 2/12', anchor)).toEqual([['2025-12-02', 'day', 'inferred']]);
+  });
+
+  it('GIVEN an undated article THEN "hôm nay" and "tháng trước" are left unresolved rather than invented', () => {
+    expect(resolve('hôm nay và tháng trước', { date: '2025-12-04', kind: 'inferred' })).toEqual([]);
+    expect(resolve('ngày 2/12', null)).toEqual([]);
+  });
+
+  it('keeps offsets of the expression in the text', () => {
+    const [d] = findDates('Điện Kremlin ngày 7/11 đã bác bỏ', published, 100);
+    expect(d).toMatchObject({ text: 'ngày 7/11', start: 113, end: 122, value: '2025-11-07' });
+  });
+});
