@@ -10,12 +10,17 @@ import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import { extractEvents } from '../events/extract.js';
 import { buildTimeline } from '../events/timeline.js';
 import type { BriefingEvent, TimelineRequest, TimelineResult } from '../events/types.js';
+import { generateQuiz } from '../quiz/generate.js';
+import type { QuizRequest, QuizResult } from '../quiz/types.js';
 import { answerQuestion } from '../retrieval/ask.js';
 import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
 import { buildIndex, isIndexCurrent, openIndex, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
 import { summarize } from './summary.js';
 import type { DeskStatus, IngestReport, SummaryRequest, SummaryResult } from './types.js';
+
+/** Passages retrieved to scope a quiz to a topic. */
+const QUIZ_TOPIC_PASSAGES = 10;
 
 export interface OpenDeskOptions {
   logger?: Logger;
@@ -98,6 +103,22 @@ export class Desk {
 
   timeline(request: TimelineRequest = {}): TimelineResult {
     return buildTimeline(this.events(), request);
+  }
+
+  /** A quiz from the briefing's events and passages; a topic restricts it to what retrieval finds on it. */
+  async quiz(request: QuizRequest = {}): Promise<QuizResult> {
+    const index = this.current;
+    let passageFilter: ((passageId: string) => boolean) | undefined;
+    const topic = request.topic?.trim();
+    if (topic !== undefined && topic !== '') {
+      const found = await this.ask(topic, { k: QUIZ_TOPIC_PASSAGES }, index);
+      if (found.abstained) {
+        throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, `The briefing has nothing on "${topic}" to make a quiz from.`, { topic });
+      }
+      const ids = new Set(found.passages.map((p) => p.passageId));
+      passageFilter = (id) => ids.has(id);
+    }
+    return generateQuiz({ events: this.events(index), articles: [...index.articles.values()], passages: index.passages, passageFilter }, request);
   }
 
   summary(request: SummaryRequest): Promise<SummaryResult> {

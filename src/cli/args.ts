@@ -1,8 +1,10 @@
 /** Parsing of `npm run cli -- <command> …` arguments into a typed request: no I/O here. */
 import { parseArgs } from 'node:util';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
 
 export const CLI_MAX_K = 10;
+export const CLI_MAX_QUIZ_QUESTIONS = 20;
 
 interface Common {
   corpus?: string;
@@ -17,6 +19,7 @@ export type CliRequest =
   | ({ command: 'eval'; file: string; k: number; minHitAt3?: number; minMrr?: number } & Common)
   | ({ command: 'summary'; topic?: string; article?: string; sentences?: number } & Common)
   | ({ command: 'timeline'; from?: string; to?: string } & Common)
+  | ({ command: 'quiz'; n: number; seed?: string; kinds?: QuestionKind[]; topic?: string } & Common)
   | ({ command: 'sources' } & Common);
 
 const OPTIONS = {
@@ -27,6 +30,10 @@ const OPTIONS = {
   batch: { type: 'string' },
   article: { type: 'string' },
   from: { type: 'string' },
+  n: { type: 'string' },
+  seed: { type: 'string' },
+  kinds: { type: 'string' },
+  topic: { type: 'string' },
   to: { type: 'string' },
   sentences: { type: 'string' },
   'min-hit-at-3': { type: 'string' },
@@ -52,6 +59,16 @@ function fractionOption(name: string, raw: string | undefined): number | undefin
     throw new UserError(ERROR_CODES.BAD_OPTION, `--${name} must be a number from 0 to 1 (got "${raw}").`, { name });
   }
   return value;
+}
+
+function kindsOption(raw: string | undefined): QuestionKind[] | undefined {
+  if (raw === undefined) return undefined;
+  const kinds = raw.split(',').map((k) => k.trim().replace('-', '_')).filter(Boolean);
+  const unknown = kinds.filter((k) => !(QUESTION_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0 || kinds.length === 0) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, `--kinds takes a comma-separated list of: ${QUESTION_KINDS.join(', ')} (unknown: ${unknown.join(', ') || 'none given'}).`);
+  }
+  return kinds as QuestionKind[];
 }
 
 export function parseCliArgs(argv: readonly string[]): CliRequest {
@@ -81,6 +98,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         command, ...common, file: text, k: integerOption('k', v.k, 1, CLI_MAX_K, 10),
         minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minMrr: fractionOption('min-mrr', v['min-mrr']),
       };
+    case 'quiz':
+      return { command, ...common, n: integerOption('n', v.n, 1, CLI_MAX_QUIZ_QUESTIONS, 10), seed: v.seed, kinds: kindsOption(v.kinds), topic: v.topic };
     case 'timeline':
       return { command, ...common, from: v.from, to: v.to };
     case 'summary':
@@ -98,6 +117,7 @@ export const CLI_USAGE = `Briefbot command line
   npm run cli -- eval FILE.jsonl [--k N] [--json] [--min-hit-at-3 X] [--min-mrr X]
   npm run cli -- summary [topic] [--article ID] [--sentences 3-7] [--json]
   npm run cli -- timeline [--from DATE] [--to DATE] [--json]
+  npm run cli -- quiz [--n N] [--seed S] [--kinds when,what,who,how_many,who_said,which_first] [--topic T] [--json]
   npm run cli -- sources [--json]
 
 --corpus and --index default to CORPUS_DIR and INDEX_DIR, then to corpus/ and data/index.

@@ -11,7 +11,7 @@ import { evaluateRetrieval } from '../retrieval/eval.js';
 import type { AskResult } from '../retrieval/types.js';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
 import { createCliLogger } from './logger.js';
-import { emphasis, renderAskText, renderEvalText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
+import { emphasis, renderAskText, renderEvalText, renderQuizText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
 
 /** Exit codes: 0 ok, 1 a bug, 2 a user error (bad input), 3 an evaluation below its floor. */
 const EXIT_BUG = 1;
@@ -125,6 +125,11 @@ async function run(request: CliRequest): Promise<number> {
           console.error(`Retrieval below its floor: hit@3 ${report.hitAt3.toFixed(3)} (min ${request.minHitAt3 ?? '-'}), MRR@10 ${report.mrrAt10.toFixed(3)} (min ${request.minMrr ?? '-'}).`);
           return EXIT_BELOW_FLOOR;
         }
+        return 0;
+      }
+      case 'quiz': {
+        const quiz = await desk.quiz({ n: request.n, seed: request.seed, kinds: request.kinds, topic: request.topic });
+        print(quiz, () => renderQuizText(quiz, locale));
         return 0;
       }
       case 'timeline': {

@@ -2,14 +2,15 @@
 import type { SummaryResult } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import type { TimelineResult } from '../events/types.js';
+import type { QuizResult } from '../quiz/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
 
 export type Locale = 'en' | 'vi';
 
 const WORDS = {
-  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on', noEvents: 'No dated events in that range.', inferred: 'year inferred' },
-  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về', noEvents: 'Không có sự kiện nào trong khoảng thời gian này.', inferred: 'năm được suy ra' },
+  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on', noEvents: 'No dated events in that range.', inferred: 'year inferred', answer: 'Answer', source: 'Source' },
+  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về', noEvents: 'Không có sự kiện nào trong khoảng thời gian này.', inferred: 'năm được suy ra', answer: 'Đáp án', source: 'Nguồn' },
 } as const;
 
 /** ANSI bold when writing to a colour terminal, else »…« markers. */
@@ -70,4 +71,18 @@ export function renderTimelineText(timeline: TimelineResult, locale: Locale): st
       return `${e.date.padEnd(10)}  «${e.dateText}»${how}: ${e.label}\n            — ${cites}`;
     })
     .join('\n');
+}
+
+const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+export function renderQuizText(quiz: QuizResult, locale: Locale): string {
+  const w = WORDS[locale];
+  const blocks = quiz.questions.map((q, i) => [
+    `${i + 1}. [${q.kind}] ${q.prompt}`,
+    ...q.choices.map((c, j) => `   ${LETTERS[j]}) ${c}`),
+    `   ${w.answer}: ${LETTERS[q.answerIndex]} — ${q.explanation}`,
+    `   ${w.source}: ${q.source.title} (${q.source.date ?? w.undated}) [${q.source.docId}]`,
+  ].join('\n'));
+  if (quiz.shortfall !== undefined) blocks.push(quiz.shortfall);
+  return blocks.join('\n\n');
 }

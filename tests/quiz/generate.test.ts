@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chunkCorpus } from '../../src/corpus/chunk.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import type { Article, Passage } from '../../src/corpus/types.js';
+import { extractEvents } from '../../src/events/extract.js';
+import type { BriefingEvent } from '../../src/events/types.js';
+import { generateQuiz, type QuizInput } from '../../src/quiz/generate.js';
+import { normaliseChoice, validateQuestion } from '../../src/quiz/validate.js';
+import type { QuizQuestion } from '../../src/quiz/types.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function inputFor(dir: string): Promise<QuizInput & { articles: Article[]; passages: Passage[]; events: BriefingEvent[] }> {
+  const { articles } = await loadCorpus(dir);
+  const passages = chunkCorpus(articles);
+  return { articles, passages, events: extractEvents(articles, passages) };
+}
+
+let demo: Awaited<ReturnType<typeof inputFor>>;
+beforeAll(async () => {
+  demo = await inputFor(path.join(ROOT, 'corpus'));
+});
+
+function checkRules(questions: readonly QuizQuestion[], passages: readonly Passage[]): void {
+  for (const q of questions) {
+    expect(validateQuestion(q, passages), `${q.kind}: ${q.prompt}`).toEqual([]);
+    expect(q.choices).toHaveLength(4);
+    expect(new Set(q.choices.map(normaliseChoice)).size).toBe(4);
+    expect(normaliseChoice(q.prompt)).not.toContain(normaliseChoice(q.choices[q.answerIndex]!));
+    expect(q.explanation.length).toBeGreaterThan(0);
+    expect(passages.some((p) => p.text === q.source.text)).toBe(true);
+  }
+  const facts = questions.map((q) => q.factKey);
+  expect(new Set(facts).size).toBe(facts.length);
+}
+
+describe('generateQuiz on the demo corpus', () => {
+  it('GIVEN --n 10 THEN ten valid questions of at least four kinds', () => {
+    const quiz = generateQuiz(demo, { n: 10, seed: 'demo' });
+    expect(quiz.questions).toHaveLength(10);
+    expect(new Set(quiz.questions.map((q) => q.kind)).size).toBeGreaterThanOrEqual(4);
+    checkRules(quiz.questions, demo.passages);
+  });
+
+  it('keeps every rule on every question for fifty seeds', () => {
+    for (let seed = 0; seed < 50; seed++) checkRules(generateQuiz(demo, { n: 10, seed }).questions, demo.passages);
+  });
+
+  it('GIVEN the same seed THEN the same quiz; GIVEN another seed THEN another quiz', () => {
+    expect(generateQuiz(demo, { n: 8, seed: 7 })).toEqual(generateQuiz(demo, { n: 8, seed: 7 }));
+    expect(generateQuiz(demo, { n: 8, seed: 7 })).not.toEqual(generateQuiz(demo, { n: 8, seed: 8 }));
+  });
+
+  it('asks only the kinds requested, in the corpus language', () => {
+    const quiz = generateQuiz(demo, { n: 5, seed: 1, kinds: ['how_many'] });
+    expect(quiz.questions.length).toBeGreaterThan(0);
+    expect(quiz.questions.every((q) => q.kind === 'how_many')).toBe(true);
+    expect(quiz.questions.every((q) => q.prompt.startsWith('Điền số'))).toBe(true);
+  });
+
+  it('blanks numbers with distractors of the same magnitude, and the answer is in the cited passage', () => {
+    const quiz = generateQuiz(demo, { n: 20, seed: 3, kinds: ['how_many'] });
+    for (const q of quiz.questions) {
+      const answer = Number(q.choices[q.answerIndex]!.replace(',', '.'));
+      for (const c of q.choices) expect(Number(c.replace(',', '.'))).toBeLessThanOrEqual(Math.max(answer * 2, answer + 3));
+      expect(q.source.text).toContain(q.choices[q.answerIndex]);
+    }
+  });
+
+  it('offers dates at the answer\'s precision and near it for "when" questions', () => {
+    const quiz = generateQuiz(demo, { n: 10, seed: 4, kinds: ['when'] });
+    expect(quiz.questions.length).toBeGreaterThan(3);
+    for (const q of quiz.questions) {
+      const shape = (c: string) => c.replace(/\d+/gu, '9');
+      expect(new Set(q.choices.map(shape)).size).toBe(1);
+    }
+  });
+
+  it('restricts questions to the passages a filter allows', () => {
+    const allowed = new Set(demo.passages.filter((p) => p.docId.startsWith('004')).map((p) => p.id));
+    const quiz = generateQuiz({ ...demo, passageFilter: (id) => allowed.has(id) }, { n: 6, seed: 2 });
+    expect(quiz.questions.length).toBeGreaterThan(0);
+    expect(quiz.questions.every((q) => q.source.docId.startsWith('004') || q.kind === 'which_first' || q.kind === 'what')).toBe(true);
+  });
+});
+
+describe('generateQuiz on a corpus it has never seen', () => {
+  it('GIVEN English Wikipedia-style articles THEN valid English questions or a plain shortfall', async () => {
+    const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/wiki'));
+    const quiz = generateQuiz(wiki, { n: 10, seed: 1 });
+    checkRules(quiz.questions, wiki.passages);
+    if (quiz.questions.length < 10) expect(quiz.shortfall).toMatch(/only \d+ valid question/u);
+    expect(quiz.questions.every((q) => !/Điền|Sự kiện|Ai đã/u.test(q.prompt))).toBe(true);
+  });
+
+  it('GIVEN no material THEN no question and a shortfall saying so', () => {
+    const quiz = generateQuiz({ events: [], articles: demo.articles.slice(0, 1), passages: [] }, { n: 5 });
+    expect(quiz.questions).toEqual([]);
+    expect(quiz.shortfall).toMatch(/only 0 valid questions/u);
+  });
+});
