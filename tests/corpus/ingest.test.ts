@@ -1,0 +1,150 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunkArticle, chunkCorpus } from '../../src/corpus/chunk.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/corpus/parse.js';
+import type { Article } from '../../src/corpus/types.js';
+
+const CORPUS = path.resolve(import.meta.dirname, '../../corpus');
+let articles: Article[];
+const byPrefix = (p: string): Article => {
+  const a = articles.find((x) => x.docId.startsWith(p));
+  if (a === undefined) throw new Error(`no article ${p}`);
+  return a;
+};
+
+let tmp: string;
+beforeAll(async () => {
+  ({ articles } = await loadCorpus(CORPUS));
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'briefbot-corpus-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('the demo corpus', () => {
+  it('reads all five articles, docIds from file names', () => {
+    expect(articles.map((a) => a.docId.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
+  });
+
+  it('takes the title from the first line, or derives it from the lead after a dateline', () => {
+    expect(byPrefix('000').title).toBe("Nga nói 'không còn hiểu lầm' với Mỹ về Ukraine");
+    expect(byPrefix('001').title).toBe('Điện Kremlin: Đàm phán Nga - Mỹ về Ukraine chưa tạo đột phá');
+    expect(byPrefix('003').title).toBe('Ngoại trưởng Sergey Lavrov: Nga sẵn sàng đối thoại với Mỹ, nhưng không nhượng bộ về Ukraine');
+    for (const p of ['002', '004']) {
+      const { title } = byPrefix(p);
+      expect(title).not.toMatch(/date|Ảnh/u);
+      expect(byPrefix(p).sentences[0]?.text.startsWith(title.replace(/…$/u, ''))).toBe(true);
+    }
+  });
+
+  it('reads publication dates from datelines only', () => {
+    expect(articles.map((a) => a.date)).toEqual([null, null, '2025-12-04', null, '2025-11-09']);
+  });
+
+  it('reads sources and authors', () => {
+    expect(byPrefix('000')).toMatchObject({ sources: ['Reuters'], author: 'Huyền Lê' });
+    expect(byPrefix('001')).toMatchObject({ sources: ['Reuters', 'RT'], author: 'Minh Phương' });
+    expect(byPrefix('003')).toMatchObject({ sources: ['Baothanhhoa.vn', 'Reuters'], author: 'Thanh Vân' });
+  });
+
+  it('keeps photo captions apart from the body', () => {
+    expect(byPrefix('002').captions.map((c) => c.text)).toEqual(['Trợ lý Điện Kremlin Yury Ushakov (Ảnh: TASS).']);
+    expect(byPrefix('000').captions[0]?.text).toContain('Ảnh: AFP');
+    for (const a of articles) for (const s of a.sentences) expect(s.text).not.toMatch(/Ảnh:/u);
+  });
+
+  it("strips 003's furniture: repeated headline, comment prompt, related-news block", () => {
+    const a = byPrefix('003');
+    const body = chunkArticle(a).map((p) => p.text).join(' ');
+    for (const gone of ['Greenland', 'Nhật Bản', 'Venezuela', 'Bình luận', 'Xin vui lòng', 'Tin cùng chuyên mục', 'Chứng nhận tín nhiệm']) expect(body).not.toContain(gone);
+    expect(body).not.toContain(a.title);
+    expect(a.sentences.filter((s) => s.text.startsWith('Ngoại trưởng Nga Sergey Lavrov cho biết ông sẵn sàng'))).toHaveLength(1);
+    expect(a.sentences[0]?.text.startsWith('(Baothanhhoa.vn)')).toBe(false);
+  });
+
+  it('splits Vietnamese sentences without breaking quotes, numbers or domains', () => {
+    const ushakov = byPrefix('002').sentences.find((s) => s.text.includes('Đây là một trong những vấn đề then chốt'));
+    expect(ushakov?.text).toMatch(/^Khi được hỏi .* ông Ushakov nói: “Đây là .* chi tiết”\.$/u);
+    const all = articles.flatMap((a) => a.sentences.map((s) => s.text));
+    expect(all.some((s) => s.includes('ngày 2/12, Tổng thống Putin'))).toBe(true);
+    expect(all.some((s) => s.endsWith('Baothanhhoa.') || s === 'vn')).toBe(false);
+  });
+
+  it('gives exact offsets for every sentence, caption and passage', () => {
+    for (const a of articles) {
+      for (const s of [...a.sentences, ...a.captions]) expect(a.raw.slice(s.start, s.end)).toBe(s.text);
+      for (const p of chunkArticle(a)) {
+        expect(p.start).toBe(p.sentences[0]?.start);
+        expect(p.end).toBe(p.sentences.at(-1)?.end);
+      }
+    }
+  });
+
+  it('chunks into passages of a few sentences with stable ids', () => {
+    const first = chunkCorpus(articles);
+    expect(first.every((p) => p.sentences.length >= 1 && p.sentences.length <= 4)).toBe(true);
+    expect(new Set(first.map((p) => p.id)).size).toBe(first.length);
+    expect(chunkCorpus(articles).map((p) => p.id)).toEqual(first.map((p) => p.id));
+  });
+});
+
+describe('sentence splitting on its own', () => {
+  const split = (text: string) => parseArticle({ docId: 'x', file: 'x.txt', text: `Title\n\n${text}`, contentHash: 'h' }).sentences.map((s) => s.text);
+
+  it.each([
+    ['Nga có 5.700 binh sĩ. Họ rút đi.', ['Nga có 5.700 binh sĩ.', 'Họ rút đi.']],
+    ['Tỷ lệ là 3,5%. Sau đó tăng.', ['Tỷ lệ là 3,5%.', 'Sau đó tăng.']],
+    ['Ông J. Kushner đến. Rồi đi.', ['Ông J. Kushner đến.', 'Rồi đi.']],
+    ['Dr. Smith left. He came back.', ['Dr. Smith left.', 'He came back.']],
+    ['Ông nói: “Tôi đến. Tôi đi”. Sau đó im lặng.', ['Ông nói: “Tôi đến. Tôi đi”.', 'Sau đó im lặng.']],
+    ['Họ gặp ngày 15/8/2025 tại Alaska. Xong.', ['Họ gặp ngày 15/8/2025 tại Alaska.', 'Xong.']],
+  ])('splits "%s" correctly', (text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+});
+
+describe('loading other corpora', () => {
+  it('GIVEN YAML front matter THEN it overrides what is derived', async () => {
+    const dir = path.join(tmp, 'front');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'a.md'), '---\ntitle: Given title\nsource: [AP, AFP]\ndate: 2024-05-06\nurl: https://example.org/a\n---\nFirst line title\n\nBody sentence one. Body sentence two.\n');
+    const [a] = (await loadCorpus(dir)).articles;
+    expect(a).toMatchObject({ title: 'Given title', sources: ['AP', 'AFP'], date: '2024-05-06', dateSource: 'front-matter', url: 'https://example.org/a' });
+    expect(a?.sentences.map((s) => s.text)).toEqual(['Body sentence one.', 'Body sentence two.']);
+  });
+
+  it('GIVEN a Wikipedia-style folder THEN titles from first lines, no dates or sources', async () => {
+    const { articles: wiki } = await loadCorpus(path.resolve(import.meta.dirname, '../fixtures/wiki'));
+    expect(wiki.length).toBeGreaterThanOrEqual(3);
+    for (const a of wiki) {
+      expect(a.title.length).toBeGreaterThan(0);
+      expect(a.date).toBeNull();
+      expect(a.sentences.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('skips non-UTF-8, binary and empty files with warnings naming them, normalises to NFC', async () => {
+    const dir = path.join(tmp, 'mixed');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'good.txt'), 'Tie\u0302u \u0111e\u0300\n\nLa\u0303nh tho\u0302\u0309 la\u0300 va\u0302\u0301n \u0111e\u0302\u0300 chi\u0301nh.\r\n');
+    await writeFile(path.join(dir, 'latin1.txt'), Buffer.from('Titre\n\nCaf\xe9.', 'latin1'));
+    await writeFile(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    await writeFile(path.join(dir, 'blank.md'), '  \n\n ');
+    await writeFile(path.join(dir, 'notes.pdf'), 'ignored: not an article extension');
+    const { articles: loaded, warnings } = await loadCorpus(dir);
+    expect(loaded.map((a) => a.docId)).toEqual(['good']);
+    expect(loaded[0]?.sentences[0]?.text).toBe('Lãnh thổ là vấn đề chính.'.normalize('NFC'));
+    expect(loaded[0]?.sentences[0]?.text).toBe(loaded[0]?.sentences[0]?.text.normalize('NFC'));
+    expect(warnings.map((w) => [w.file, w.code])).toEqual([['blank.md', 'EMPTY'], ['image.txt', 'BINARY'], ['latin1.txt', 'NOT_UTF8']]);
+  });
+
+  it('says which folder is missing, and that an empty folder has no article', async () => {
+    await expect(loadCorpus(path.join(tmp, 'nope'))).rejects.toMatchObject({ code: 'CORPUS_MISSING' });
+    const empty = path.join(tmp, 'empty');
+    await mkdir(empty);
+    await expect(loadCorpus(empty)).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });
+  });
+});
