@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleMeta, Passage } from '../../src/corpus/types.js';
+import { answerQuestion, validateQuestion, type RetrievalContext } from '../../src/retrieval/ask.js';
+import { evaluateRetrieval } from '../../src/retrieval/eval.js';
+import { reciprocalRankFusion, vectorRelevance } from '../../src/retrieval/fusion.js';
+import { LexicalIndex } from '../../src/retrieval/lexical.js';
+import { loadLexicon, parseLexicon } from '../../src/retrieval/lexicon.js';
+import { analyzeQuery } from '../../src/retrieval/query.js';
+import { foldAccents, indexTerms } from '../../src/retrieval/tokenize.js';
+
+/** A passage whose sentences are split on ". " — enough for fixtures. */
+function passage(docId: string, ordinal: number, text: string): Passage {
+  let at = 0;
+  const sentences = text.split(/(?<=\.)\s+/u).map((s, index) => {
+    const start = text.indexOf(s, at);
+    at = start + s.length;
+    return { index, text: s, start, end: start + s.length, paragraph: 0 };
+  });
+  return { id: `${docId}#${ordinal}`, docId, text, start: 0, end: text.length, sentences };
+}
+
+function context(passages: Passage[], vectorSearch?: RetrievalContext['vectorSearch']): RetrievalContext {
+  const articles = new Map<string, ArticleMeta>();
+  for (const p of passages) {
+    articles.set(p.docId, { docId: p.docId, file: `${p.docId}.txt`, title: `Article ${p.docId}`, date: '2025-12-04', dateSource: 'dateline', sources: ['Reuters'], author: null, url: null, contentHash: p.docId });
+  }
+  return { passages: new Map(passages.map((p) => [p.id, p])), articles, lexical: LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text }))), vectorSearch };
+}
+
+const FIXTURE = [
+  passage('a', 0, 'Ông Lavrov nói Nga muốn đảm bảo an ninh tập thể cho tất cả các bên. Đây là đề xuất mới.'),
+  passage('a', 1, 'Cuộc gặp tại Điện Kremlin ngày 2/12 kéo dài gần 5 giờ. Hai bên chưa đạt thỏa hiệp.'),
+  passage('b', 0, 'Châu Âu muốn dùng 210 tỷ euro tài sản bị đóng băng của Nga. Moskva phản đối.'),
+  passage('b', 1, 'Kiev từ chối gia nhập NATO theo điều kiện của Moskva. Lãnh thổ là vấn đề chính.'),
+  passage('c', 0, 'Ngoại trưởng Sergey Lavrov sẵn sàng gặp người đồng cấp Mỹ. Ông nói tại Moskva.'),
+  passage('d', 0, 'Thời tiết ở Hà Nội hôm nay đẹp. Trời nắng nhẹ và không mưa.'),
+];
+
+describe('tokenisation', () => {
+  it('keeps diacritics in the exact field and folds them in a separate one', () => {
+    const terms = indexTerms('Lãnh thổ');
+    expect(terms).toContain('w:lãnh');
+    expect(terms).toContain('f:lanh');
+    expect(terms).toContain('b:lãnh_thổ');
+    expect(foldAccents('Đảm bảo')).toBe('Dam bao');
+  });
+
+  it('normalises numbers and dates across formats', () => {
+    expect(indexTerms('5.700 binh sĩ')).toContain('n:5700');
+    expect(indexTerms('ngày 2/12')).toContain('d:2-12');
+    expect(indexTerms('ngày 2 tháng 12')).toContain('d:2-12');
+    expect(indexTerms('tháng 6 năm 2024')).toContain('m:2024-6');
+    expect(indexTerms('tháng 6/2024')).toContain('m:2024-6');
+  });
+});
+
+describe('LexicalIndex', () => {
+  it('ranks by BM25: the passage with the rare term first', async () => {
+    const result = await answerQuestion('tài sản đóng băng', {}, context(FIXTURE));
+    expect(result.passages[0]?.passageId).toBe('b#0');
+  });
+
+  it('GIVEN exact diacritics THEN the exact word beats its accent-folded twin', async () => {
+    const ctx = context([passage('x', 0, 'Vấn đề lãnh thổ được bàn tới.'), passage('y', 0, 'Vấn đề lanh tho được bàn tới.')]);
+    const result = await answerQuestion('lãnh thổ', {}, ctx);
+    expect(result.passages[0]?.passageId).toBe('x#0');
+  });
+
+  it('round-trips through serialize and finds the same passages', async () => {
+    const ctx = context(FIXTURE);
+    const copy = { ...ctx, lexical: LexicalIndex.deserialize(ctx.lexical.serialize()) };
+    expect(await answerQuestion('NATO Kiev', {}, copy)).toEqual(await answerQuestion('NATO Kiev', {}, ctx));
+  });
+
+  it('detects a truncated or corrupted buffer', () => {
+    const bytes = context(FIXTURE).lexical.serialize();
+    expect(() => LexicalIndex.deserialize(bytes.subarray(0, bytes.length - 7))).toThrow(/corrupt/u);
+    const broken = Buffer.from(bytes);
+    broken.write('XXXXX', 0, 'latin1');
+    expect(() => LexicalIndex.deserialize(broken)).toThrow(/corrupt/u);
+  });
+});
+
+describe('questions in English about Vietnamese text', () => {
+  it.each([
+    ['Kyiv NATO membership', 'b#1'],
+    ['What did Sergei Lavrov say about meeting his US counterpart?', 'c#0'],
+    ['What happened on December 2?', 'a#1'],
+    ['210 billion euros of frozen assets', 'b#0'],
+    ['collective security guarantees', 'a#0'],
+    ['How long was the meeting: five hours?', 'a#1'],
+  ])('GIVEN "%s" THEN %s comes first', async (question, expected) => {
+    const result = await answerQuestion(question, {}, context(FIXTURE));
+    expect(result.abstained).toBe(false);
+    expect(result.passages[0]?.passageId).toBe(expected);
+  });
+
+  it('reads aliases and expansions from data files a user can extend', () => {
+    const lexicon = parseLexicon({ aliases: 'Foo|Bar\n', expansions: ['# comment\nwidget\tcái máy|thiết bị\n'], stopwords: 'the\n' });
+    const query = analyzeQuery('the widget Foo', lexicon);
+    expect(query.concepts.map((c) => c.label)).toEqual(['widget', 'foo']);
+    expect(query.concepts[1]?.alternatives).toContainEqual(['w:bar']);
+    expect(loadLexicon().expansions.get('security guarantees')).toContain('đảm bảo an ninh');
+  });
+});
+
+describe('abstention', () => {
+  it('GIVEN a question the briefing does not cover THEN it abstains and suggests what it covers', async () => {
+    const result = await answerQuestion('What is the recipe for banana bread?', {}, context(FIXTURE));
+    expect(result.abstained).toBe(true);
+    expect(result.passages).toEqual([]);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions).toContain('Moskva');
+  });
+
+  it('GIVEN a question matching one common word only THEN the weak best hit is not shown', async () => {
+    const result = await answerQuestion('football world cup results in Moskva', {}, context(FIXTURE));
+    expect(result.abstained).toBe(true);
+  });
+});
+
+describe('duplicates, diversity and highlights', () => {
+  const wire = 'Ông Lavrov khẳng định không có cơ sở pháp lý nào cho việc tịch thu tài sản của Nga ở châu Âu.';
+  const dupes = [
+    passage('p', 0, `${wire} Nga sẽ đáp trả.`),
+    passage('q', 0, `${wire} Moskva sẽ trả đũa.`),
+    passage('p', 1, 'Ông Lavrov nói về tài sản và cơ sở pháp lý trong một cuộc phỏng vấn khác.'),
+    passage('r', 0, 'Tài sản của Nga bị phong tỏa ở phương Tây, theo Lavrov.'),
+  ];
+
+  it('GIVEN the same wire story in two articles THEN one passage cites both', async () => {
+    const result = await answerQuestion('Lavrov tịch thu tài sản cơ sở pháp lý', {}, context(dupes));
+    const top = result.passages[0];
+    expect(top?.citations.map((c) => c.docId).sort()).toEqual(['p', 'q']);
+    expect(result.passages.filter((p) => p.text.includes(wire))).toHaveLength(1);
+  });
+
+  it('diversifies across articles with MMR', async () => {
+    const result = await answerQuestion('Lavrov tài sản', { k: 3 }, context(dupes));
+    const docs = result.passages.map((p) => p.docId);
+    expect(new Set(docs).size).toBe(docs.length);
+  });
+
+  it('highlights the answering sentences verbatim, in passage order', async () => {
+    const result = await answerQuestion('Hai bên đạt thỏa hiệp chưa?', {}, context(FIXTURE));
+    const top = result.passages[0];
+    expect(top?.passageId).toBe('a#1');
+    expect(top?.highlights).toEqual(['Hai bên chưa đạt thỏa hiệp.']);
+    for (const h of top?.highlights ?? []) expect(top?.text).toContain(h);
+  });
+
+  it('pages with offset', async () => {
+    const ctx = context(FIXTURE);
+    const all = await answerQuestion('Moskva Lavrov NATO', { k: 4 }, ctx);
+    const second = await answerQuestion('Moskva Lavrov NATO', { k: 2, offset: 2 }, ctx);
+    expect(second.passages.map((p) => p.passageId)).toEqual(all.passages.slice(2, 4).map((p) => p.passageId));
+  });
+});
+
+describe('fusion', () => {
+  it('sums reciprocal ranks, so an id high in both lists wins', () => {
+    const fused = reciprocalRankFusion([[{ id: 'x' }, { id: 'y' }, { id: 'z' }], [{ id: 'y' }, { id: 'z' }, { id: 'x' }]]);
+    expect(fused.map((f) => f.id)).toEqual(['y', 'x', 'z']);
+    expect(fused[0]?.score).toBeCloseTo(1 / 62 + 1 / 61, 10);
+  });
+
+  it('maps vector similarity onto relevance between its floor and ceiling', () => {
+    expect(vectorRelevance(0.5)).toBe(0);
+    expect(vectorRelevance(0.99)).toBe(1);
+    expect(vectorRelevance(0.86)).toBeCloseTo(0.5, 5);
+  });
+
+  it('GIVEN vector search THEN the answer is hybrid and a vector-only hit can surface', async () => {
+    const ctx = context(FIXTURE, async () => [{ id: 'd#0', similarity: 0.95 }]);
+    const result = await answerQuestion('Is the weather nice in Hanoi?', {}, ctx);
+    expect(result.mode).toBe('hybrid');
+    expect(result.passages[0]?.passageId).toBe('d#0');
+  });
+});
+
+describe('question validation', () => {
+  it.each([['', 'EMPTY_QUESTION'], ['   \n\t ', 'EMPTY_QUESTION'], ['x'.repeat(1001), 'QUESTION_TOO_LONG']])('rejects %j with %s', (q, code) => {
+    expect(() => validateQuestion(q)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('strips control characters and normalises to NFC', () => {
+    expect(validateQuestion('Lãnh\u0007 tho\u0302\u0309?')).toBe('Lãnh thổ?');
+  });
+});
+
+describe('evaluation', () => {
+  it('computes hit@k and MRR from the rank of the first passage holding an expected phrase', () => {
+    const answer = (texts: string[]) => ({ question: 'q', abstained: false, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
+    const report = evaluateRetrieval(
+      [{ question: 'a', expect_any: ['X'] }, { question: 'b', expect_any: ['y'] }, { question: 'c', expect_any: ['z'] }],
+      [answer(['x here']), answer(['no', 'no', 'Y there']), answer(['none'])],
+    );
+    expect(report).toMatchObject({ n: 3, hitAt1: 1 / 3, hitAt3: 2 / 3, hitAt5: 2 / 3 });
+    expect(report.mrrAt10).toBeCloseTo((1 + 1 / 3) / 3, 10);
+  });
+});
