@@ -17,7 +17,7 @@ import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
 import { buildIndex, isIndexCurrent, openIndex, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
 import { summarize } from './summary.js';
-import type { DeskStatus, IngestReport, SummaryRequest, SummaryResult } from './types.js';
+import type { BriefingDesk, DeskStatus, IngestReport, SummaryRequest, SummaryResult } from './types.js';
 
 /** Passages retrieved to scope a quiz to a topic. */
 const QUIZ_TOPIC_PASSAGES = 10;
@@ -30,7 +30,7 @@ export interface OpenDeskOptions {
 }
 
 /** The desk's answering core; summaries, timeline and quiz build on the same index. */
-export class Desk {
+export class Desk implements BriefingDesk {
   private reindexing: Promise<IngestReport> | null = null;
   /** Events of each loaded index, extracted on first use. */
   private readonly eventsByIndex = new WeakMap<StoredIndex, BriefingEvent[]>();
