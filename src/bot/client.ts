@@ -1,0 +1,74 @@
+/** Starts the discord.js client on the Guilds intent and wires the dispatcher; `stop()` shuts down gracefully. */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Desk } from '../briefing/desk.js';
+import { COMMANDS } from '../commands/index.js';
+import { quizServicesFor } from '../commands/quiz.js';
+import type { Command } from '../commands/types.js';
+import type { Config } from '../config.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { Dispatcher } from './dispatcher.js';
+
+/** How long shutdown waits for interactions already being answered. */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+
+export interface BotHandle {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+export interface StartBotOptions {
+  logger: Logger;
+  commands?: readonly Command[];
+  drainMs?: number;
+}
+
+export async function startBot(config: Readonly<Config>, desk: Desk, options: StartBotOptions): Promise<BotHandle> {
+  if (config.discordToken === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'DISCORD_TOKEN is not set.');
+  const { logger } = options;
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(config.discordApiUrl === null ? {} : { rest: { api: config.discordApiUrl } }) });
+  const dispatcher = new Dispatcher({ commands: options.commands ?? COMMANDS, desk, config, logger, client });
+  client.on(Events.InteractionCreate, dispatcher.onInteraction);
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, (c) => {
+    logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'bot ready');
+    resolve();
+  }));
+  await client.login(config.discordToken);
+  await ready;
+  // Opening the quiz services at start ends, with a message in their channel, games a previous run left unfinished.
+  const quiz = quizServicesFor({ client, config, logger });
+  let stopping: Promise<void> | null = null;
+  return {
+    client,
+    stop() {
+      stopping ??= (async () => {
+        logger.info('shutting down');
+        await dispatcher.drain(options.drainMs ?? SHUTDOWN_DRAIN_MS);
+        quiz.close();
+        await desk.close();
+        await client.destroy();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** SIGINT / SIGTERM stop the bot once; a second signal exits at once. */
+export function stopOnSignals(handle: BotHandle, logger: Logger): void {
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received) process.exit(130);
+    received = true;
+    logger.info({ signal }, 'signal received');
+    handle.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,158 @@
+/**
+ * The one place interactions are handled: route to the command, defer within Discord's
+ * 3-second window before any slow work, apply the /ask cooldown, log with context, and turn
+ * errors into replies (a UserError's localised words; for anything else an incident id).
+ */
+import { randomUUID } from 'node:crypto';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Desk } from '../briefing/desk.js';
+import type { Config } from '../config.js';
+import type { Command, CommandContext } from '../commands/types.js';
+import { ERROR_CODES, UserError, isUserError } from '../errors.js';
+import { AskSessions } from './ask-sessions.js';
+import { Cooldowns } from './cooldown.js';
+import { botLocale, botText, userErrorText } from './i18n.js';
+import { renderNotice } from './render/ask.js';
+
+/**
+ * Interaction callbacks share one REST queue and go out one at a time, and the work behind a
+ * command (ranking passages) holds the event loop: acknowledgements in flight go first, and
+ * slow work waits for them, at most this long.
+ */
+export const ACK_PRIORITY_MAX_WAIT_MS = 2_000;
+
+export interface DispatcherDeps {
+  commands: readonly Command[];
+  desk: Desk;
+  config: Readonly<Config>;
+  logger: Logger;
+  client: Client;
+}
+
+export class Dispatcher {
+  private readonly byName: Map<string, Command>;
+  private readonly cooldowns: Cooldowns;
+  private readonly askSessions = new AskSessions();
+  private readonly running = new Set<Promise<void>>();
+  private accepting = true;
+  private acksInFlight = 0;
+  private ackWaiters: Array<() => void> = [];
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.byName = new Map(deps.commands.map((c) => [c.data.name, c]));
+    this.cooldowns = new Cooldowns(deps.config.askCooldownSeconds * 1000);
+  }
+
+  /** The `interactionCreate` listener. */
+  readonly onInteraction = (interaction: Interaction): void => {
+    const task = this.handle(interaction).finally(() => this.running.delete(task));
+    this.running.add(task);
+  };
+
+  /** Stop taking interactions (each new one gets a "restarting" note) and wait up to `timeoutMs` for running ones. */
+  async drain(timeoutMs: number): Promise<void> {
+    this.accepting = false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled([...this.running]), timeout]);
+    clearTimeout(timer);
+  }
+
+  private async handle(interaction: Interaction): Promise<void> {
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const locale = botLocale(interaction.locale);
+    const context = { userId: interaction.user.id, guildId: interaction.guildId, locale: interaction.locale };
+    if (!this.accepting) {
+      await interaction.reply({ ...renderNotice(botText(locale, 'shuttingDown')), flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      return;
+    }
+    const ctx: CommandContext = { desk: this.deps.desk, config: this.deps.config, logger: this.deps.logger, locale, client: this.deps.client, askSessions: this.askSessions, commands: this.deps.commands };
+    try {
+      if (interaction.isChatInputCommand()) {
+        this.deps.logger.info({ command: interaction.commandName, ...context }, 'command');
+        await this.runCommand(interaction, ctx);
+      } else {
+        this.deps.logger.info({ component: interaction.customId, ...context }, 'button');
+        await this.runButton(interaction, ctx);
+      }
+    } catch (error) {
+      await this.replyWithError(interaction, error, locale, context);
+    }
+  }
+
+  private async runCommand(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+    const command = this.byName.get(interaction.commandName);
+    if (command === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, botText(ctx.locale, 'unknownCommand'), { name: interaction.commandName });
+    if (command.cooldown === true) {
+      const leftMs = this.cooldowns.take(interaction.user.id);
+      if (leftMs > 0) throw new UserError(ERROR_CODES.COOLDOWN, 'Cooldown', { seconds: Math.ceil(leftMs / 1000) });
+    }
+    const defer = typeof command.defer === 'function' ? command.defer(interaction) : command.defer;
+    if (defer !== 'none') await this.acknowledge(() => interaction.deferReply(defer === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {}));
+    await this.acksSent();
+    await command.execute(interaction, ctx);
+  }
+
+  private async runButton(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
+    const prefix = interaction.customId.split(':', 1)[0];
+    const command = this.deps.commands.find((c) => c.componentPrefix === prefix && c.handleComponent !== undefined);
+    if (command?.handleComponent === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, botText(ctx.locale, 'unknownCommand'), { name: prefix ?? '' });
+    await this.acknowledge(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+    await this.acksSent();
+    await command.handleComponent(interaction, ctx);
+  }
+
+  private async acknowledge(send: () => Promise<unknown>): Promise<void> {
+    this.acksInFlight++;
+    try {
+      await send();
+    } finally {
+      this.acksInFlight--;
+      if (this.acksInFlight === 0) for (const wake of this.ackWaiters.splice(0)) wake();
+    }
+  }
+
+  /** Resolves once no acknowledgement is in flight (or after ACK_PRIORITY_MAX_WAIT_MS). */
+  private acksSent(): Promise<void> {
+    if (this.acksInFlight === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ACK_PRIORITY_MAX_WAIT_MS);
+      this.ackWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async replyWithError(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    error: unknown,
+    locale: ReturnType<typeof botLocale>,
+    context: Record<string, unknown>,
+  ): Promise<void> {
+    let text: string;
+    if (isUserError(error)) {
+      this.deps.logger.info({ code: error.code, ...context }, 'user error');
+      text = userErrorText(locale, error);
+    } else {
+      const incident = randomUUID().slice(0, 8);
+      this.deps.logger.error({ err: error, incident, ...context }, 'interaction failed');
+      text = botText(locale, 'bug', { incident });
+    }
+    const message = renderNotice(text);
+    try {
+      if ((interaction.deferred || interaction.replied) && interaction.ephemeral === true) {
+        await interaction.editReply(message);
+      } else if (interaction.deferred || interaction.replied) {
+        // An error is the user's business: the public "thinking…" gives way to a private note.
+        await interaction.deleteReply();
+        await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      } else await this.acknowledge(() => interaction.reply({ ...message, flags: MessageFlags.Ephemeral }));
+    } catch (replyError) {
+      this.deps.logger.warn({ err: replyError, ...context }, 'could not send the error reply');
+    }
+  }
+}

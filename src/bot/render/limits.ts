@@ -1,0 +1,75 @@
+/**
+ * Discord's message limits, and the text shaping every bot message goes through: cutting at a
+ * sentence boundary with an ellipsis (never inside a grapheme), escaping markdown and
+ * neutralising mentions so that article or user text can never ping anyone.
+ */
+import { escapeMarkdown } from 'discord.js';
+
+export const DISCORD_EMBED_TITLE_MAX_CHARS = 256;
+export const DISCORD_EMBED_DESCRIPTION_MAX_CHARS = 4096;
+export const DISCORD_EMBED_FIELD_NAME_MAX_CHARS = 256;
+export const DISCORD_EMBED_FIELD_MAX_CHARS = 1024;
+export const DISCORD_EMBED_FOOTER_MAX_CHARS = 2048;
+export const DISCORD_EMBED_FIELDS_MAX = 25;
+export const DISCORD_EMBEDS_TOTAL_MAX_CHARS = 6000;
+export const DISCORD_EMBEDS_PER_MESSAGE_MAX = 10;
+export const DISCORD_CONTENT_MAX_CHARS = 2000;
+export const DISCORD_BUTTON_LABEL_MAX_CHARS = 80;
+
+export const ELLIPSIS = '…';
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/** No message of the bot may ping: every payload carries this. */
+export const NO_MENTIONS = Object.freeze({ parse: [] as never[] });
+
+function graphemes(text: string): string[] {
+  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+}
+
+/**
+ * `text` if it fits in `maxChars`, else its longest prefix of whole sentences plus an ellipsis;
+ * when not even the first sentence fits, whole words, then whole graphemes.
+ */
+export function truncateText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  if (maxChars < ELLIPSIS.length) return '';
+  const budget = maxChars - ELLIPSIS.length;
+  for (const granularity of ['sentence', 'word'] as const) {
+    let kept = '';
+    for (const { segment } of new Intl.Segmenter(undefined, { granularity }).segment(text)) {
+      if (kept.length + segment.length > budget) break;
+      kept += segment;
+    }
+    if (kept.trim() !== '') return kept.trimEnd() + ELLIPSIS;
+  }
+  let kept = '';
+  for (const g of graphemes(text)) {
+    if (kept.length + g.length > budget) break;
+    kept += g;
+  }
+  return kept + ELLIPSIS;
+}
+
+/** Breaks @everyone, @here and user/role/channel mentions with a zero-width space, so they show but cannot ping. */
+export function neutraliseMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/<(@[!&]?|#)(\d+)>/g, (_whole, kind: string, id: string) => `<${kind.replace('@', `@${ZERO_WIDTH_SPACE}`)}${kind === '#' ? ZERO_WIDTH_SPACE : ''}${id}>`);
+}
+
+/** Article or user text made safe for a message: markdown escaped, mentions neutralised. */
+export function safeText(text: string): string {
+  return neutraliseMentions(escapeMarkdown(text));
+}
+
+/** Safe text cut to fit; the cut happens on the raw text, so an escape is never split. */
+export function safeFit(text: string, maxChars: number): string {
+  let raw = text;
+  let safe = safeText(raw);
+  while (safe.length > maxChars) {
+    const overflow = safe.length - maxChars;
+    raw = truncateText(raw, Math.max(0, raw.length - Math.max(overflow, 1) - ELLIPSIS.length));
+    safe = safeText(raw);
+  }
+  return safe;
+}

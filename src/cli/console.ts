@@ -1,0 +1,124 @@
+/**
+ * The local console: with no Discord token at a terminal, the same commands are typed as
+ * `/ask …`, `/sources`, `/summary …`, `/timeline`, `/quiz`, `/help`, `/reindex`, `/quit` and answered as plain text.
+ */
+import readline from 'node:readline';
+import type { Desk } from '../briefing/desk.js';
+import { botText, userErrorText } from '../bot/i18n.js';
+import { isUserError } from '../errors.js';
+import { runConsoleQuiz } from './console-quiz.js';
+import { emphasis, renderAskText, renderSourcesText, renderSummaryText, renderTimelineText, type Locale } from './render-text.js';
+
+export type ConsoleDesk = Pick<Desk, 'ask' | 'sources' | 'status' | 'reindex' | 'summary' | 'timeline' | 'quiz' | 'close'>;
+
+export const CONSOLE_ASK_SOURCES = 3;
+
+const WORDS = {
+  en: {
+    help: 'Commands:\n  /ask <question>     a cited answer from the articles\n  /sources            the articles in the briefing\n  /summary [topic]    a short cited summary\n  /timeline           the dated events, in order\n  /quiz               a five-question briefing quiz\n  /reindex            re-read the article folder\n  /help               this list\n  /quit               leave',
+    unknown: 'Unknown command. Type /help for the list.',
+    prompt: 'briefbot> ',
+  },
+  vi: {
+    help: 'Các lệnh:\n  /ask <câu hỏi>      câu trả lời có trích dẫn\n  /sources            các bài trong bản tin\n  /summary [chủ đề]   tóm tắt ngắn có trích dẫn\n  /timeline           các sự kiện theo thời gian\n  /quiz               câu đố năm câu về bản tin\n  /reindex            đọc lại thư mục bài báo\n  /help               danh sách này\n  /quit               thoát',
+    unknown: 'Lệnh không hợp lệ. Gõ /help để xem danh sách.',
+    prompt: 'briefbot> ',
+  },
+} as const;
+
+function modelStatus(desk: ConsoleDesk, locale: Locale): string {
+  const status = desk.status();
+  return status.mode === 'hybrid' ? botText(locale, 'modelHybrid', { model: status.modelId }) : botText(locale, 'modelLexical', { warning: status.modelWarning ?? '' }).trim();
+}
+
+/** One typed line to its answer. A bare line (no leading slash) is a question. */
+export async function runConsoleCommand(line: string, desk: ConsoleDesk, locale: Locale, bold: (text: string) => string = emphasis(false)): Promise<string> {
+  const trimmed = line.normalize('NFC').trim();
+  const match = /^\/(\w+)\s*([\s\S]*)$/.exec(trimmed);
+  const [name, rest] = match ? [match[1]!.toLowerCase(), match[2]!.trim()] : ['ask', trimmed];
+  try {
+    switch (name) {
+      case 'ask':
+        return renderAskText(await desk.ask(rest, { k: CONSOLE_ASK_SOURCES }), locale, bold);
+      case 'sources':
+        return renderSourcesText(desk.sources(), locale);
+      case 'summary':
+        return renderSummaryText(await desk.summary(rest === '' ? {} : { topic: rest }), locale);
+      case 'timeline':
+        return renderTimelineText(desk.timeline({}), locale);
+      case 'help':
+        return `${WORDS[locale].help}\n\n${modelStatus(desk, locale)}`;
+      case 'reindex': {
+        const r = await desk.reindex();
+        return botText(locale, 'reindexDone', { seconds: (r.millis / 1000).toFixed(1), articles: r.articles, passages: r.passages, added: r.added, changed: r.changed, removed: r.removed, unchanged: r.unchanged, embedded: r.embedded, mode: r.mode });
+      }
+      default:
+        return WORDS[locale].unknown;
+    }
+  } catch (error) {
+    if (isUserError(error)) return userErrorText(locale, error);
+    throw error;
+  }
+}
+
+/** The read–answer loop until `/quit` or end of input. */
+export interface ConsoleIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  colour: boolean;
+  /** False when the desk's logger already printed the model warning (it is shown once). */
+  announceModelWarning?: boolean;
+}
+
+/** Lines typed, one at a time, to whichever part of the console is reading: the prompt or a quiz. */
+function lineReader(rl: readline.Interface): (timeoutMs?: number) => Promise<string | null> {
+  const queued: string[] = [];
+  let waiting: ((line: string | null) => void) | null = null;
+  let closed = false;
+  rl.on('line', (line) => {
+    if (waiting === null) queued.push(line);
+    else waiting(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    waiting?.(null);
+  });
+  return (timeoutMs) =>
+    new Promise((resolve) => {
+      const next = queued.shift();
+      if (next !== undefined || closed) return resolve(next ?? null);
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(null), timeoutMs);
+      const finish = (line: string | null): void => {
+        clearTimeout(timer);
+        waiting = null;
+        resolve(line);
+      };
+      waiting = finish;
+    });
+}
+
+export async function runConsole(desk: ConsoleDesk, locale: Locale, io: ConsoleIo): Promise<void> {
+  const write = (text: string): void => void io.output.write(`${text}\n`);
+  const status = desk.status();
+  if (status.modelWarning !== null && io.announceModelWarning !== false) write(`⚠ ${status.modelWarning}`);
+  write(WORDS[locale].help);
+  const rl = readline.createInterface({ input: io.input, output: io.output, terminal: io.colour });
+  const nextLine = lineReader(rl);
+  rl.setPrompt(WORDS[locale].prompt);
+  for (;;) {
+    rl.prompt();
+    const line = await nextLine();
+    if (line === null || /^\/(quit|exit)\b/iu.test(line.trim())) break;
+    if (/^\/quiz\b/iu.test(line.trim())) {
+      try {
+        await runConsoleQuiz(desk, { print: write, readLine: (ms) => nextLine(ms) });
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        write(userErrorText(locale, error));
+      }
+      continue;
+    }
+    if (line.trim() !== '') write(await runConsoleCommand(line, desk, locale, emphasis(io.colour)));
+  }
+  rl.close();
+}

@@ -1,0 +1,47 @@
+/** `/summary [topic] [article] [sentences:3–7]`: a short summary, every sentence cited. */
+import { SlashCommandBuilder } from 'discord.js';
+import { renderSummary } from '../bot/render/briefing.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import type { Command } from './types.js';
+
+export const SUMMARY_TOPIC_MAX_CHARS = 200;
+export const SUMMARY_ARTICLE_MAX_CHARS = 100;
+export const SUMMARY_SENTENCES_MIN = 3;
+export const SUMMARY_SENTENCES_MAX = 7;
+
+export const summaryCommand: Command = {
+  data: new SlashCommandBuilder()
+    .setName('summary')
+    .setNameLocalizations({ vi: 'tom_tat' })
+    .setDescription('A short cited summary of the briefing, a topic or one article.')
+    .setDescriptionLocalizations({ vi: 'Tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài.' })
+    .addStringOption((o) =>
+      o.setName('topic').setNameLocalizations({ vi: 'chu_de' }).setDescription('Only about this topic.').setDescriptionLocalizations({ vi: 'Chỉ về chủ đề này.' }).setMaxLength(SUMMARY_TOPIC_MAX_CHARS),
+    )
+    .addStringOption((o) =>
+      o.setName('article').setNameLocalizations({ vi: 'bai' }).setDescription('One article, by id or id prefix (see /sources).').setDescriptionLocalizations({ vi: 'Một bài, theo mã hoặc phần đầu mã (xem /sources).' }).setMaxLength(SUMMARY_ARTICLE_MAX_CHARS),
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName('sentences')
+        .setNameLocalizations({ vi: 'so_cau' })
+        .setDescription(`How many sentences (${SUMMARY_SENTENCES_MIN}–${SUMMARY_SENTENCES_MAX}).`)
+        .setDescriptionLocalizations({ vi: `Số câu (${SUMMARY_SENTENCES_MIN}–${SUMMARY_SENTENCES_MAX}).` })
+        .setMinValue(SUMMARY_SENTENCES_MIN)
+        .setMaxValue(SUMMARY_SENTENCES_MAX),
+    )
+    .toJSON(),
+  defer: 'public',
+  async execute(interaction, ctx) {
+    const topic = interaction.options.getString('topic')?.normalize('NFC').trim() || undefined;
+    const article = interaction.options.getString('article')?.trim() || undefined;
+    const sentences = interaction.options.getInteger('sentences') ?? undefined;
+    if ((topic?.length ?? 0) > SUMMARY_TOPIC_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'topic too long', { name: 'topic', reason: `at most ${SUMMARY_TOPIC_MAX_CHARS} characters` });
+    if ((article?.length ?? 0) > SUMMARY_ARTICLE_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'article too long', { name: 'article', reason: `at most ${SUMMARY_ARTICLE_MAX_CHARS} characters` });
+    if (sentences !== undefined && (sentences < SUMMARY_SENTENCES_MIN || sentences > SUMMARY_SENTENCES_MAX)) {
+      throw new UserError(ERROR_CODES.BAD_OPTION, 'sentences out of range', { name: 'sentences', reason: `${SUMMARY_SENTENCES_MIN}–${SUMMARY_SENTENCES_MAX}` });
+    }
+    const result = await ctx.desk.summary({ ...(topic ? { topic } : {}), ...(article ? { article } : {}), ...(sentences ? { sentences } : {}) });
+    await interaction.editReply(renderSummary(result, ctx.locale));
+  },
+};
