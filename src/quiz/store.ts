@@ -39,14 +39,8 @@ export interface StoredQuestion {
   messageId?: string | null;
 }
 
-export interface LeaderboardRow {
-  rank: number;
-  userId: string;
-  displayName: string;
-  points: number;
-  correct: number;
-  answered: number;
-}
+/** A player's line in the server's standings: a game standing without the streak. */
+export type LeaderboardRow = Omit<PlayerStanding, 'bestStreak'>;
 
 export interface PlayerStats {
   userId: string;
