@@ -3,7 +3,7 @@
  * reported by several articles (same date, similar content) is one event citing each.
  */
 import type { Article, Passage } from '../corpus/types.js';
-import { actorFinder } from './actors.js';
+import { actorFinder } from '../corpus/names.js';
 import { corpusAnchor, findDates, type DateAnchor } from './dates.js';
 import type { BriefingEvent, EventCitation } from './types.js';
 

@@ -5,7 +5,7 @@
  * questions come back with a plain `shortfall`.
  */
 import type { Article, Passage } from '../corpus/types.js';
-import { actorFinder } from '../events/actors.js';
+import { actorFinder } from '../corpus/names.js';
 import type { BriefingEvent } from '../events/types.js';
 import { seededRandom, shuffled, type Random } from './random.js';
 import { QUESTION_KINDS, type QuestionKind, type QuizQuestion, type QuizRequest, type QuizResult } from './types.js';

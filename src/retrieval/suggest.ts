@@ -1,32 +1,24 @@
-/** What the corpus covers, to suggest when a question finds nothing: its most-cited names. */
+/** What the corpus covers, to suggest when a question finds nothing: the names most articles mention. */
+import { actorFinder } from '../corpus/names.js';
 import type { Passage } from '../corpus/types.js';
 
 export const SUGGESTION_COUNT = 6;
-/** Capitalised runs (names, organisations, places), one or more words. */
-const NAME_RUN = /(?<![\p{L}])\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/gu;
 
 const cache = new WeakMap<readonly Passage[], string[]>();
 
-/** Names that appear in the most articles (ties: most passages), longest form first. */
+/** Names in the most articles (ties: most mentions). */
 export function corpusTopics(passages: readonly Passage[]): string[] {
   const hit = cache.get(passages);
   if (hit !== undefined) return hit;
+  const sentences = passages.flatMap((p) => p.sentences.map((s) => ({ docId: p.docId, text: s.text })));
+  const finder = actorFinder(sentences.map((s) => s.text));
   const docs = new Map<string, Set<string>>();
   const counts = new Map<string, number>();
-  const lowercaseWords = new Set<string>();
-  for (const p of passages) for (const m of p.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}\p{M}]*/gu)) lowercaseWords.add(m[0]);
-  for (const p of passages) {
-    for (const sentence of p.sentences) {
-      for (const match of sentence.text.matchAll(NAME_RUN)) {
-        const name = match[0];
-        // A sentence-initial single word is usually not a name.
-        if (match.index === 0 && !name.includes(' ')) continue;
-        // A capitalised common word (`Tổng` of `Tổng thống`) is not a name.
-        if (name.length < 3 || (!name.includes(' ') && lowercaseWords.has(name.toLowerCase()))) continue;
-        if (!docs.has(name)) docs.set(name, new Set());
-        docs.get(name)?.add(p.docId);
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-      }
+  for (const s of sentences) {
+    for (const name of finder.actors(s.text)) {
+      if (!docs.has(name)) docs.set(name, new Set());
+      docs.get(name)?.add(s.docId);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
   const topics = [...docs.keys()]
