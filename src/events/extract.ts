@@ -4,6 +4,7 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { actorFinder } from '../corpus/names.js';
+import { jaccard } from '../retrieval/similarity.js';
 import { corpusAnchor, findDates, type DateAnchor } from './dates.js';
 import type { BriefingEvent, EventCitation } from './types.js';
 
@@ -28,12 +29,6 @@ interface Report {
 
 function contentWords(text: string): Set<string> {
   return new Set((text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]{3,}|\d+/gu) ?? []));
-}
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared === 0 ? 0 : shared / (a.size + b.size - shared);
 }
 
 /** The clause of `sentence` around [start, end): between the nearest clause breaks. */
