@@ -3,7 +3,7 @@
  * share of the question it covers (idf-weighted, counting concepts the corpus lacks as
  * rare) scales the score and gives an absolute relevance in [0, 1].
  */
-import type { LexicalIndex } from './lexical.js';
+import type { LexicalIndex, SparseScores } from './lexical.js';
 import { fieldWeight, type AnalyzedQuery } from './query.js';
 
 export interface LexicalHit {
@@ -25,40 +25,75 @@ function conceptIdf(index: LexicalIndex, alternatives: string[][]): number {
   return best;
 }
 
+/** Bounded selection of the k best hits (score descending, then id ascending). */
+function better(a: LexicalHit, b: LexicalHit): boolean {
+  return a.score > b.score || (a.score === b.score && a.id < b.id);
+}
+
+function topK(hits: Iterable<LexicalHit>, k: number): LexicalHit[] {
+  // A min-heap on `better`: the root is the worst of the k kept.
+  const heap: LexicalHit[] = [];
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as LexicalHit;
+    heap[i] = heap[j] as LexicalHit;
+    heap[j] = t;
+  };
+  for (const hit of hits) {
+    if (heap.length < k) {
+      heap.push(hit);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent] as LexicalHit, heap[i] as LexicalHit)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (k > 0 && better(hit, heap[0] as LexicalHit)) {
+      heap[0] = hit;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let worst = i;
+        if (l < heap.length && better(heap[worst] as LexicalHit, heap[l] as LexicalHit)) worst = l;
+        if (r < heap.length && better(heap[worst] as LexicalHit, heap[r] as LexicalHit)) worst = r;
+        if (worst === i) break;
+        swap(i, worst);
+        i = worst;
+      }
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+}
+
 export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: number): LexicalHit[] {
   if (index.size === 0 || query.concepts.length === 0) return [];
   const missingIdf = Math.log(1 + (index.size + 0.5) / 0.5);
-  const perConcept: Array<Map<number, number>> = [];
-  const conceptWeights: number[] = [];
+  const [alternative, best, raw, covered] = index.scoreBuffers(4) as [SparseScores, SparseScores, SparseScores, SparseScores];
   let totalWeight = 0;
   for (const concept of query.concepts) {
-    const best = new Map<number, number>();
-    for (const alternative of concept.alternatives) {
-      const scores = new Map<number, number>();
-      for (const term of alternative) index.accumulate(term, fieldWeight(term), scores);
-      for (const [doc, s] of scores) if (s > (best.get(doc) ?? 0)) best.set(doc, s);
-    }
     const idf = conceptIdf(index, concept.alternatives);
     const weight = concept.weight * (idf > 0 ? idf : missingIdf);
-    perConcept.push(best);
-    conceptWeights.push(weight);
     totalWeight += weight;
-  }
-  const raw = new Map<number, number>();
-  const covered = new Map<number, number>();
-  perConcept.forEach((scores, c) => {
-    const w = conceptWeights[c] ?? 0;
-    const concept = query.concepts[c];
-    for (const [doc, s] of scores) {
-      raw.set(doc, (raw.get(doc) ?? 0) + s * (concept?.weight ?? 1));
-      covered.set(doc, (covered.get(doc) ?? 0) + w);
+    best.clear();
+    for (const terms of concept.alternatives) {
+      alternative.clear();
+      for (const term of terms) index.accumulate(term, fieldWeight(term), alternative);
+      for (let i = 0; i < alternative.count; i++) {
+        const doc = alternative.touched[i] ?? 0;
+        best.max(doc, alternative.values[doc] ?? 0);
+      }
     }
-  });
-  const hits: LexicalHit[] = [];
-  for (const [doc, s] of raw) {
-    const coverage = Math.min(1, (covered.get(doc) ?? 0) / totalWeight);
-    hits.push({ id: index.ids[doc] ?? '', score: s * coverage ** COVERAGE_EXPONENT, coverage });
+    for (let i = 0; i < best.count; i++) {
+      const doc = best.touched[i] ?? 0;
+      raw.add(doc, (best.values[doc] ?? 0) * concept.weight);
+      covered.add(doc, weight);
+    }
   }
-  hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  return hits.slice(0, k);
+  function* hits(): Generator<LexicalHit> {
+    for (let i = 0; i < raw.count; i++) {
+      const doc = raw.touched[i] ?? 0;
+      const coverage = Math.min(1, (covered.values[doc] ?? 0) / totalWeight);
+      yield { id: index.ids[doc] ?? '', score: (raw.values[doc] ?? 0) * coverage ** COVERAGE_EXPONENT, coverage };
+    }
+  }
+  return topK(hits(), k);
 }

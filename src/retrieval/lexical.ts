@@ -1,25 +1,81 @@
 /**
  * BM25 over index terms (see tokenize.ts), postings-based: a query touches only the
- * postings of its own terms. Serialises to one compact buffer.
+ * postings of its own terms, and scores go into dense typed arrays (no per-posting
+ * allocation), so a query costs about the length of its postings at any corpus size.
+ * Serialises to one compact buffer that loads as views, with terms kept sorted for a
+ * binary-search lookup instead of a hash map of millions of entries.
  */
 import { indexTerms } from './tokenize.js';
 
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
-const FORMAT_MAGIC = 'BBLX1';
+const FORMAT_MAGIC = 'BBLX2';
+const ALIGN = 4;
 
-interface Postings {
-  docs: Int32Array;
-  tfs: Uint16Array;
+/**
+ * Scores of the documents a query touched: a dense array, with the touched documents
+ * listed so that reading and clearing cost what was touched, not the corpus size.
+ */
+export class SparseScores {
+  readonly values: Float64Array;
+  readonly touched: Int32Array;
+  private readonly seen: Uint8Array;
+  count = 0;
+
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.seen = new Uint8Array(size);
+  }
+
+  add(doc: number, value: number): void {
+    if (this.seen[doc] === 0) {
+      this.seen[doc] = 1;
+      this.touched[this.count++] = doc;
+    }
+    this.values[doc] = (this.values[doc] ?? 0) + value;
+  }
+
+  max(doc: number, value: number): void {
+    if (this.seen[doc] === 0) {
+      this.seen[doc] = 1;
+      this.touched[this.count++] = doc;
+      this.values[doc] = value;
+    } else if (value > (this.values[doc] ?? 0)) this.values[doc] = value;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.count; i++) {
+      const doc = this.touched[i] ?? 0;
+      this.values[doc] = 0;
+      this.seen[doc] = 0;
+    }
+    this.count = 0;
+  }
 }
 
 export class LexicalIndex {
+  /** BM25 length normalisation of each document, precomputed. */
+  private readonly norms: Float64Array;
+
   private constructor(
     readonly ids: readonly string[],
     private readonly docLengths: Uint32Array,
-    private readonly postings: Map<string, Postings>,
-    private readonly averageLength: number,
-  ) {}
+    /** Sorted (UTF-16 code unit order). */
+    private readonly terms: readonly string[],
+    /** Postings of terms[i] are docs/tfs[offsets[i] .. offsets[i+1]). */
+    private readonly offsets: Int32Array,
+    private readonly docs: Int32Array,
+    private readonly tfs: Uint16Array,
+  ) {
+    let sum = 0;
+    for (const l of docLengths) sum += l;
+    const average = docLengths.length === 0 ? 1 : Math.max(1, sum / docLengths.length);
+    this.norms = new Float64Array(docLengths.length);
+    docLengths.forEach((l, d) => {
+      this.norms[d] = BM25_K1 * (1 - BM25_B + (BM25_B * l) / average);
+    });
+  }
 
   get size(): number {
     return this.ids.length;
@@ -43,14 +99,42 @@ export class LexicalIndex {
         list.tfs.push(Math.min(tf, 0xffff));
       }
     });
-    const postings = new Map<string, Postings>();
-    for (const [term, list] of lists) postings.set(term, { docs: Int32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) });
-    return new LexicalIndex(docs.map((d) => d.id), lengths, postings, averageOf(lengths));
+    const terms = [...lists.keys()].sort();
+    let total = 0;
+    for (const list of lists.values()) total += list.docs.length;
+    const offsets = new Int32Array(terms.length + 1);
+    const postingDocs = new Int32Array(total);
+    const postingTfs = new Uint16Array(total);
+    let at = 0;
+    terms.forEach((term, i) => {
+      const list = lists.get(term);
+      offsets[i] = at;
+      if (list === undefined) return;
+      postingDocs.set(list.docs, at);
+      postingTfs.set(list.tfs, at);
+      at += list.docs.length;
+    });
+    offsets[terms.length] = at;
+    return new LexicalIndex(docs.map((d) => d.id), lengths, terms, offsets, postingDocs, postingTfs);
+  }
+
+  private termIndex(term: string): number {
+    let lo = 0;
+    let hi = this.terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.terms[mid] ?? '';
+      if (t === term) return mid;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** Number of documents that contain `term`. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.docs.length ?? 0;
+    const i = this.termIndex(term);
+    return i < 0 ? 0 : (this.offsets[i + 1] ?? 0) - (this.offsets[i] ?? 0);
   }
 
   idf(term: string): number {
@@ -58,86 +142,100 @@ export class LexicalIndex {
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
-  /** BM25 contribution of one term to every document that has it, added into `into` (doc index → score). */
-  accumulate(term: string, weight: number, into: Map<number, number>): void {
-    const list = this.postings.get(term);
-    if (list === undefined) return;
-    const idf = this.idf(term);
-    for (let i = 0; i < list.docs.length; i++) {
-      const d = list.docs[i] ?? 0;
-      const tf = list.tfs[i] ?? 0;
-      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (this.docLengths[d] ?? 0)) / this.averageLength);
-      into.set(d, (into.get(d) ?? 0) + weight * idf * ((tf * (BM25_K1 + 1)) / (tf + norm)));
+  /** BM25 contribution of one term to every document that has it, added into `into`. */
+  accumulate(term: string, weight: number, into: SparseScores): void {
+    const i = this.termIndex(term);
+    if (i < 0) return;
+    const from = this.offsets[i] ?? 0;
+    const to = this.offsets[i + 1] ?? 0;
+    const df = to - from;
+    const scale = weight * Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5)) * (BM25_K1 + 1);
+    const { docs, tfs, norms } = this;
+    for (let p = from; p < to; p++) {
+      const d = docs[p] ?? 0;
+      const tf = tfs[p] ?? 0;
+      into.add(d, (scale * tf) / (tf + (norms[d] ?? 1)));
     }
   }
 
+  private scratch: SparseScores[] = [];
+
+  /**
+   * `count` cleared score buffers sized for this index, reused from one query to the next
+   * (a search is synchronous, so no two can hold them at once): allocating megabytes per
+   * query at 100k passages costs more in garbage collection than the scoring itself.
+   */
+  scoreBuffers(count: number): SparseScores[] {
+    while (this.scratch.length < count) this.scratch.push(new SparseScores(this.ids.length));
+    const buffers = this.scratch.slice(0, count);
+    for (const b of buffers) b.clear();
+    return buffers;
+  }
+
   serialize(): Buffer {
-    const terms = [...this.postings.keys()];
-    let total = 0;
-    for (const t of terms) total += this.postings.get(t)?.docs.length ?? 0;
-    const offsets = new Int32Array(terms.length + 1);
-    const docs = new Int32Array(total);
-    const tfs = new Uint16Array(total);
-    let at = 0;
-    terms.forEach((t, i) => {
-      const p = this.postings.get(t);
-      offsets[i] = at;
-      if (p === undefined) return;
-      docs.set(p.docs, at);
-      tfs.set(p.tfs, at);
-      at += p.docs.length;
-    });
-    offsets[terms.length] = at;
-    const header = Buffer.from(JSON.stringify({ ids: this.ids, terms: terms.join('\u0000'), nTerms: terms.length, total }), 'utf8');
-    const parts = [Buffer.from(FORMAT_MAGIC, 'latin1'), u32(header.length), header, bytesOf(this.docLengths), bytesOf(offsets), bytesOf(docs), bytesOf(tfs)];
-    return Buffer.concat(parts);
+    const header = JSON.stringify({ ids: this.ids, nTerms: this.terms.length, total: this.docs.length });
+    const termBytes = Buffer.from(this.terms.join('\u0000'), 'utf8');
+    const parts: Buffer[] = [Buffer.from(FORMAT_MAGIC, 'latin1')];
+    let length = FORMAT_MAGIC.length;
+    const push = (b: Buffer): void => {
+      parts.push(b);
+      length += b.length;
+    };
+    const pad = (): void => push(Buffer.alloc((ALIGN - (length % ALIGN)) % ALIGN));
+    const headerBytes = Buffer.from(header, 'utf8');
+    push(u32(headerBytes.length));
+    push(u32(termBytes.length));
+    push(headerBytes);
+    push(termBytes);
+    pad();
+    push(bytesOf(this.docLengths));
+    push(bytesOf(this.offsets));
+    push(bytesOf(this.docs));
+    push(bytesOf(this.tfs));
+    return Buffer.concat(parts, length);
   }
 
   static deserialize(buf: Buffer): LexicalIndex {
     const fail = (why: string): never => {
       throw new Error(`lexical index is corrupt: ${why}`);
     };
-    if (buf.length < FORMAT_MAGIC.length + 4 || buf.toString('latin1', 0, FORMAT_MAGIC.length) !== FORMAT_MAGIC) fail('bad header');
+    if (buf.length < FORMAT_MAGIC.length + 8 || buf.toString('latin1', 0, FORMAT_MAGIC.length) !== FORMAT_MAGIC) fail('bad header');
     let at = FORMAT_MAGIC.length;
     const headerLength = buf.readUInt32LE(at);
-    at += 4;
-    if (at + headerLength > buf.length) fail('truncated header');
-    let header: { ids: string[]; terms: string; nTerms: number; total: number };
+    const termLength = buf.readUInt32LE(at + 4);
+    at += 8;
+    if (at + headerLength + termLength > buf.length) fail('truncated header');
+    let header: { ids: string[]; nTerms: number; total: number };
     try {
       header = JSON.parse(buf.toString('utf8', at, at + headerLength)) as typeof header;
     } catch {
       return fail('unreadable header');
     }
     at += headerLength;
+    const termText = buf.toString('utf8', at, at + termLength);
+    at += termLength;
+    at += (ALIGN - (at % ALIGN)) % ALIGN;
     const n = header.ids.length;
     const expected = at + n * 4 + (header.nTerms + 1) * 4 + header.total * 4 + header.total * 2;
     if (buf.length !== expected) fail(`expected ${expected} bytes, found ${buf.length}`);
-    const copy = (bytes: number): ArrayBuffer => {
-      const out = new ArrayBuffer(bytes);
-      new Uint8Array(out).set(buf.subarray(at, at + bytes));
-      at += bytes;
-      return out;
-    };
-    const docLengths = new Uint32Array(copy(n * 4));
-    const offsets = new Int32Array(copy((header.nTerms + 1) * 4));
-    const docs = new Int32Array(copy(header.total * 4));
-    const tfs = new Uint16Array(copy(header.total * 2));
-    const terms = header.terms === '' ? [] : header.terms.split('\u0000');
+    const terms = header.nTerms === 0 ? [] : termText.split('\u0000');
     if (terms.length !== header.nTerms) fail('term count mismatch');
-    const postings = new Map<string, Postings>();
-    terms.forEach((t, i) => {
-      const from = offsets[i] ?? 0;
-      const to = offsets[i + 1] ?? 0;
-      postings.set(t, { docs: docs.subarray(from, to), tfs: tfs.subarray(from, to) });
-    });
-    return new LexicalIndex(header.ids, docLengths, postings, averageOf(docLengths));
+    const view = <T>(make: (b: ArrayBuffer, offset: number, length: number) => T, count: number, width: number): T => {
+      const bytes = count * width;
+      const start = buf.byteOffset + at;
+      at += bytes;
+      if (start % width === 0) return make(buf.buffer as ArrayBuffer, start, count);
+      const copy = new ArrayBuffer(bytes);
+      new Uint8Array(copy).set(buf.subarray(at - bytes, at));
+      return make(copy, 0, count);
+    };
+    const docLengths = view((b, o, l) => new Uint32Array(b, o, l), n, 4);
+    const offsets = view((b, o, l) => new Int32Array(b, o, l), header.nTerms + 1, 4);
+    const docs = view((b, o, l) => new Int32Array(b, o, l), header.total, 4);
+    const tfs = view((b, o, l) => new Uint16Array(b, o, l), header.total, 2);
+    if (offsets[header.nTerms] !== header.total) fail('postings do not add up');
+    return new LexicalIndex(header.ids, docLengths, terms, offsets, docs, tfs);
   }
-}
-
-function averageOf(lengths: Uint32Array): number {
-  let sum = 0;
-  for (const l of lengths) sum += l;
-  return lengths.length === 0 ? 1 : Math.max(1, sum / lengths.length);
 }
 
 function u32(value: number): Buffer {

@@ -4,6 +4,7 @@ import { answerQuestion, validateQuestion, type RetrievalContext } from '../../s
 import { evaluateRetrieval } from '../../src/retrieval/eval.js';
 import { reciprocalRankFusion, vectorRelevance } from '../../src/retrieval/fusion.js';
 import { LexicalIndex } from '../../src/retrieval/lexical.js';
+import { searchLexical } from '../../src/retrieval/lexical-search.js';
 import { loadLexicon, parseLexicon } from '../../src/retrieval/lexicon.js';
 import { analyzeQuery } from '../../src/retrieval/query.js';
 import { foldAccents, indexTerms } from '../../src/retrieval/tokenize.js';
@@ -197,5 +198,24 @@ describe('evaluation', () => {
     );
     expect(report).toMatchObject({ n: 3, hitAt1: 1 / 3, hitAt3: 2 / 3, hitAt5: 2 / 3 });
     expect(report.mrrAt10).toBeCloseTo((1 + 1 / 3) / 3, 10);
+  });
+});
+
+describe('lexical search at any k', () => {
+  it('GIVEN a smaller k THEN it returns the prefix of the full ranking (bounded selection keeps the order)', () => {
+    const ctx = context(FIXTURE);
+    const query = analyzeQuery('NATO Kiev lãnh thổ tài sản', loadLexicon());
+    const all = searchLexical(ctx.lexical, query, 1000);
+    expect(all.length).toBeGreaterThan(2);
+    for (let k = 1; k <= all.length; k++) expect(searchLexical(ctx.lexical, query, k)).toEqual(all.slice(0, k));
+    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.score).toBeGreaterThanOrEqual(all[i]!.score);
+  });
+
+  it('GIVEN two searches in a row THEN the second is not polluted by the first', () => {
+    const ctx = context(FIXTURE);
+    const lexicon = loadLexicon();
+    const first = searchLexical(ctx.lexical, analyzeQuery('tài sản đóng băng', lexicon), 10);
+    searchLexical(ctx.lexical, analyzeQuery('NATO Kiev', lexicon), 10);
+    expect(searchLexical(ctx.lexical, analyzeQuery('tài sản đóng băng', lexicon), 10)).toEqual(first);
   });
 });
