@@ -87,6 +87,7 @@ export class Desk implements BriefingDesk {
       passages: index.passageMap,
       articles: index.articles,
       lexical: index.lexical,
+      topics: index.manifest.topics,
       vectorSearch: embedder === null || index.vectors === null ? undefined : index.vectorSearch(embedder),
     });
   }

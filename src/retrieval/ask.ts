@@ -37,6 +37,8 @@ export interface RetrievalContext {
   lexical: LexicalIndex;
   vectorSearch?: (question: string, k: number) => Promise<Array<{ id: string; similarity: number }>>;
   lexicon?: Lexicon;
+  /** What the corpus covers, suggested on abstention; computed from the passages when absent. */
+  topics?: readonly string[];
 }
 
 // eslint-disable-next-line no-control-regex
@@ -74,23 +76,35 @@ function collapseDuplicates(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
-function diversify(candidates: Candidate[]): Candidate[] {
+/**
+ * Greedy MMR for the first `picks` places (the rest keep their fused order): each
+ * candidate's redundancy is its highest similarity to a chosen passage, updated with each
+ * new pick only, so the cost is candidates × picks comparisons.
+ */
+function diversify(candidates: Candidate[], picks: number): Candidate[] {
   const pool = [...candidates];
+  const redundancy = pool.map(() => 0);
   const chosen: Candidate[] = [];
-  while (pool.length > 0) {
+  while (pool.length > 0 && chosen.length < picks) {
     let bestIndex = 0;
     let bestValue = -Infinity;
     pool.forEach((c, i) => {
-      const redundancy = Math.max(0, ...chosen.map((s) => jaccard(s.shingles, c.shingles) + (s.passage.docId === c.passage.docId ? SAME_ARTICLE_PENALTY : 0)));
-      const value = MMR_LAMBDA * c.fused - (1 - MMR_LAMBDA) * redundancy;
+      const value = MMR_LAMBDA * c.fused - (1 - MMR_LAMBDA) * (redundancy[i] ?? 0);
       if (value > bestValue) {
         bestValue = value;
         bestIndex = i;
       }
     });
-    chosen.push(...pool.splice(bestIndex, 1));
+    const [picked] = pool.splice(bestIndex, 1);
+    redundancy.splice(bestIndex, 1);
+    if (picked === undefined) break;
+    chosen.push(picked);
+    pool.forEach((c, i) => {
+      const similarity = jaccard(picked.shingles, c.shingles) + (picked.passage.docId === c.passage.docId ? SAME_ARTICLE_PENALTY : 0);
+      redundancy[i] = Math.max(redundancy[i] ?? 0, similarity);
+    });
   }
-  return chosen;
+  return [...chosen, ...pool];
 }
 
 export async function answerQuestion(question: string, options: AskOptions, ctx: RetrievalContext): Promise<AskResult> {
@@ -110,8 +124,7 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   const topFused = fused[0]?.score ?? 1;
   const best = Math.max(0, ...relevance.values());
 
-  const empty = { question: text, abstained: true, passages: [], suggestions: corpusTopics([...ctx.passages.values()]), mode } satisfies AskResult;
-  if (best < RELEVANCE_FLOOR) return empty;
+  if (best < RELEVANCE_FLOOR) return { question: text, abstained: true, passages: [], suggestions: [...(ctx.topics ?? corpusTopics(ctx.passages))], mode };
 
   const candidates: Candidate[] = [];
   for (const f of fused) {
@@ -120,7 +133,7 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
     if (passage === undefined || rel < best * RELATIVE_FLOOR) continue;
     candidates.push({ passage, relevance: rel, fused: f.score / topFused, shingles: shingles(passage.text), citations: [passage.docId] });
   }
-  const ranked = diversify(collapseDuplicates(candidates));
+  const ranked = diversify(collapseDuplicates(candidates), offset + k);
   const page = ranked.slice(offset, offset + k);
   const passages: AnswerPassage[] = page.map((c) => {
     const own = citationOf(ctx.articles.get(c.passage.docId), c.passage.docId);

@@ -4,12 +4,13 @@ import type { Passage } from '../corpus/types.js';
 
 export const SUGGESTION_COUNT = 6;
 
-const cache = new WeakMap<readonly Passage[], string[]>();
+const cache = new WeakMap<object, string[]>();
 
-/** Names in the most articles (ties: most mentions). */
-export function corpusTopics(passages: readonly Passage[]): string[] {
-  const hit = cache.get(passages);
+/** Names in the most articles (ties: most mentions); computed once per passage collection. */
+export function corpusTopics(collection: readonly Passage[] | ReadonlyMap<string, Passage>): string[] {
+  const hit = cache.get(collection);
   if (hit !== undefined) return hit;
+  const passages = Array.isArray(collection) ? (collection as readonly Passage[]) : [...(collection as ReadonlyMap<string, Passage>).values()];
   const sentences = passages.flatMap((p) => p.sentences.map((s) => ({ docId: p.docId, text: s.text })));
   const finder = actorFinder(sentences.map((s) => s.text));
   const docs = new Map<string, Set<string>>();
@@ -24,6 +25,6 @@ export function corpusTopics(passages: readonly Passage[]): string[] {
   const topics = [...docs.keys()]
     .sort((a, b) => (docs.get(b)?.size ?? 0) - (docs.get(a)?.size ?? 0) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1))
     .slice(0, SUGGESTION_COUNT);
-  cache.set(passages, topics);
+  cache.set(collection, topics);
   return topics;
 }

@@ -47,7 +47,7 @@ describe('buildIndex / openIndex', () => {
     expect(before.length).toBe(5);
     expect(after).toEqual(before);
     expect(reopened!.manifest.dimensions).toBe(embedder.dimensions);
-    expect(Object.keys(reopened!.manifest.files).sort()).toEqual(['lexical.bin', 'store.json', 'vector-ids.json', 'vectors.hnsw']);
+    expect(Object.keys(reopened!.manifest.files).sort()).toEqual(['lexical.bin', 'store.bin', 'vector-ids.json', 'vectors.hnsw']);
   });
 
   it('GIVEN no embedder THEN the index is lexical only with a null model id', async () => {
@@ -124,11 +124,11 @@ describe('buildIndex / openIndex', () => {
   it('GIVEN a corrupted document store THEN opening reports INDEX_CORRUPT naming it', async () => {
     const ws = await workspace();
     await buildIndex({ ...ws, embedder: spyEmbedder().embedder });
-    const store = path.join(ws.indexDir, 'store.json');
+    const store = path.join(ws.indexDir, 'store.bin');
     const data = await readFile(store);
     data[10] = data[10] === 0x41 ? 0x42 : 0x41;
     await writeFile(store, data);
-    await expectCorrupt(openIndex(ws.indexDir, { modelId: 'fake/model' }), 'store.json');
+    await expectCorrupt(openIndex(ws.indexDir, { modelId: 'fake/model' }), 'store.bin');
   });
 
   it('GIVEN a missing manifest THEN opening reports INDEX_CORRUPT naming it', async () => {
