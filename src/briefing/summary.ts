@@ -1,6 +1,7 @@
 /** Cited extractive summaries: verbatim sentences chosen for central, distinct facts, each citing every article that carries it. */
 import type { Article, Passage } from '../corpus/types.js';
 import type { BriefingEvent } from '../events/types.js';
+import { loadLexicon } from '../retrieval/lexicon.js';
 import type { AskResult } from '../retrieval/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { SummaryRequest, SummaryResult, SummarySentence } from './types.js';
@@ -27,7 +28,7 @@ export const FACT_COVERAGE_WEIGHT = 0.3;
 export const DANGLING_OPENINGS_VI: readonly string[] = [
   'ông nói thêm', 'bà nói thêm', 'ông cũng', 'bà cũng', 'ông nói', 'bà nói', 'theo ông', 'theo bà', 'tuy nhiên', 'ngoài ra',
   'bên cạnh đó', 'do đó', 'vì vậy', 'vì thế', 'trong khi đó', 'đồng thời', 'điều này', 'đây là', 'họ cũng', 'họ', 'ông', 'bà',
-  'nhưng', 'và', 'còn', 'cũng theo', 'trước đó', 'sau đó', 'khi đó',
+  'nhưng', 'và', 'còn', 'tuy vậy', 'dù vậy', 'mặc dù vậy', 'trong đó', 'cũng theo', 'trước đó', 'sau đó', 'khi đó',
 ];
 /** Openings that lean on a previous sentence (English). */
 export const DANGLING_OPENINGS_EN: readonly string[] = [
@@ -35,6 +36,7 @@ export const DANGLING_OPENINGS_EN: readonly string[] = [
   'that', 'it', 'they', 'he', 'she', 'meanwhile', 'moreover', 'furthermore', 'also', 'in addition', 'according to him',
   'according to her',
 ];
+const STOPWORDS = loadLexicon().stopwords;
 const DANGLING_OPENINGS = [...DANGLING_OPENINGS_VI, ...DANGLING_OPENINGS_EN];
 
 export interface SummaryContext {
@@ -75,7 +77,8 @@ function termCounts(text: string): Map<string, number> {
 /** Numbers and capitalised names that are not sentence-initial: the facts a sentence carries. */
 function factsOf(text: string): Set<string> {
   const facts = new Set<string>();
-  for (const m of text.matchAll(/\p{N}+(?:[.,]\p{N}+)*/gu)) facts.add(`#${m[0]}`);
+  // A date (`3/12`, `6/2024`) is one fact, not two numbers.
+  for (const m of text.matchAll(/\p{N}+(?:[.,/]\p{N}+)*/gu)) facts.add(`#${m[0]}`);
   const names = text.matchAll(/(?<=[\p{L}\p{N}][,:;]?\s)\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*/gu);
   for (const m of names) facts.add(m[0].toLowerCase());
   return facts;
@@ -84,9 +87,13 @@ function factsOf(text: string): Set<string> {
 /** Quotation marks: a sentence opening inside a quote is a fragment of speech, not a stated fact. */
 export const QUOTE_OPENINGS: readonly string[] = ['"', '“', '„', '«', "'", '‘'];
 
+/** A subject that points back (`Thông tin này`, `Cuộc tham vấn đó`, `This meeting`): the sentence leans on the one before. */
+const ANAPHORIC_SUBJECT = /^(?:[\p{L}\p{M}]+\s+){0,3}(?:này|đó|ấy)(?![\p{L}\p{M}])|^(?:this|that|these|those)\s/iu;
+
 function dangling(text: string): boolean {
   if (QUOTE_OPENINGS.some((q) => text.startsWith(q))) return true;
   const lower = text.toLowerCase();
+  if (ANAPHORIC_SUBJECT.test(lower)) return true;
   return DANGLING_OPENINGS.some((o) => lower.startsWith(o) && !/\p{L}/u.test(lower.charAt(o.length)));
 }
 
@@ -211,11 +218,18 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
   });
   const maxScore = Math.max(...scored.map((s) => s.score)) || 1;
 
-  // Facts the corpus repeats across articles are its main facts: a phrase or number carried by
-  // several articles weighs by how many carry it; the selection covers as many as it can.
+  // Facts the corpus repeats across articles are its main facts: a phrase (without function
+  // words), a name, a number or a date carried by several articles weighs by how many carry
+  // it; the selection covers as many as it can.
   const factWeight = new Map<string, number>();
-  for (const [t, docs] of termArticles) if (docs.size >= 2 && everyone.filter((e) => e.terms.has(t)).length <= everyone.length * COMMON_PHRASE_SENTENCE_SHARE) factWeight.set(t, docs.size);
-  for (const [f, docs] of factDf) if (f.startsWith('#') && docs.size >= 2) factWeight.set(f, docs.size);
+  const sentencesWith = new Map<string, number>();
+  for (const e of everyone) for (const t of e.terms.keys()) sentencesWith.set(t, (sentencesWith.get(t) ?? 0) + 1);
+  for (const a of all) for (const s of a.sentences) for (const f of factsOf(s.text)) sentencesWith.set(f, (sentencesWith.get(f) ?? 0) + 1);
+  const common = (t: string): boolean => (sentencesWith.get(t) ?? 0) > everyone.length * COMMON_PHRASE_SENTENCE_SHARE;
+  const functionWords = (t: string): boolean => t.split(' ').some((w) => STOPWORDS.has(w));
+  // Bigrams with a digit are parts of numbers and dates, which count as facts of their own.
+  for (const [t, docs] of termArticles) if (docs.size >= 2 && !common(t) && !functionWords(t) && !/\p{N}/u.test(t)) factWeight.set(t, docs.size);
+  for (const [f, docs] of factDf) if (docs.size >= 2 && !common(f)) factWeight.set(f, docs.size);
   const factsCarried = new Map(scored.map((x) => [x, [...x.c.terms.keys(), ...x.c.facts].filter((t) => factWeight.has(t))]));
   const lengthOf = (x: (typeof scored)[number]): number => Math.sqrt(Math.max(1, words(x.c.text).length));
 
