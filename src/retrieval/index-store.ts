@@ -19,6 +19,7 @@ import { corpusTopics } from './suggest.js';
 import { VectorStore, type VectorHit } from './vector-store.js';
 
 export const INDEX_FORMAT_VERSION = 2;
+const STREAM_CHUNK_BYTES = 8 << 20;
 const FILES = { manifest: 'manifest.json', store: 'store.bin', lexical: 'lexical.bin', vectors: 'vectors.hnsw', vectorIds: 'vector-ids.json' } as const;
 
 export interface IndexManifest {
@@ -137,6 +138,31 @@ async function readVerified(dir: string, name: string, manifest: IndexManifest):
 }
 
 /**
+ * Checks a file hnswlib reads itself (it takes a path, not bytes) without holding it in
+ * memory: hashing through one small buffer spares the garbage collector a 150 MB allocation.
+ */
+async function verifyStreamed(dir: string, name: string, manifest: IndexManifest): Promise<void> {
+  const expected = manifest.files[name];
+  if (expected === undefined) corrupt(dir, name, 'not listed in the manifest');
+  const handle = await open(path.join(dir, name), 'r').catch(() => corrupt(dir, name, 'missing'));
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
+    let at = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, at);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+    if (at !== expected.bytes) corrupt(dir, name, `${at} bytes, expected ${expected.bytes}`);
+    if (hash.digest('hex') !== expected.sha256) corrupt(dir, name, 'checksum mismatch');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * The index in `dir`, verified; null when there is none yet. Throws INDEX_CORRUPT when a
  * file is damaged, INDEX_MODEL_MISMATCH when it holds vectors of another model (or none
  * while a model is loaded): the caller rebuilds.
@@ -159,6 +185,17 @@ export async function openIndex(dir: string, options: { modelId: string | null }
 }
 
 async function loadVerified(dir: string, manifest: IndexManifest): Promise<StoredIndex> {
+  // Vectors first, while the heap is small: the store then makes hundreds of thousands of objects.
+  let vectors: VectorStore | null = null;
+  if (manifest.modelId !== null && manifest.dimensions !== null) {
+    await verifyStreamed(dir, FILES.vectors, manifest);
+    const ids = JSON.parse((await readVerified(dir, FILES.vectorIds, manifest)).toString('utf8')) as string[];
+    try {
+      vectors = VectorStore.load(path.join(dir, FILES.vectors), manifest.dimensions, ids);
+    } catch (error) {
+      return corrupt(dir, FILES.vectors, (error as Error).message);
+    }
+  }
   let store: DocumentStore;
   try {
     store = deserializeStore(await readVerified(dir, FILES.store, manifest));
@@ -172,16 +209,6 @@ async function loadVerified(dir: string, manifest: IndexManifest): Promise<Store
   } catch (error) {
     if (error instanceof UserError) throw error;
     return corrupt(dir, FILES.lexical, (error as Error).message);
-  }
-  let vectors: VectorStore | null = null;
-  if (manifest.modelId !== null && manifest.dimensions !== null) {
-    await readVerified(dir, FILES.vectors, manifest);
-    const ids = JSON.parse((await readVerified(dir, FILES.vectorIds, manifest)).toString('utf8')) as string[];
-    try {
-      vectors = VectorStore.load(path.join(dir, FILES.vectors), manifest.dimensions, ids);
-    } catch (error) {
-      return corrupt(dir, FILES.vectors, (error as Error).message);
-    }
   }
   return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, vectors);
 }
