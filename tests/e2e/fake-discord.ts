@@ -1,7 +1,8 @@
 /**
  * A fake Discord on 127.0.0.1 for the real discord.js client: REST (recorded) and a gateway
  * (HELLO, heartbeat ACKs, READY, GUILD_CREATE) on one random port. Tests dispatch slash
- * commands and button clicks as INTERACTION_CREATE and read back the REST calls the bot made.
+ * commands and button clicks as INTERACTION_CREATE and read back the REST calls the bot made,
+ * channel messages included (the quiz posts and edits its own messages).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,16 @@ export interface RecordedCall {
   body: Record<string, unknown> | Array<Record<string, unknown>> | null;
   at: number;
   status: number;
+  /** The message a channel POST created or a PATCH edited. */
+  messageId?: string;
+}
+
+/** A slash command option as Discord sends it; subcommands carry their own options. */
+export interface CommandOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  options?: CommandOption[];
 }
 
 export interface InteractionOptions {
@@ -84,7 +95,7 @@ export class FakeDiscord {
     }
   }
 
-  command(name: string, options: Array<{ name: string; type: number; value: string | number | boolean }> = [], who: InteractionOptions = {}): { id: string; token: string } {
+  command(name: string, options: CommandOption[] = [], who: InteractionOptions = {}): { id: string; token: string } {
     return this.dispatch(2, { id: snowflake(), name, type: 1, options }, who);
   }
 
@@ -193,6 +204,11 @@ export class FakeDiscord {
     } else if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(call.path)) {
       const commands = (call.body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: FAKE_APP_ID, version: snowflake() }));
       json(200, commands);
+    } else if (/^\/channels\/\d+\/messages(\/\d+)?$/.test(call.path) && (call.method === 'POST' || call.method === 'PATCH')) {
+      const [, , channelId, , messageId] = call.path.split('/');
+      const id = call.method === 'POST' ? snowflake() : (messageId ?? snowflake());
+      call.messageId = id;
+      json(200, this.message(id, channelId ?? FAKE_CHANNEL_ID, (call.body ?? {}) as Record<string, unknown>));
     } else if (call.path.startsWith('/interactions/')) {
       call.status = 204;
       res.writeHead(204);
@@ -202,27 +218,30 @@ export class FakeDiscord {
       res.writeHead(204);
       res.end();
     } else if (call.path.startsWith('/webhooks/')) {
-      const body = (call.body ?? {}) as Record<string, unknown>;
-      json(200, {
-        id: snowflake(),
-        channel_id: FAKE_CHANNEL_ID,
-        author: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true },
-        content: body.content ?? '',
-        embeds: body.embeds ?? [],
-        components: body.components ?? [],
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        pinned: false,
-        type: 0,
-        flags: body.flags ?? 0,
-      });
+      json(200, this.message(snowflake(), FAKE_CHANNEL_ID, (call.body ?? {}) as Record<string, unknown>));
     } else {
       json(404, { message: 'Unknown route', code: 0 });
     }
+  }
+
+  private message(id: string, channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    return {
+      id,
+      channel_id: channelId,
+      author: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true },
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: 0,
+      flags: body.flags ?? 0,
+    };
   }
 }
