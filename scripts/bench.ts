@@ -20,6 +20,7 @@ import { loadEmbedder, TransformersEmbeddings, type LoadedEmbedder } from '../sr
 import { answerQuestion } from '../src/retrieval/ask.js';
 import { buildIndex, openIndex } from '../src/retrieval/index-store.js';
 import { LexicalIndex } from '../src/retrieval/lexical.js';
+import { seededRandom } from '../src/quiz/random.js';
 import { loadLexicon } from '../src/retrieval/lexicon.js';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -30,17 +31,7 @@ const SENTENCES_PER_ARTICLE = 24;
 const WORDS_PER_SENTENCE = 18;
 const BENCH_DIMENSIONS_FALLBACK = 384;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(42);
+const random = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 function randomUnitVector(dimensions: number): number[] {
