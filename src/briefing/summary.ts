@@ -200,7 +200,16 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
   const weights = new Weights(everyone.map((e) => e.terms));
   const vectors = everyone.map((e) => ({ article: e.article, terms: e.terms, v: weights.vector(e.terms) }));
   const factDf = new Map<string, Set<string>>();
-  for (const a of all) for (const s of a.sentences) for (const f of factsOf(s.text)) factDf.set(f, (factDf.get(f) ?? new Set()).add(a.docId));
+  /** How many sentences carry each term and each fact (a name carried as both counts twice). */
+  const sentencesWith = new Map<string, number>();
+  for (const a of all) {
+    for (const s of a.sentences) {
+      for (const f of factsOf(s.text)) {
+        factDf.set(f, (factDf.get(f) ?? new Set()).add(a.docId));
+        sentencesWith.set(f, (sentencesWith.get(f) ?? 0) + 1);
+      }
+    }
+  }
   const termArticles = new Map<string, Set<string>>();
   for (const e of everyone) for (const t of e.terms.keys()) if (t.includes(' ')) termArticles.set(t, (termArticles.get(t) ?? new Set()).add(e.article.docId));
 
@@ -222,9 +231,7 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
   // words), a name, a number or a date carried by several articles weighs by how many carry
   // it; the selection covers as many as it can.
   const factWeight = new Map<string, number>();
-  const sentencesWith = new Map<string, number>();
   for (const e of everyone) for (const t of e.terms.keys()) sentencesWith.set(t, (sentencesWith.get(t) ?? 0) + 1);
-  for (const a of all) for (const s of a.sentences) for (const f of factsOf(s.text)) sentencesWith.set(f, (sentencesWith.get(f) ?? 0) + 1);
   const common = (t: string): boolean => (sentencesWith.get(t) ?? 0) > everyone.length * COMMON_PHRASE_SENTENCE_SHARE;
   const functionWords = (t: string): boolean => t.split(' ').some((w) => STOPWORDS.has(w));
   // Bigrams with a digit are parts of numbers and dates, which count as facts of their own.
