@@ -126,8 +126,13 @@ export function botLocale(discordLocale: string | null | undefined): BotLocale {
   return discordLocale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
 
+/** `{name}` placeholders filled from `params`; a placeholder without a value stays as it is. */
+export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 export function botText(locale: BotLocale, key: BotMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(MESSAGES[locale][key], params);
 }
 
 /** The localised text of a UserError; codes without their own words fall back to the error's message. */

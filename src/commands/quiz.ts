@@ -14,7 +14,8 @@ import type { BriefingDesk } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { openQuizServices, type QuizServices } from '../bot/quiz-service.js';
 import { QUIZ_BUTTON_PREFIX, parseQuizButtonId, renderAnswerAck, type QuizPayload, renderLeaderboard, renderStarting, renderStats } from '../bot/render/quiz.js';
-import { quizLocale, quizText } from '../bot/render/quiz-text.js';
+import { botLocale } from '../bot/i18n.js';
+import { quizText } from '../bot/render/quiz-text.js';
 import { LEADERBOARD_PERIODS, NO_GUILD, type LeaderboardPeriod } from '../quiz/store.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
 import type { Command, CommandContext } from './types.js';
@@ -87,7 +88,7 @@ function channelLocale(interaction: ChatInputCommandInteraction | ButtonInteract
 }
 
 export async function executeQuizCommand(interaction: ChatInputCommandInteraction, quiz: QuizServices, desk: Pick<BriefingDesk, 'quiz'>): Promise<void> {
-  const locale = quizLocale(interaction.locale);
+  const locale = botLocale(interaction.locale);
   const guildId = interaction.guildId ?? NO_GUILD;
   const reply = (message: QuizPayload, ephemeral = false): Promise<void> => respond(interaction, message, ephemeral);
 
@@ -149,7 +150,7 @@ export async function handleQuizButton(interaction: ButtonInteraction, quiz: Qui
   const member = interaction.member;
   const displayName = (member && 'displayName' in member && typeof member.displayName === 'string' ? member.displayName : null) ?? interaction.user.displayName;
   const outcome = quiz.games.answer({ ...button, userId: interaction.user.id, displayName });
-  const content = renderAnswerAck(outcome, quizLocale(interaction.locale));
+  const content = renderAnswerAck(outcome, botLocale(interaction.locale));
   await respond(interaction, { content, embeds: [], components: [], allowedMentions: { parse: [] } }, true);
 }
 

@@ -1,6 +1,9 @@
 /** The quiz's own words in every language the bot speaks; `{name}` placeholders are filled by `quizText`. */
 
-export type QuizLocale = 'en' | 'vi';
+import { fillTemplate, type BotLocale } from '../i18n.js';
+
+/** The quiz speaks the bot's languages; `botLocale` maps a Discord locale to one. */
+export type QuizLocale = BotLocale;
 
 const EN = {
   questionTitle: 'Question {n}/{total}',
@@ -82,11 +85,6 @@ const VI: Record<QuizTextKey, string> = {
 
 const CATALOGUES: Readonly<Record<QuizLocale, Record<QuizTextKey, string>>> = { en: EN, vi: VI };
 
-/** Discord locales (`vi`, `en-US`, …) and anything else: Vietnamese for `vi*`, English otherwise. */
-export function quizLocale(locale: string | null | undefined): QuizLocale {
-  return locale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
-}
-
 export function quizText(locale: QuizLocale, key: QuizTextKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)).normalize('NFC');
+  return fillTemplate(CATALOGUES[locale][key], params).normalize('NFC');
 }
