@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+import { mulberry32 } from '../src/quiz/random.js';
 
 const { onnx } = onnxProto;
 
@@ -41,18 +42,6 @@ function vocabulary(): string[] {
   return [...SPECIAL_TOKENS, ...letters, ...letters.filter((c) => /\p{L}|\p{N}/u.test(c)).map((c) => `##${c}`)];
 }
 
-/** mulberry32: a small seeded generator, so the weights are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function tensor(name: string, dims: number[], values: Float32Array): InstanceType<typeof onnx.TensorProto> {
   return onnx.TensorProto.create({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(values.buffer) });
 }
@@ -66,7 +55,7 @@ function valueInfo(name: string, elemType: number, dims: Array<number | string>)
 
 /** token embeddings → linear → tanh: one output per token, `last_hidden_state`. */
 function graphBytes(vocabSize: number): Uint8Array {
-  const random = seeded(WEIGHT_SEED);
+  const random = mulberry32(WEIGHT_SEED);
   const uniform = (n: number) => Float32Array.from({ length: n }, () => random() * 2 - 1);
   const INT64 = onnx.TensorProto.DataType.INT64;
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
@@ -139,7 +128,7 @@ export const RANDOM_E5_MODEL_ID = 'briefbot/random-e5-small';
 const E5 = { layers: 12, hidden: 384, heads: 12, intermediate: 1536, vocab: 250_037 } as const;
 
 function e5GraphBytes(): Uint8Array {
-  const random = seeded(WEIGHT_SEED);
+  const random = mulberry32(WEIGHT_SEED);
   const INT64 = onnx.TensorProto.DataType.INT64;
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
   const initializers: Array<InstanceType<typeof onnx.TensorProto>> = [];

@@ -8,8 +8,9 @@ function hashSeed(seed: string): number {
   return h >>> 0;
 }
 
-export function seededRandom(seed: string | number): Random {
-  let a = hashSeed(String(seed));
+/** mulberry32 from a 32-bit state: the same state gives the same sequence on every run. */
+export function mulberry32(state: number): Random {
+  let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -17,6 +18,11 @@ export function seededRandom(seed: string | number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A generator for any seed (a quiz's seed is often a word): the seed is hashed to a state. */
+export function seededRandom(seed: string | number): Random {
+  return mulberry32(hashSeed(String(seed)));
 }
 
 export function shuffled<T>(items: readonly T[], random: Random): T[] {
