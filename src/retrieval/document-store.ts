@@ -13,6 +13,7 @@
  * passages (first sentence, sentence count).
  */
 import type { Article, ArticleMeta, Caption, Passage, Sentence } from '../corpus/types.js';
+import { envelopeHead, openEnvelope } from './binary-envelope.js';
 
 const FORMAT_MAGIC = 'BBST2';
 const ALIGN = 4;
@@ -77,19 +78,15 @@ export function serializeStore(store: DocumentStore): Buffer {
   const docIds = new Set(store.articles.map((a) => a.docId));
   if (store.passages.some((p) => !docIds.has(p.docId))) throw new Error('a passage belongs to no stored article');
 
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const textBytes = Buffer.from(store.articles.map((a) => a.raw).join(''), 'utf16le');
-  const headerEnd = FORMAT_MAGIC.length + 8 + headerBytes.length;
-  const textPadding = Buffer.alloc(headerEnd % 2);
-  const padding = Buffer.alloc((ALIGN - ((headerEnd + textPadding.length + textBytes.length) % ALIGN)) % ALIGN);
-  const lengths = Buffer.alloc(8);
-  lengths.writeUInt32LE(headerBytes.length, 0);
-  lengths.writeUInt32LE(textBytes.length, 4);
+  const head = envelopeHead(FORMAT_MAGIC, header, textBytes.length);
+  const textPadding = Buffer.alloc(head.length % 2);
+  const padding = Buffer.alloc((ALIGN - ((head.length + textPadding.length + textBytes.length) % ALIGN)) % ALIGN);
   const records = new Int32Array(sentenceInts.length + captionInts.length + passageInts.length);
   records.set(sentenceInts, 0);
   records.set(captionInts, sentenceInts.length);
   records.set(passageInts, sentenceInts.length + captionInts.length);
-  return Buffer.concat([Buffer.from(FORMAT_MAGIC, 'latin1'), lengths, headerBytes, textPadding, textBytes, padding, Buffer.from(records.buffer, records.byteOffset, records.byteLength)]);
+  return Buffer.concat([head, textPadding, textBytes, padding, Buffer.from(records.buffer, records.byteOffset, records.byteLength)]);
 }
 
 /** Sentences joined by single spaces: a slice of the article when that is what lies between them. */
@@ -102,22 +99,8 @@ function passageText(raw: string, sentences: readonly Sentence[]): string {
 }
 
 export function deserializeStore(buf: Buffer): DocumentStore {
-  const fail = (why: string): never => {
-    throw new Error(`document store is corrupt: ${why}`);
-  };
-  if (buf.length < FORMAT_MAGIC.length + 8 || buf.toString('latin1', 0, FORMAT_MAGIC.length) !== FORMAT_MAGIC) fail('bad header');
-  let at = FORMAT_MAGIC.length;
-  const headerLength = buf.readUInt32LE(at);
-  const textLength = buf.readUInt32LE(at + 4);
-  at += 8;
-  if (at + headerLength + textLength > buf.length) fail('truncated');
-  let header: StoreHeader;
-  try {
-    header = JSON.parse(buf.toString('utf8', at, at + headerLength)) as StoreHeader;
-  } catch {
-    return fail('unreadable header');
-  }
-  at += headerLength;
+  const { header, blobLength: textLength, fail, at: headerEnd } = openEnvelope<StoreHeader>(buf, FORMAT_MAGIC, 'document store');
+  let at = headerEnd;
   at += at % 2;
   if (at + textLength > buf.length || textLength % 2 !== 0) fail('truncated');
   const text = buf.toString('utf16le', at, at + textLength);

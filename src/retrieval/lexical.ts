@@ -5,6 +5,7 @@
  * Serialises to one compact buffer that loads as views, with terms kept sorted for a
  * binary-search lookup instead of a hash map of millions of entries.
  */
+import { envelopeHead, openEnvelope } from './binary-envelope.js';
 import { indexTerms } from './tokenize.js';
 
 export const BM25_K1 = 1.2;
@@ -173,19 +174,15 @@ export class LexicalIndex {
   }
 
   serialize(): Buffer {
-    const header = JSON.stringify({ ids: this.ids, nTerms: this.terms.length, total: this.docs.length });
     const termBytes = Buffer.from(this.terms.join('\u0000'), 'utf8');
-    const parts: Buffer[] = [Buffer.from(FORMAT_MAGIC, 'latin1')];
-    let length = FORMAT_MAGIC.length;
+    const parts: Buffer[] = [];
+    let length = 0;
     const push = (b: Buffer): void => {
       parts.push(b);
       length += b.length;
     };
     const pad = (): void => push(Buffer.alloc((ALIGN - (length % ALIGN)) % ALIGN));
-    const headerBytes = Buffer.from(header, 'utf8');
-    push(u32(headerBytes.length));
-    push(u32(termBytes.length));
-    push(headerBytes);
+    push(envelopeHead(FORMAT_MAGIC, { ids: this.ids, nTerms: this.terms.length, total: this.docs.length }, termBytes.length));
     push(termBytes);
     pad();
     push(bytesOf(this.docLengths));
@@ -196,22 +193,8 @@ export class LexicalIndex {
   }
 
   static deserialize(buf: Buffer): LexicalIndex {
-    const fail = (why: string): never => {
-      throw new Error(`lexical index is corrupt: ${why}`);
-    };
-    if (buf.length < FORMAT_MAGIC.length + 8 || buf.toString('latin1', 0, FORMAT_MAGIC.length) !== FORMAT_MAGIC) fail('bad header');
-    let at = FORMAT_MAGIC.length;
-    const headerLength = buf.readUInt32LE(at);
-    const termLength = buf.readUInt32LE(at + 4);
-    at += 8;
-    if (at + headerLength + termLength > buf.length) fail('truncated header');
-    let header: { ids: string[]; nTerms: number; total: number };
-    try {
-      header = JSON.parse(buf.toString('utf8', at, at + headerLength)) as typeof header;
-    } catch {
-      return fail('unreadable header');
-    }
-    at += headerLength;
+    const { header, blobLength: termLength, fail, at: headerEnd } = openEnvelope<{ ids: string[]; nTerms: number; total: number }>(buf, FORMAT_MAGIC, 'lexical index');
+    let at = headerEnd;
     const termText = buf.toString('utf8', at, at + termLength);
     at += termLength;
     at += (ALIGN - (at % ALIGN)) % ALIGN;
@@ -236,12 +219,6 @@ export class LexicalIndex {
     if (offsets[header.nTerms] !== header.total) fail('postings do not add up');
     return new LexicalIndex(header.ids, docLengths, terms, offsets, docs, tfs);
   }
-}
-
-function u32(value: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(value);
-  return b;
 }
 
 function bytesOf(array: Uint32Array | Int32Array | Uint16Array): Buffer {
