@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
 import { deployCommands } from '../../src/bot/deploy.js';
-import { parseConfig, type Config } from '../../src/config.js';
-import { FAKE_APP_ID, FAKE_GUILD_ID, FakeDiscord, PERMISSIONS_MANAGE_GUILD, type RecordedCall } from './fake-discord.js';
+import type { Config } from '../../src/config.js';
+import { FAKE_APP_ID, FAKE_GUILD_ID, FakeDiscord, e2eConfig, PERMISSIONS_MANAGE_GUILD, type RecordedCall } from './fake-discord.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const ACK_P95_MAX_MS = 500;
 const LATENCY_SAMPLES = 50;
 const STRING = 3;
@@ -60,18 +59,7 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-e2e-'));
-  config = parseConfig({
-    CORPUS_DIR: path.join(ROOT, 'corpus'),
-    DATA_DIR: path.join(work, 'data'),
-    INDEX_DIR: path.join(work, 'index'),
-    MODELS_DIR: path.join(work, 'models'),
-    DISCORD_TOKEN: 'fake-token',
-    DISCORD_APPLICATION_ID: FAKE_APP_ID,
-    DISCORD_GUILD_ID: FAKE_GUILD_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    ASK_COOLDOWN_SECONDS: '5',
-    LOG_LEVEL: 'silent',
-  });
+  config = e2eConfig(fake, work, { ASK_COOLDOWN_SECONDS: '5' });
   desk = await Desk.open(config, { logger });
   bot = await startBot(config, desk, { logger, drainMs: 2_000 });
 });

@@ -6,7 +6,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { parseConfig, type Config } from '../../src/config.js';
 
 export const FAKE_APP_ID = '100000000000000002';
 export const FAKE_GUILD_ID = '100000000000000001';
@@ -208,7 +210,7 @@ export class FakeDiscord {
       const [, , channelId, , messageId] = call.path.split('/');
       const id = call.method === 'POST' ? snowflake() : (messageId ?? snowflake());
       call.messageId = id;
-      json(200, this.message(id, channelId ?? FAKE_CHANNEL_ID, (call.body ?? {}) as Record<string, unknown>));
+      json(200, discordMessage(id, channelId ?? FAKE_CHANNEL_ID, (call.body ?? {}) as Record<string, unknown>));
     } else if (call.path.startsWith('/interactions/')) {
       call.status = 204;
       res.writeHead(204);
@@ -218,30 +220,49 @@ export class FakeDiscord {
       res.writeHead(204);
       res.end();
     } else if (call.path.startsWith('/webhooks/')) {
-      json(200, this.message(snowflake(), FAKE_CHANNEL_ID, (call.body ?? {}) as Record<string, unknown>));
+      json(200, discordMessage(snowflake(), FAKE_CHANNEL_ID, (call.body ?? {}) as Record<string, unknown>));
     } else {
       json(404, { message: 'Unknown route', code: 0 });
     }
   }
 
-  private message(id: string, channelId: string, body: Record<string, unknown>): Record<string, unknown> {
-    return {
-      id,
-      channel_id: channelId,
-      author: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true },
-      content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      type: 0,
-      flags: body.flags ?? 0,
-    };
-  }
+
+}
+
+/** A message object as Discord's REST returns it, for a message the bot posted or edited. */
+export function discordMessage(id: string, channelId: string, body: Record<string, unknown>, authorId = FAKE_BOT_USER_ID): Record<string, unknown> {
+  return {
+    id,
+    channel_id: channelId,
+    author: { id: authorId, username: 'briefbot', discriminator: '0', avatar: null, bot: true },
+    content: body.content ?? '',
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+    type: 0,
+    flags: body.flags ?? 0,
+  };
+}
+
+/** The bot's configuration for an e2e run: the demo corpus, data under `work`, Discord at the fake. */
+export function e2eConfig(fake: FakeDiscord, work: string, extra: Record<string, string> = {}): Readonly<Config> {
+  return parseConfig({
+    CORPUS_DIR: path.resolve(import.meta.dirname, '../../corpus'),
+    DATA_DIR: path.join(work, 'data'),
+    INDEX_DIR: path.join(work, 'index'),
+    MODELS_DIR: path.join(work, 'models'),
+    DISCORD_TOKEN: 'fake-token',
+    DISCORD_APPLICATION_ID: FAKE_APP_ID,
+    DISCORD_GUILD_ID: FAKE_GUILD_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
 }

@@ -11,11 +11,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
-import { parseConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { QuizStore } from '../../src/quiz/store.js';
-import { FAKE_APP_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID, FakeDiscord, type RecordedCall } from './fake-discord.js';
+import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FakeDiscord, e2eConfig, type RecordedCall } from './fake-discord.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SUBCOMMAND = 1;
 const STRING = 3;
 const INTEGER = 4;
@@ -71,17 +70,7 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-quiz-gateway-'));
-  config = parseConfig({
-    CORPUS_DIR: path.join(ROOT, 'corpus'),
-    DATA_DIR: path.join(work, 'data'),
-    INDEX_DIR: path.join(work, 'index'),
-    MODELS_DIR: path.join(work, 'models'),
-    DISCORD_TOKEN: 'fake-token',
-    DISCORD_APPLICATION_ID: FAKE_APP_ID,
-    DISCORD_GUILD_ID: FAKE_GUILD_ID,
-    DISCORD_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'silent',
-  });
+  config = e2eConfig(fake, work);
 });
 
 afterAll(async () => {

@@ -16,6 +16,7 @@ import { executeQuizCommand, handleQuizButton } from '../../src/commands/quiz.js
 import { QuizStore } from '../../src/quiz/store.js';
 import type { QuizQuestion } from '../../src/quiz/types.js';
 import { makeQuestions } from '../quiz/game-fixtures.js';
+import { discordMessage } from './fake-discord.js';
 
 const GUILD = '100000000000000001';
 const APP = '100000000000000002';
@@ -74,9 +75,9 @@ class RestRecorder {
       if (channel && call.method === 'POST') {
         const id = String(this.nextId++);
         call.createdId = id;
-        res.end(JSON.stringify(this.message(id, channel[1]!, call.body)));
+        res.end(JSON.stringify(discordMessage(id, channel[1]!, call.body, APP)));
       } else if (channel && call.method === 'PATCH') {
-        res.end(JSON.stringify(this.message(channel[2]!, channel[1]!, call.body)));
+        res.end(JSON.stringify(discordMessage(channel[2]!, channel[1]!, call.body, APP)));
       } else if (call.path.startsWith('/interactions/')) {
         res.statusCode = 204;
         res.end();
@@ -87,25 +88,7 @@ class RestRecorder {
     });
   }
 
-  private message(id: string, channelId: string, body: Record<string, unknown>): Record<string, unknown> {
-    return {
-      id,
-      channel_id: channelId,
-      author: { id: APP, username: 'briefbot', discriminator: '0', bot: true, avatar: null, global_name: null },
-      content: body.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      pinned: false,
-      type: 0,
-    };
-  }
+
 }
 
 let snowflake = 200_000_000_000_000_000n;
