@@ -139,7 +139,10 @@ export class LexicalIndex {
   }
 
   idf(term: string): number {
-    const df = this.documentFrequency(term);
+    return this.idfOf(this.documentFrequency(term));
+  }
+
+  private idfOf(df: number): number {
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
@@ -149,8 +152,7 @@ export class LexicalIndex {
     if (i < 0) return;
     const from = this.offsets[i] ?? 0;
     const to = this.offsets[i + 1] ?? 0;
-    const df = to - from;
-    const scale = weight * Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5)) * (BM25_K1 + 1);
+    const scale = weight * this.idfOf(to - from) * (BM25_K1 + 1);
     const { docs, tfs, norms } = this;
     for (let p = from; p < to; p++) {
       const d = docs[p] ?? 0;
