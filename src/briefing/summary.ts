@@ -90,6 +90,14 @@ export const QUOTE_OPENINGS: readonly string[] = ['"', '“', '„', '«', "'", 
 /** A subject that points back (`Thông tin này`, `Cuộc tham vấn đó`, `This meeting`): the sentence leans on the one before. */
 const ANAPHORIC_SUBJECT = /^(?:[\p{L}\p{M}]+\s+){0,3}(?:này|đó|ấy)(?![\p{L}\p{M}])|^(?:this|that|these|those)\s/iu;
 
+const PERSONAL_TITLES = new Set(['ông', 'bà', 'anh', 'chị', 'mr', 'mrs', 'ms', 'dr']);
+
+/** A title and a name (`Ông Nguyễn Văn Thành`, `Mr Hale`) and nothing else. */
+function namedSubject(text: string): boolean {
+  const m = /^(\p{L}+)\.?((?:\s+\p{Lu}[\p{L}\p{M}-]*)+)$/u.exec(text);
+  return m !== null && PERSONAL_TITLES.has((m[1] ?? '').toLowerCase());
+}
+
 function dangling(text: string): boolean {
   if (QUOTE_OPENINGS.some((q) => text.startsWith(q))) return true;
   const lower = text.toLowerCase();
@@ -102,6 +110,8 @@ function selfContained(text: string): string | null {
   if (!dangling(text)) return text;
   const comma = text.indexOf(', ');
   if (comma < 0) return null;
+  // `Ông Nguyễn Văn Thành, Phó Chủ tịch…, cho biết…`: a comma after a named subject opens an apposition, not a clause.
+  if (namedSubject(text.slice(0, comma))) return null;
   const tail = text.slice(comma + 2);
   return tail.length >= SENTENCE_MIN_CHARS && !dangling(tail) && /^\p{Lu}/u.test(tail) ? tail : null;
 }

@@ -9,6 +9,7 @@ import type { SummaryResult } from '../../src/briefing/types.js';
 
 const demo = await loadCorpus(new URL('../../corpus', import.meta.url).pathname);
 const wiki = await loadCorpus(new URL('../fixtures/wiki', import.meta.url).pathname);
+const floods = await loadCorpus(new URL('../fixtures/summary-heldout/vi-bao-lu', import.meta.url).pathname);
 
 /** Deterministic retrieval stand-in: passages sharing any query word, highlights = those sentences. */
 function fakeRetrieve(articles: Article[], passages: Passage[]) {
@@ -71,6 +72,21 @@ describe('summarize', () => {
     const requests = [{}, ...demo.articles.map((a) => ({ article: a.docId, sentences: 7 }))];
     for (const request of requests) {
       for (const s of (await summarize(request, ctx)).sentences) expect(s.text.toLowerCase()).not.toMatch(leaning);
+    }
+  });
+
+  it('GIVEN "Ông <name>, <apposition>, cho biết…" THEN no summary starts at the apposition: trims happen only after a leading clause', async () => {
+    const fctx = contextOf(floods.articles);
+    const titled = /^(?:ông|bà|anh|chị|mr|mrs|ms|dr)\.?(?:\s+[\p{Lu}][\p{L}\p{M}-]*)+, $/u;
+    const source = floods.articles.flatMap((a) => a.sentences).find((s) => s.text.startsWith('Ông Nguyễn Văn Thành, Phó Chủ tịch'));
+    expect(source).toBeDefined();
+    const sentences = floods.articles.flatMap((a) => a.sentences);
+    for (const request of [{}, ...floods.articles.map((a) => ({ article: a.docId, sentences: 7 }))]) {
+      for (const s of (await summarize(request, fctx)).sentences) {
+        const whole = sentences.find((x) => x.text.endsWith(s.text))!;
+        const prefix = whole.text.slice(0, whole.text.length - s.text.length);
+        expect(titled.test(prefix.replace(/^\p{L}/u, (c) => c.toLowerCase()))).toBe(false);
+      }
     }
   });
 
