@@ -18,6 +18,7 @@ export type CliRequest =
   | ({ command: 'ask'; question?: string; batch?: string; k: number } & Common)
   | ({ command: 'eval'; file: string; k: number; minHitAt3?: number; minMrr?: number } & Common)
   | ({ command: 'summary'; topic?: string; article?: string; sentences?: number } & Common)
+  | ({ command: 'summary-eval'; file: string; sentences?: number; minCoverage?: number } & Common)
   | ({ command: 'timeline'; from?: string; to?: string } & Common)
   | ({ command: 'quiz'; n: number; seed?: string; kinds?: QuestionKind[]; topic?: string } & Common)
   | ({ command: 'sources' } & Common);
@@ -38,6 +39,7 @@ const OPTIONS = {
   sentences: { type: 'string' },
   'min-hit-at-3': { type: 'string' },
   'min-mrr': { type: 'string' },
+  'min-coverage': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -104,6 +106,9 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       return { command, ...common, from: v.from, to: v.to };
     case 'summary':
       return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, 3, 7) };
+    case 'summary-eval':
+      if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'summary-eval needs a fact set file: npm run cli -- summary-eval FILE.json');
+      return { command, ...common, file: text, sentences: integerOption('sentences', v.sentences, 3, 7), minCoverage: fractionOption('min-coverage', v['min-coverage']) };
     default:
       throw new UserError(ERROR_CODES.BAD_OPTION, `Unknown command "${command}". Run npm run cli -- help.`);
   }
@@ -116,6 +121,7 @@ export const CLI_USAGE = `Briefbot command line
   npm run cli -- ask --batch FILE.jsonl --json
   npm run cli -- eval FILE.jsonl [--k N] [--json] [--min-hit-at-3 X] [--min-mrr X]
   npm run cli -- summary [topic] [--article ID] [--sentences 3-7] [--json]
+  npm run cli -- summary-eval FACTS.json [--sentences 3-7] [--json] [--min-coverage X]
   npm run cli -- timeline [--from DATE] [--to DATE] [--json]
   npm run cli -- quiz [--n N] [--seed S] [--kinds when,what,who,how_many,who_said,which_first] [--topic T] [--json]
   npm run cli -- sources [--json]

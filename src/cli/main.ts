@@ -3,15 +3,22 @@
  * desk; the plain-text forms reuse the console's renderers.
  */
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { loadConfig, parseConfig } from '../config.js';
 import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import { Desk } from '../briefing/desk.js';
 import type { IngestProgress } from '../retrieval/index-store.js';
 import { evaluateRetrieval } from '../retrieval/eval.js';
+import { loadCorpus } from '../corpus/load.js';
+import { chunkCorpus } from '../corpus/chunk.js';
+import { extractEvents } from '../events/extract.js';
+import { summarize } from '../briefing/summary.js';
+import { factCoverage, parseFactSets, type FactCoverage } from '../briefing/summary-eval.js';
+import type { SummaryResult } from '../briefing/types.js';
 import type { AskResult } from '../retrieval/types.js';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
 import { createCliLogger } from './logger.js';
-import { emphasis, renderAskText, renderEvalText, renderQuizText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
+import { emphasis, renderAskText, renderEvalText, renderQuizText, renderSourcesText, renderSummaryEvalText, renderSummaryText, renderTimelineText } from './render-text.js';
 
 /** Exit codes: 0 ok, 1 a bug, 2 a user error (bad input), 3 an evaluation below its floor. */
 const EXIT_BUG = 1;
@@ -73,9 +80,44 @@ function progressPrinter(): ((p: IngestProgress) => void) | undefined {
   };
 }
 
+interface SummaryEvalRow extends FactCoverage {
+  corpus: string;
+  summary: SummaryResult;
+}
+
+/** Whole-briefing summaries of each labelled corpus, straight from its files (no index), against their facts. */
+async function summaryEval(file: string, sentences: number | undefined): Promise<SummaryEvalRow[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `Cannot read ${file} as JSON.`, { file });
+  }
+  const rows: SummaryEvalRow[] = [];
+  for (const [dir, facts] of Object.entries(parseFactSets(json, file))) {
+    const { articles } = await loadCorpus(resolve(dirname(file), dir));
+    const passages = chunkCorpus(articles);
+    const summary = await summarize({ sentences }, { articles, passages, events: extractEvents(articles, passages) });
+    rows.push({ corpus: dir, ...factCoverage(summary, facts), summary });
+  }
+  return rows;
+}
+
 async function run(request: CliRequest): Promise<number> {
   if (request.command === 'help') {
     console.log(CLI_USAGE);
+    return 0;
+  }
+  if (request.command === 'summary-eval') {
+    const rows = await summaryEval(request.file, request.sentences);
+    const facts = rows.reduce((n, r) => n + r.facts, 0);
+    const covered = rows.reduce((n, r) => n + r.covered, 0);
+    const coverage = facts === 0 ? 0 : covered / facts;
+    console.log(request.json ? JSON.stringify({ file: request.file, facts, covered, coverage, corpora: rows }, null, 2) : renderSummaryEvalText(rows, covered, facts));
+    if (request.minCoverage !== undefined && coverage < request.minCoverage) {
+      console.error(`Summary coverage below its floor: ${coverage.toFixed(3)} (min ${request.minCoverage}).`);
+      return EXIT_BELOW_FLOOR;
+    }
     return 0;
   }
   const base = loadConfig();

@@ -1,4 +1,5 @@
 /** Plain-text renderings of core results for the command line and the local console. */
+import type { FactCoverage } from '../briefing/summary-eval.js';
 import type { SummaryResult } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import type { TimelineResult } from '../events/types.js';
@@ -51,6 +52,14 @@ export function renderEvalText(report: EvalReport, mode: string): string {
     `hit@1 ${f(report.hitAt1)}  hit@3 ${f(report.hitAt3)}  hit@5 ${f(report.hitAt5)}  MRR@10 ${f(report.mrrAt10)}`,
     ...(misses.length > 0 ? ['not in the top 3:', ...misses] : []),
   ].join('\n');
+}
+
+export function renderSummaryEvalText(rows: ReadonlyArray<FactCoverage & { corpus: string }>, covered: number, facts: number): string {
+  const lines = rows.flatMap((r) => [
+    `${r.corpus}: ${r.covered}/${r.facts} facts`,
+    ...r.perFact.map((f) => `  ${f.sentence === null ? 'missing ' : `sentence ${f.sentence}`}  ${f.fact}`),
+  ]);
+  return [...lines, `total: ${covered}/${facts} facts (${facts === 0 ? '0.000' : (covered / facts).toFixed(3)})`].join('\n');
 }
 
 export function renderSummaryText(summary: SummaryResult, locale: Locale): string {
