@@ -36,7 +36,6 @@ export const DANGLING_OPENINGS_EN: readonly string[] = [
   'that', 'it', 'they', 'he', 'she', 'meanwhile', 'moreover', 'furthermore', 'also', 'in addition', 'according to him',
   'according to her',
 ];
-const STOPWORDS = loadLexicon().stopwords;
 const DANGLING_OPENINGS = [...DANGLING_OPENINGS_VI, ...DANGLING_OPENINGS_EN];
 
 export interface SummaryContext {
@@ -243,7 +242,8 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
   const factWeight = new Map<string, number>();
   for (const e of everyone) for (const t of e.terms.keys()) sentencesWith.set(t, (sentencesWith.get(t) ?? 0) + 1);
   const common = (t: string): boolean => (sentencesWith.get(t) ?? 0) > everyone.length * COMMON_PHRASE_SENTENCE_SHARE;
-  const functionWords = (t: string): boolean => t.split(' ').some((w) => STOPWORDS.has(w));
+  const stopwords = loadLexicon().stopwords;
+  const functionWords = (t: string): boolean => t.split(' ').some((w) => stopwords.has(w));
   // Bigrams with a digit are parts of numbers and dates, which count as facts of their own.
   for (const [t, docs] of termArticles) if (docs.size >= 2 && !common(t) && !functionWords(t) && !/\p{N}/u.test(t)) factWeight.set(t, docs.size);
   for (const [f, docs] of factDf) if (docs.size >= 2 && !common(f)) factWeight.set(f, docs.size);

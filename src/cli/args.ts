@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
+import { SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/summary.js';
 
 export const CLI_MAX_K = 10;
 export const CLI_MAX_QUIZ_QUESTIONS = 20;
@@ -105,10 +106,10 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     case 'timeline':
       return { command, ...common, from: v.from, to: v.to };
     case 'summary':
-      return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, 3, 7) };
+      return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, SUMMARY_MIN_SENTENCES, SUMMARY_MAX_SENTENCES) };
     case 'summary-eval':
       if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'summary-eval needs a fact set file: npm run cli -- summary-eval FILE.json');
-      return { command, ...common, file: text, sentences: integerOption('sentences', v.sentences, 3, 7), minCoverage: fractionOption('min-coverage', v['min-coverage']) };
+      return { command, ...common, file: text, sentences: integerOption('sentences', v.sentences, SUMMARY_MIN_SENTENCES, SUMMARY_MAX_SENTENCES), minCoverage: fractionOption('min-coverage', v['min-coverage']) };
     default:
       throw new UserError(ERROR_CODES.BAD_OPTION, `Unknown command "${command}". Run npm run cli -- help.`);
   }

@@ -2,12 +2,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { renderSummary } from '../bot/render/briefing.js';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/summary.js';
 import type { Command } from './types.js';
 
 export const SUMMARY_TOPIC_MAX_CHARS = 200;
 export const SUMMARY_ARTICLE_MAX_CHARS = 100;
-export const SUMMARY_SENTENCES_MIN = 3;
-export const SUMMARY_SENTENCES_MAX = 7;
 
 export const summaryCommand: Command = {
   data: new SlashCommandBuilder()
@@ -25,10 +24,10 @@ export const summaryCommand: Command = {
       o
         .setName('sentences')
         .setNameLocalizations({ vi: 'so_cau' })
-        .setDescription(`How many sentences (${SUMMARY_SENTENCES_MIN}–${SUMMARY_SENTENCES_MAX}).`)
-        .setDescriptionLocalizations({ vi: `Số câu (${SUMMARY_SENTENCES_MIN}–${SUMMARY_SENTENCES_MAX}).` })
-        .setMinValue(SUMMARY_SENTENCES_MIN)
-        .setMaxValue(SUMMARY_SENTENCES_MAX),
+        .setDescription(`How many sentences (${SUMMARY_MIN_SENTENCES}–${SUMMARY_MAX_SENTENCES}).`)
+        .setDescriptionLocalizations({ vi: `Số câu (${SUMMARY_MIN_SENTENCES}–${SUMMARY_MAX_SENTENCES}).` })
+        .setMinValue(SUMMARY_MIN_SENTENCES)
+        .setMaxValue(SUMMARY_MAX_SENTENCES),
     )
     .toJSON(),
   defer: 'public',
@@ -38,8 +37,8 @@ export const summaryCommand: Command = {
     const sentences = interaction.options.getInteger('sentences') ?? undefined;
     if ((topic?.length ?? 0) > SUMMARY_TOPIC_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'topic too long', { name: 'topic', reason: `at most ${SUMMARY_TOPIC_MAX_CHARS} characters` });
     if ((article?.length ?? 0) > SUMMARY_ARTICLE_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'article too long', { name: 'article', reason: `at most ${SUMMARY_ARTICLE_MAX_CHARS} characters` });
-    if (sentences !== undefined && (sentences < SUMMARY_SENTENCES_MIN || sentences > SUMMARY_SENTENCES_MAX)) {
-      throw new UserError(ERROR_CODES.BAD_OPTION, 'sentences out of range', { name: 'sentences', reason: `${SUMMARY_SENTENCES_MIN}–${SUMMARY_SENTENCES_MAX}` });
+    if (sentences !== undefined && (sentences < SUMMARY_MIN_SENTENCES || sentences > SUMMARY_MAX_SENTENCES)) {
+      throw new UserError(ERROR_CODES.BAD_OPTION, 'sentences out of range', { name: 'sentences', reason: `${SUMMARY_MIN_SENTENCES}–${SUMMARY_MAX_SENTENCES}` });
     }
     const result = await ctx.desk.summary({ ...(topic ? { topic } : {}), ...(article ? { article } : {}), ...(sentences ? { sentences } : {}) });
     await interaction.editReply(renderSummary(result, ctx.locale));
