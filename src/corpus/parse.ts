@@ -58,27 +58,46 @@ function splitLines(raw: string, from: number): Line[] {
   return lines;
 }
 
+function metaFrom(d: Record<string, unknown>): FrontMatter {
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
+  const source = d['source'] ?? d['sources'];
+  const sources = Array.isArray(source) ? source.map(String) : str(source)?.split(/\s*,\s*/u);
+  const date = str(d['date']);
+  return {
+    title: str(d['title']), url: str(d['url']), author: str(d['author']), sources,
+    date: date !== undefined && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : undefined,
+  };
+}
+
+/** `key: value` lines, split at the first colon, quotes removed: for hand-written front matter YAML rejects (`title: A: B`). */
+function lineByLine(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Za-z_]+)\s*:\s*(.*)$/u.exec(line.trim());
+    if (m?.[1] !== undefined && m[2] !== undefined) out[m[1].toLowerCase()] = m[2].replace(/^(["'])(.*)\1$/u, '$2');
+  }
+  return out;
+}
+
+const FRONT_MATTER_KEYS = ['title', 'source', 'sources', 'date', 'url', 'author'];
+
 function readFrontMatter(raw: string, warnings: IngestWarning[], file: string): { meta: FrontMatter; bodyStart: number } {
   const match = /^---\n([\s\S]*?)\n---\n?/u.exec(raw);
   if (match === null) return { meta: {}, bodyStart: 0 };
   const bodyStart = match[0].length;
+  const text = match[1] ?? '';
   try {
-    const data: unknown = parseYaml(match[1] ?? '');
+    const data: unknown = parseYaml(text);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('front matter is not a mapping');
-    const d = data as Record<string, unknown>;
-    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
-    const source = d['source'] ?? d['sources'];
-    const sources = Array.isArray(source) ? source.map(String) : str(source)?.split(/\s*,\s*/u);
-    const date = str(d['date']);
-    return {
-      meta: {
-        title: str(d['title']), url: str(d['url']), author: str(d['author']), sources,
-        date: date !== undefined && /^\d{4}-\d{2}-\d{2}/u.test(date) ? date.slice(0, 10) : undefined,
-      },
-      bodyStart,
-    };
+    return { meta: metaFrom(data as Record<string, unknown>), bodyStart };
   } catch (error) {
-    warnings.push({ file, code: 'FRONT_MATTER', message: `${file}: front matter ignored (${(error as Error).message})` });
+    const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/:$/u, '');
+    const lines = lineByLine(text);
+    if (FRONT_MATTER_KEYS.some((k) => k in lines)) {
+      warnings.push({ file, code: 'FRONT_MATTER', message: `${file}: front matter is not valid YAML (${reason}); read line by line` });
+      return { meta: metaFrom(lines), bodyStart };
+    }
+    warnings.push({ file, code: 'FRONT_MATTER', message: `${file}: front matter ignored (${reason})` });
     return { meta: {}, bodyStart };
   }
 }

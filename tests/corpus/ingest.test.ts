@@ -116,6 +116,30 @@ describe('loading other corpora', () => {
     expect(a?.sentences.map((s) => s.text)).toEqual(['Body sentence one.', 'Body sentence two.']);
   });
 
+  it('GIVEN front matter that is not valid YAML (a headline with a colon) THEN each key: value line is still read, with a warning', async () => {
+    const dir = path.join(tmp, 'colon');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'a.txt'), "---\ntitle: Inside the recall: a software handoff that can lag\nsource: Autobeat\ndate: 2025-09-19\n---\nInside the recall\n\nThe recall covers 212,400 cars. Owners will get a letter.\n");
+    const { articles: [a], warnings } = await loadCorpus(dir);
+    expect(a).toMatchObject({ title: 'Inside the recall: a software handoff that can lag', sources: ['Autobeat'], date: '2025-09-19', dateSource: 'front-matter' });
+    expect(warnings).toEqual([expect.objectContaining({ file: 'a.txt', code: 'FRONT_MATTER', message: expect.stringContaining('line by line') })]);
+  });
+
+  it('GIVEN a lead opening with "(Outlet Name) - " THEN the outlet is a source and not part of the first sentence', async () => {
+    const dir = path.join(tmp, 'outlet');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'en.txt'), 'Shares slide after recall\n\n(The Daily Ledger) - Shares of Corvane Motors fell 6.2% on Monday. Analysts were surprised.\n');
+    await writeFile(path.join(dir, 'vi.txt'), 'Hội nghị bế mạc\n\n(Nhịp Sống Miền Trung) - Hội nghị bế mạc chiều 17/10. Doanh nghiệp ký 14 biên bản ghi nhớ.\n');
+    await writeFile(path.join(dir, 'aside.txt'), 'An aside\n\n(Photo: file) - not an outlet. A second sentence here.\n');
+    const { articles: all } = await loadCorpus(dir);
+    const get = (id: string): Article => all.find((x) => x.docId === id)!;
+    expect(get('en')).toMatchObject({ sources: ['The Daily Ledger'] });
+    expect(get('en').sentences[0]?.text).toBe('Shares of Corvane Motors fell 6.2% on Monday.');
+    expect(get('vi')).toMatchObject({ sources: ['Nhịp Sống Miền Trung'] });
+    expect(get('vi').sentences[0]?.text).toBe('Hội nghị bế mạc chiều 17/10.');
+    expect(get('aside').sources).toEqual([]);
+  });
+
   it('GIVEN a Wikipedia-style folder THEN titles from first lines, no dates or sources', async () => {
     const { articles: wiki } = await loadCorpus(path.resolve(import.meta.dirname, '../fixtures/wiki'));
     expect(wiki.length).toBeGreaterThanOrEqual(3);
