@@ -21,6 +21,11 @@ const MONTHS_EN: Readonly<Record<string, number>> = {
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 const MONTH_EN = Object.keys(MONTHS_EN).join('|');
+/** Day of the week, as `Date.getUTCDay()` numbers it. */
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  'chủ nhật': 0, 'thứ hai': 1, 'thứ ba': 2, 'thứ tư': 3, 'thứ năm': 4, 'thứ sáu': 5, 'thứ bảy': 6,
+};
 
 interface Rule {
   pattern: RegExp;
@@ -87,6 +92,23 @@ function relativeDay(anchor: DateAnchor | null, days: number): ReturnType<Rule['
   return anchor?.kind === 'publication' ? { value: shiftDays(anchor, days), precision: 'day', resolution: 'publication' } : null;
 }
 
+/** Words before a weekday that put it ahead of the publication day (`will meet on Friday`, `sẽ họp vào thứ Sáu`). */
+const FUTURE_CUE = /\b(?:will|'ll|shall|is|are)\s+(?:\w+\s+){0,2}(?:planned|scheduled|expected|due|set)\b|\b(?:will|'ll|plans?\s+to|planning\s+to|scheduled|next)\b|(?<![\p{L}\p{M}])(?:sẽ|dự kiến|tới)(?![\p{L}\p{M}])/iu;
+
+/**
+ * `on Monday`, `hôm thứ Ba`: the latest such day on or before the publication day (news
+ * speaks of the week just gone), or the next one when the clause before it speaks of the future.
+ */
+function weekday(m: RegExpExecArray, anchor: DateAnchor | null): ReturnType<Rule['resolve']> {
+  const day = WEEKDAYS[(m[1] ?? '').toLowerCase().replace(/\s+/gu, ' ')];
+  if (anchor?.kind !== 'publication' || day === undefined) return null;
+  const a = anchorParts(anchor);
+  const today = new Date(Date.UTC(a.y, a.m - 1, a.d)).getUTCDay();
+  const clause = m.input.slice(Math.max(0, m.index - 80), m.index).split(/[.!?;]/u).pop() ?? '';
+  const shift = FUTURE_CUE.test(clause) ? (day - today + 7) % 7 : -((today - day + 7) % 7);
+  return { value: shiftDays(anchor, shift), precision: 'day', resolution: 'publication' };
+}
+
 function relativeMonth(anchor: DateAnchor | null, months: number): ReturnType<Rule['resolve']> {
   return anchor?.kind === 'publication' ? { value: shiftMonths(anchor, months), precision: 'month', resolution: 'publication' } : null;
 }
@@ -110,6 +132,9 @@ const RULES: readonly Rule[] = [
   { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => monthYear(MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, N(m[2])) },
   { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent))`, 'giu'), resolve: (m, a) => dayMonth(N(m[2]), MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, a) },
   { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_EN})\\b`, 'giu'), resolve: (m, a) => dayMonth(N(m[1]), MONTHS_EN[(m[2] ?? '').toLowerCase()] ?? 0, a) },
+  { pattern: /\b[Oo]n\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gu, resolve: (m, a) => weekday(m, a) },
+  // Case matters: `thứ Năm` is Thursday, `thứ năm` is "fifth".
+  { pattern: /(?:[Hh]ôm|[Vv]ào|[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)(?![\p{L}\p{M}])/gu, resolve: (m, a) => weekday(m, a) },
   { pattern: /(?:(?:đầu|giữa|cuối)\s+)?tháng\s+này/giu, resolve: (_m, a) => relativeMonth(a, 0) },
   { pattern: /tháng\s+trước/giu, resolve: (_m, a) => relativeMonth(a, -1) },
   { pattern: /tháng\s+(?:tới|sau)/giu, resolve: (_m, a) => relativeMonth(a, 1) },

@@ -26,11 +26,19 @@ describe('findDates', () => {
     ['December 2', '2025-12-02', 'day', 'publication'],
     ['2 Dec 2025', '2025-12-02', 'day', 'explicit'],
     ['last month', '2025-11', 'month', 'publication'],
+    ['on Monday', '2025-12-01', 'day', 'publication'],
+    ['On Thursday', '2025-12-04', 'day', 'publication'],
+    ['hôm thứ Ba', '2025-12-02', 'day', 'publication'],
+    ['vào Chủ nhật', '2025-11-30', 'day', 'publication'],
+    ['Sept. 15', '2025-09-15', 'day', 'publication'],
+    ['a rally is planned on Saturday', '2025-12-06', 'day', 'publication'],
+    ['họ sẽ gặp lại vào thứ Hai', '2025-12-08', 'day', 'publication'],
+    ['They met on Friday. They will meet again soon', '2025-11-28', 'day', 'publication'],
   ])('GIVEN "%s" in an article of 4 Dec 2025 THEN it is %s at %s precision (%s)', (text, value, precision, resolution) => {
     expect(resolve(text)).toEqual([[value, precision, resolution]]);
   });
 
-  it.each(['28 điểm', '5 giờ', '19%', '210 tỷ euro', '4 tỉnh', 'Thế chiến thứ hai', 'chiếm khoảng 1/3 dân số'])('does not take "%s" for a date', (text) => {
+  it.each(['28 điểm', '5 giờ', '19%', '210 tỷ euro', '4 tỉnh', 'Thế chiến thứ hai', 'chiếm khoảng 1/3 dân số', 'lần thứ năm liên tiếp', 'Monday Motors'])('does not take "%s" for a date', (text) => {
     expect(resolve(text)).toEqual([]);
   });
 
@@ -51,6 +59,7 @@ describe('findDates', () => {
   it('GIVEN an undated article THEN "hôm nay" and "tháng trước" are left unresolved rather than invented', () => {
     expect(resolve('hôm nay và tháng trước', { date: '2025-12-04', kind: 'inferred' })).toEqual([]);
     expect(resolve('ngày 2/12', null)).toEqual([]);
+    expect(resolve('on Monday, hôm thứ Hai', { date: '2025-12-04', kind: 'inferred' })).toEqual([]);
   });
 
   it('keeps offsets of the expression in the text', () => {
