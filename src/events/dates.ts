@@ -93,7 +93,7 @@ function relativeDay(anchor: DateAnchor | null, days: number): ReturnType<Rule['
 }
 
 /** Words before a weekday that put it ahead of the publication day (`will meet on Friday`, `sẽ họp vào thứ Sáu`). */
-const FUTURE_CUE = /\b(?:will|'ll|shall|is|are)\s+(?:\w+\s+){0,2}(?:planned|scheduled|expected|due|set)\b|\b(?:will|'ll|plans?\s+to|planning\s+to|scheduled|next)\b|(?<![\p{L}\p{M}])(?:sẽ|dự kiến|tới)(?![\p{L}\p{M}])/iu;
+const FUTURE_CUE = /\b(?:will|'ll|shall|is|are)\s+(?:\w+\s+){0,2}(?:planned|scheduled|expected|due|set)\b|\b(?:will|'ll|plans?\s+to|planning\s+to|scheduled|next)\b|(?<![\p{L}\p{M}])(?:sẽ|dự kiến)(?![\p{L}\p{M}])/iu;
 
 /**
  * `on Monday`, `hôm thứ Ba`: the latest such day on or before the publication day (news

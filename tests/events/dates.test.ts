@@ -33,6 +33,7 @@ describe('findDates', () => {
     ['Sept. 15', '2025-09-15', 'day', 'publication'],
     ['a rally is planned on Saturday', '2025-12-06', 'day', 'publication'],
     ['họ sẽ gặp lại vào thứ Hai', '2025-12-08', 'day', 'publication'],
+    ['đoàn đã tới Hà Nội hôm thứ Hai', '2025-12-01', 'day', 'publication'],
     ['They met on Friday. They will meet again soon', '2025-11-28', 'day', 'publication'],
   ])('GIVEN "%s" in an article of 4 Dec 2025 THEN it is %s at %s precision (%s)', (text, value, precision, resolution) => {
     expect(resolve(text)).toEqual([[value, precision, resolution]]);
