@@ -213,8 +213,7 @@ const sum = (xs: Iterable<number>): number => {
   return total;
 };
 
-/** A percentage written three ways is one unit. */
-const PERCENT_UNIT = /^(?:%|per\s*cent|percent|phần\s*trăm)$/iu;
+/** Group 1 the number; then a date's `/m` (2), a percentage written any of four ways (3), or the word after it (4). */
 const NUMBER_WITH_UNIT = /(?<![\p{L}\p{N}])(\p{N}+(?:[.,]\p{N}+)*)(?:(\/\p{N}+(?:\/\p{N}+)?)|\s*(%|per\s*cent|percent|phần\s*trăm)|\s+(\p{L}+))?/giu;
 /** Below this, a whole number means little without its unit (`28 điểm`, `5 giờ`). */
 const BARE_NUMBER_MIN = 100;
@@ -229,7 +228,7 @@ export function numbersIn(text: string): Set<string> {
   for (const m of text.normalize('NFC').matchAll(NUMBER_WITH_UNIT)) {
     const n = m[1] ?? '';
     if (m[2] !== undefined) out.add(`${n}${m[2]}`);
-    else if (m[3] !== undefined && PERCENT_UNIT.test(m[3])) out.add(`${n}%`);
+    else if (m[3] !== undefined) out.add(`${n}%`);
     else if (/[.,]/u.test(n) || Number(n) >= BARE_NUMBER_MIN) out.add(n);
     else if (m[4] !== undefined) out.add(`${n} ${m[4].toLowerCase()}`);
   }
