@@ -156,10 +156,16 @@ describe('npm run cli -- summary-eval', () => {
   });
 
   it('exits 3 below --min-coverage and 2 on a file that is not a fact set', async () => {
-    const strict = await cli('summary-eval', FACT_SETS[0]!, '--min-coverage', '1');
+    const unstated = path.join(work, 'unstated-facts.json');
+    await writeFile(unstated, JSON.stringify({ [path.relative(work, path.join(ROOT, 'corpus'))]: [
+      { fact: 'The 28-point US plan', any: ['28 điểm'] },
+      { fact: 'A fact no article states', any: ['Atlantis'] },
+    ] }));
+    const strict = await cli('summary-eval', unstated, '--min-coverage', '1');
     expect(strict.code).toBe(3);
     expect(strict.stderr).toContain('below its floor');
-    expect(strict.stdout).toMatch(/missing +No compromise was reached/u);
+    expect(strict.stdout).toMatch(/missing +A fact no article states/u);
+    expect((await cli('summary-eval', unstated, '--min-coverage', '0.5')).code).toBe(0);
     const bad = path.join(work, 'bad-facts.json');
     await writeFile(bad, JSON.stringify({ corpus: [{ fact: 'x', any: ['('] }] }));
     const out = await cli('summary-eval', bad);
