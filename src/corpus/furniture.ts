@@ -24,8 +24,12 @@ export const SOURCE_LINE_PATTERN = /^(?:nguồn|theo|source|sources)\s*:\s*(.+?)
 /** `(Theo Reuters)` after an author name, or alone. */
 export const THEO_PATTERN = /\((?:theo|according to)\s+([^)]+)\)/iu;
 
-/** `(Baothanhhoa.vn) - `, `(Reuters) - `, `(Nhịp Sống Miền Trung) - `: an outlet at the start of a lead paragraph (a domain, or one to six capitalised words). */
-export const OUTLET_PREFIX_PATTERN = /^\(([\p{L}\p{N}.-]+\.[\p{L}]{2,}|\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|the|and|và|de)){0,5})\)\s*[-–—]\s*/u;
+/**
+ * `(Baothanhhoa.vn) - `, `(Reuters) - `, `(Nhịp Sống Miền Trung) - `: an outlet at the start of a lead
+ * paragraph (a domain, or one to six capitalised words), after an optional dateline in capitals
+ * (`PORT HALDEN `, `HÀ NỘI `, `MOSCOW, Dec 3 `). Group 1 is the outlet.
+ */
+export const OUTLET_PREFIX_PATTERN = /^(?:\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2})?\s+)?\(([\p{L}\p{N}.-]+\.[\p{L}]{2,}|\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|the|and|và|de)){0,5})\)\s*[-–—]\s*/u;
 
 /** ` date 2025-12-04 <caption>`: a dateline some exports put on the first line. */
 export const DATELINE_PATTERN = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$/u;

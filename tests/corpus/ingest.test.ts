@@ -128,12 +128,16 @@ describe('loading other corpora', () => {
     expect(warnings).toEqual([expect.objectContaining({ file: 'a.txt', code: 'FRONT_MATTER', message: expect.stringContaining('line by line') })]);
   });
 
-  it('GIVEN a lead opening with "(Outlet Name) - " THEN the outlet is a source and not part of the first sentence', async () => {
+  it('GIVEN a lead opening with "(Outlet Name) - ", after a dateline or not, THEN the outlet is a source and not part of the first sentence', async () => {
     const dir = path.join(tmp, 'outlet');
     await mkdir(dir);
     await writeFile(path.join(dir, 'en.txt'), 'Shares slide after recall\n\n(The Daily Ledger) - Shares of Corvane Motors fell 6.2% on Monday. Analysts were surprised.\n');
     await writeFile(path.join(dir, 'vi.txt'), 'Hội nghị bế mạc\n\n(Nhịp Sống Miền Trung) - Hội nghị bế mạc chiều 17/10. Doanh nghiệp ký 14 biên bản ghi nhớ.\n');
     await writeFile(path.join(dir, 'aside.txt'), 'An aside\n\n(Photo: file) - not an outlet. A second sentence here.\n');
+    await writeFile(path.join(dir, 'dateline.txt'), 'Airlines merge\n\nPORT HALDEN (Harbor Wire) - Coastline Air agreed to merge on Monday. Shares rose.\n');
+    await writeFile(path.join(dir, 'wire.txt'), 'Talks end\n\nMOSCOW, Dec 3 (Reuters) - The Kremlin said no compromise was reached. Talks go on.\n');
+    await writeFile(path.join(dir, 'vi-dateline.txt'), 'Khai trương\n\nHÀ NỘI (TTXVN) - Tuyến metro khai trương sáng 11/10. Khách đông.\n');
+    await writeFile(path.join(dir, 'shout.txt'), 'Shouting\n\nNATO members met on Monday (in Brussels) - a long meeting. It ended late.\n');
     const { articles: all } = await loadCorpus(dir);
     const get = (id: string): Article => all.find((x) => x.docId === id)!;
     expect(get('en')).toMatchObject({ sources: ['The Daily Ledger'] });
@@ -141,6 +145,13 @@ describe('loading other corpora', () => {
     expect(get('vi')).toMatchObject({ sources: ['Nhịp Sống Miền Trung'] });
     expect(get('vi').sentences[0]?.text).toBe('Hội nghị bế mạc chiều 17/10.');
     expect(get('aside').sources).toEqual([]);
+    expect(get('dateline')).toMatchObject({ sources: ['Harbor Wire'] });
+    expect(get('dateline').sentences[0]?.text).toBe('Coastline Air agreed to merge on Monday.');
+    expect(get('wire')).toMatchObject({ sources: ['Reuters'] });
+    expect(get('wire').sentences[0]?.text).toBe('The Kremlin said no compromise was reached.');
+    expect(get('vi-dateline')).toMatchObject({ sources: ['TTXVN'] });
+    expect(get('vi-dateline').sentences[0]?.text).toBe('Tuyến metro khai trương sáng 11/10.');
+    expect(get('shout').sources).toEqual([]);
   });
 
   it('GIVEN a Wikipedia-style folder THEN titles from first lines, no dates or sources', async () => {
