@@ -58,7 +58,7 @@ export class Desk implements BriefingDesk {
       try {
         index = await openIndex(config.indexDir, { modelId: model.embedder === null ? null : model.modelId });
         if (index !== null && !(await isIndexCurrent(index, config.corpusDir))) {
-          logger?.info({ corpus: config.corpusDir }, 'the corpus changed since the last ingest; updating the index');
+          logger?.info({ corpus: config.corpusDir }, 'the corpus or the rules that read it changed since the last ingest; updating the index');
           index = null;
         }
       } catch (error) {

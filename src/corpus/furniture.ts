@@ -15,6 +15,12 @@ export const FURNITURE_LINES: readonly string[] = [
   'comments', 'leave a comment', 'share', 'share this article', 'print', 'advertisement',
 ];
 
+/** `Xem thêm: <headline>`, `Related: <headline>`: a link to another article inside the body; only that line is dropped. */
+export const RELATED_LINK_PATTERN = new RegExp(`^(?:${[...RELATED_BLOCK_MARKERS, 'related', 'see also'].join('|')})\\s*:\\s*\\S`, 'iu');
+
+/** `Ảnh: <caption>`, `Photo: <caption>. Photo: Aero Insider / K. Vasquez`: a line opening with a caption label. */
+export const CAPTION_LABEL_PATTERN = /^(?:ảnh|hình ảnh|photo|image|caption)\s*:/iu;
+
 /** Caption endings: `Ảnh: AFP`, `(Ảnh: TASS).`, `Photo: Reuters`. */
 export const CAPTION_PATTERN = /(?:^|[\s(])(?:ảnh|photo|image|nguồn ảnh)\s*:\s*[^.:]{1,60}\)?\.?\s*$/iu;
 

@@ -5,13 +5,19 @@
 import { parse as parseYaml } from 'yaml';
 import type { Article, Caption, IngestWarning, Sentence } from './types.js';
 import {
-  CAPTION_PATTERN, DATELINE_PATTERN, FURNITURE_LINES, OUTLET_PREFIX_PATTERN, RELATED_BLOCK_MARKERS,
-  SOURCE_LINE_PATTERN, THEO_PATTERN, matchesLine,
+  CAPTION_LABEL_PATTERN, CAPTION_PATTERN, DATELINE_PATTERN, FURNITURE_LINES, OUTLET_PREFIX_PATTERN, RELATED_BLOCK_MARKERS,
+  RELATED_LINK_PATTERN, SOURCE_LINE_PATTERN, THEO_PATTERN, matchesLine,
 } from './furniture.js';
 import { splitSentences } from './sentences.js';
 
 /** A derived title is cut to this many characters at a clause boundary. */
 export const DERIVED_TITLE_MAX_CHARS = 110;
+/**
+ * The version of the rules that read an article (furniture, prefixes, front matter, sentences).
+ * Bump it when a change reads the same file differently: an index built under other rules is then
+ * read again from the corpus on the next start, reusing the vectors of passages whose text is unchanged.
+ */
+export const INGEST_RULES_VERSION = 2;
 /** An author line has at most this many words. */
 const AUTHOR_MAX_WORDS = 5;
 /** Author lines are only looked for among the last lines of the body. */
@@ -186,7 +192,8 @@ export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []
       addSources(sources, theoOnly[1] ?? '');
       continue;
     }
-    if (CAPTION_PATTERN.test(text)) {
+    if (RELATED_LINK_PATTERN.test(text)) continue;
+    if (CAPTION_LABEL_PATTERN.test(text) || CAPTION_PATTERN.test(text)) {
       captions.push({ text, start: original.start, end: original.end });
       continue;
     }

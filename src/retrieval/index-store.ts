@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Article, IngestWarning, Passage } from '../corpus/types.js';
 import { chunkArticle } from '../corpus/chunk.js';
 import { hashBytes, listCorpusFiles, loadCorpus } from '../corpus/load.js';
+import { INGEST_RULES_VERSION } from '../corpus/parse.js';
 import type { IngestReport } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { TransformersEmbeddings } from './embedder.js';
@@ -24,6 +25,8 @@ const FILES = { manifest: 'manifest.json', store: 'store.bin', lexical: 'lexical
 
 export interface IndexManifest {
   formatVersion: number;
+  /** The INGEST_RULES_VERSION the articles were read under. */
+  ingestRules: number;
   /** Null: a lexical-only index, built without a model. */
   modelId: string | null;
   dimensions: number | null;
@@ -87,8 +90,9 @@ function sameRecord(a: Record<string, string>, b: Record<string, string>): boole
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
-/** Whether the index was built from exactly the files now in the corpus folder. */
+/** Whether the index was built from exactly the files now in the corpus folder, read under the current ingest rules. */
 export async function isIndexCurrent(index: StoredIndex, corpusDir: string): Promise<boolean> {
+  if (index.manifest.ingestRules !== INGEST_RULES_VERSION) return false;
   return sameRecord(index.manifest.sourceFiles, await corpusFileHashes(corpusDir));
 }
 
@@ -302,6 +306,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Stored
   }
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
+    ingestRules: INGEST_RULES_VERSION,
     modelId,
     dimensions: embedder?.dimensions ?? null,
     corpusHash: corpusHashOf(articleHashes),

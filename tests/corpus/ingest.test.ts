@@ -154,6 +154,19 @@ describe('loading other corpora', () => {
     expect(get('shout').sources).toEqual([]);
   });
 
+  it('GIVEN "Photo: …", "Ảnh: …", "Related: …" and "Xem thêm: …" lines inside the body THEN none of them is a sentence; photo lines are captions', async () => {
+    const dir = path.join(tmp, 'inline-furniture');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'en.txt'), 'Airlines merge\n\nCoastline Air agreed to merge on Monday.\n\nPhoto: A Coastline Air turboprop at Port Halden. Ledger photo / Ana Whitlow\n\nRelated: Port Halden airport plans new terminal wing by 2028\n\nShares rose 27% on the news.\n');
+    await writeFile(path.join(dir, 'vi.txt'), 'Metro khai trương\n\nTuyến metro số 1 vận hành từ sáng 11/10.\n\nẢnh: Hành khách xếp hàng lên tàu tại ga Bến Sông.\n\nXem thêm: Metro số 1 Vĩnh Hà: Những con số ấn tượng\n\nNgày đầu tuyến phục vụ hơn 68.000 lượt khách.\n');
+    const { articles: all } = await loadCorpus(dir);
+    const get = (id: string): Article => all.find((x) => x.docId === id)!;
+    expect(get('en').sentences.map((s) => s.text)).toEqual(['Coastline Air agreed to merge on Monday.', 'Shares rose 27% on the news.']);
+    expect(get('en').captions.map((c) => c.text)).toEqual(['Photo: A Coastline Air turboprop at Port Halden. Ledger photo / Ana Whitlow']);
+    expect(get('vi').sentences.map((s) => s.text)).toEqual(['Tuyến metro số 1 vận hành từ sáng 11/10.', 'Ngày đầu tuyến phục vụ hơn 68.000 lượt khách.']);
+    expect(get('vi').captions.map((c) => c.text)).toEqual(['Ảnh: Hành khách xếp hàng lên tàu tại ga Bến Sông.']);
+  });
+
   it('GIVEN a Wikipedia-style folder THEN titles from first lines, no dates or sources', async () => {
     const { articles: wiki } = await loadCorpus(path.resolve(import.meta.dirname, '../fixtures/wiki'));
     expect(wiki.length).toBeGreaterThanOrEqual(3);

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES } from '../../src/errors.js';
-import { buildIndex, openIndex } from '../../src/retrieval/index-store.js';
+import { buildIndex, isIndexCurrent, openIndex } from '../../src/retrieval/index-store.js';
+import { INGEST_RULES_VERSION } from '../../src/corpus/parse.js';
 import { VectorStore } from '../../src/retrieval/vector-store.js';
 import { loadEmbedder } from '../../src/retrieval/embedder.js';
 import { spyEmbedder } from './fake-embedder.js';
@@ -80,6 +81,22 @@ describe('buildIndex / openIndex', () => {
     expect(report.embedded).toBe(second.embedded.length);
     const unchangedIds = new Set(index.passages.filter((p) => p.docId !== changedDoc).map((p) => p.text));
     expect(second.embedded.some((t) => unchangedIds.has(t))).toBe(false);
+  });
+
+  it('GIVEN an index read under older ingest rules THEN it is not current, and rebuilding it embeds no unchanged passage again', async () => {
+    const ws = await workspace();
+    const { index } = await buildIndex({ ...ws, embedder: spyEmbedder().embedder });
+    expect(index.manifest.ingestRules).toBe(INGEST_RULES_VERSION);
+    expect(await isIndexCurrent(index, ws.corpusDir)).toBe(true);
+    const manifestPath = path.join(ws.indexDir, 'manifest.json');
+    const older = { ...JSON.parse(await readFile(manifestPath, 'utf8')), ingestRules: INGEST_RULES_VERSION - 1 };
+    await writeFile(manifestPath, JSON.stringify(older));
+    const reopened = await openIndex(ws.indexDir, { modelId: index.manifest.modelId });
+    expect(await isIndexCurrent(reopened!, ws.corpusDir)).toBe(false);
+    const spy = spyEmbedder();
+    const { index: rebuilt } = await buildIndex({ ...ws, embedder: spy.embedder });
+    expect(await isIndexCurrent(rebuilt, ws.corpusDir)).toBe(true);
+    expect(spy.embedded).toEqual([]);
   });
 
   it('GIVEN a deleted article THEN its passages are gone, and an added article is indexed', async () => {
