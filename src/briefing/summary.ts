@@ -281,10 +281,17 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
   const scored = pool.map((c) => {
     const v = weights.vector(c.terms);
     const others = vectors.filter((o) => o.article !== c.article);
-    const sims = others.map((o) => cosine(v, o.v)).sort((x, y) => y - x);
-    const centrality = sims.slice(0, 5).reduce((x, y) => x + y, 0) / 5;
     const carriers = new Set<Article>([c.article]);
-    for (const o of others) if (overlap(c.terms, o.terms) >= NEAR_DUPLICATE_OVERLAP) carriers.add(o.article);
+    const restated = new Set<(typeof others)[number]>();
+    for (const o of others) {
+      if (overlap(c.terms, o.terms) < NEAR_DUPLICATE_OVERLAP) continue;
+      carriers.add(o.article);
+      restated.add(o);
+    }
+    // Centrality is likeness to what other articles say in their own words: a copy of the sentence
+    // (wire copy reused) would score as near 1 and already counts, once, as a carrier.
+    const sims = others.filter((o) => !restated.has(o)).map((o) => cosine(v, o.v)).sort((x, y) => y - x);
+    const centrality = sims.slice(0, 5).reduce((x, y) => x + y, 0) / 5;
     const factSupport = [...c.facts].reduce((sum, f) => sum + Math.log(1 + (factDf.get(f)?.size ?? 1)), 0);
     const position = 1 / (1 + 0.15 * c.index);
     const score = centrality + 0.15 * position + 0.08 * Math.min(factSupport, 8) + 0.15 * (carriers.size - 1) + (c.highlighted ? 0.3 : 0);
