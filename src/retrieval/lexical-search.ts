@@ -1,7 +1,8 @@
 /**
  * Concept-level BM25: a passage scores the best alternative of each concept, and the
  * share of the question it covers (idf-weighted, counting concepts the corpus lacks as
- * rare) scales the score and gives an absolute relevance in [0, 1].
+ * rare; a concept counts by the idf-weighted share of its best-matched alternative's terms
+ * the passage has) scales the score and gives an absolute relevance in [0, 1].
  */
 import type { LexicalIndex, SparseScores } from './lexical.js';
 import { fieldWeight, type AnalyzedQuery } from './query.js';
@@ -10,7 +11,7 @@ export interface LexicalHit {
   id: string;
   /** Summed concept scores × coverage: for ranking. */
   score: number;
-  /** idf-weighted share of the question's concepts the passage matches, in [0, 1]. */
+  /** idf-weighted share of the question's concepts (and of each concept's terms) the passage matches, in [0, 1]. */
   coverage: number;
 }
 
@@ -67,25 +68,40 @@ function topK(hits: Iterable<LexicalHit>, k: number): LexicalHit[] {
 export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: number): LexicalHit[] {
   if (index.size === 0 || query.concepts.length === 0) return [];
   const missingIdf = Math.log(1 + (index.size + 0.5) / 0.5);
-  const [alternative, best, raw, covered] = index.scoreBuffers(4) as [SparseScores, SparseScores, SparseScores, SparseScores];
+  const [alternative, best, raw, covered, matched, share] = index.scoreBuffers(6) as [SparseScores, SparseScores, SparseScores, SparseScores, SparseScores, SparseScores];
   let totalWeight = 0;
   for (const concept of query.concepts) {
     const idf = conceptIdf(index, concept.alternatives);
     const weight = concept.weight * (idf > 0 ? idf : missingIdf);
     totalWeight += weight;
     best.clear();
+    share.clear();
     for (const terms of concept.alternatives) {
       alternative.clear();
-      for (const term of terms) index.accumulate(term, fieldWeight(term), alternative);
+      matched.clear();
+      // How much of the alternative a passage has, idf-weighted over the terms the corpus has:
+      // `chuẩn bị` shares a syllable with `bị phong tỏa` but covers little of `frozen assets`.
+      let mass = 0;
+      for (const term of terms) {
+        index.accumulate(term, fieldWeight(term), alternative);
+        const m = index.idf(term) * fieldWeight(term);
+        if (index.documentFrequency(term) === 0 || m <= 0) continue;
+        index.mark(term, m, matched);
+        mass += m;
+      }
       for (let i = 0; i < alternative.count; i++) {
         const doc = alternative.touched[i] ?? 0;
         best.max(doc, alternative.values[doc] ?? 0);
+      }
+      for (let i = 0; i < matched.count; i++) {
+        const doc = matched.touched[i] ?? 0;
+        share.max(doc, mass > 0 ? (matched.values[doc] ?? 0) / mass : 0);
       }
     }
     for (let i = 0; i < best.count; i++) {
       const doc = best.touched[i] ?? 0;
       raw.add(doc, (best.values[doc] ?? 0) * concept.weight);
-      covered.add(doc, weight);
+      covered.add(doc, weight * Math.min(1, share.values[doc] ?? 0));
     }
   }
   function* hits(): Generator<LexicalHit> {

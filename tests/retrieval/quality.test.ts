@@ -47,4 +47,10 @@ describe('retrieval quality on the demo corpus, without the model', () => {
     const result = await answerQuestion('When does the New START treaty expire?', {}, ctx);
     expect(result.passages[0]?.citations.map((c) => c.docId.slice(0, 3)).sort()).toEqual(['003', '004']);
   });
+
+  it('GIVEN "frozen assets" THEN only passages about the frozen assets answer, not ones sharing a syllable (chuẩn bị, tài liệu)', async () => {
+    const result = await answerQuestion('frozen assets', {}, ctx);
+    expect(result.passages.length).toBeGreaterThan(0);
+    for (const p of result.passages) expect(p.text, p.passageId).toMatch(/tài sản/u);
+  });
 });
