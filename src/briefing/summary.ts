@@ -385,13 +385,24 @@ export async function summarize(request: SummaryRequest, ctx: SummaryContext): P
     const byId = new Map(ctx.passages.map((p) => [p.id, p]));
     const highlighted = new Set(result.passages.flatMap((p) => p.highlights));
     const pool: Candidate[] = [];
+    const add = (fresh: Candidate[]): void => {
+      pool.push(...fresh.filter((c) => !pool.some((p) => p.article === c.article && p.index === c.index)));
+    };
     for (const answer of result.passages) {
       const passage = byId.get(answer.passageId);
       const article = ctx.articles.find((a) => a.docId === answer.docId);
       if (!passage || !article) continue;
       // Only the sentences retrieval marked as answering the topic: the rest of a passage is context, not the topic.
-      const fresh = candidatesOf(article, passage.sentences.map((s) => s.index), highlighted).filter((c) => c.highlighted);
-      pool.push(...fresh.filter((c) => !pool.some((p) => p.article === c.article && p.index === c.index)));
+      add(candidatesOf(article, passage.sentences.map((s) => s.index), highlighted).filter((c) => c.highlighted));
+      // Retrieval folds a passage other articles repeat into one answer citing them all; their own
+      // wording of a highlighted sentence may stand alone where this one does not.
+      const marked = answer.highlights.map(termCounts);
+      for (const citation of answer.citations) {
+        const other = ctx.articles.find((a) => a.docId === citation.docId);
+        if (!other || other === article) continue;
+        const same = [...other.sentences.keys()].filter((i) => marked.some((h) => overlap(h, termCounts(other.sentences[i]?.text ?? '')) >= NEAR_DUPLICATE_OVERLAP));
+        add(candidatesOf(other, same, new Set(same.map((i) => other.sentences[i]?.text ?? ''))));
+      }
     }
     return { topic, scope: 'topic', sentences: select(pool, ctx.articles, n, events) };
   }

@@ -4,6 +4,8 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { chunkCorpus } from '../../src/corpus/chunk.js';
 import type { Article, Passage } from '../../src/corpus/types.js';
 import type { AskResult } from '../../src/retrieval/types.js';
+import { answerQuestion } from '../../src/retrieval/ask.js';
+import { LexicalIndex } from '../../src/retrieval/lexical.js';
 import { ERROR_CODES, UserError } from '../../src/errors.js';
 import { numbersIn, phraseKeys, sharedNumbers, summarize, type SummaryContext } from '../../src/briefing/summary.js';
 import { factCoverage, parseFactSets } from '../../src/briefing/summary-eval.js';
@@ -117,6 +119,23 @@ describe('summarize', () => {
         expect(titled.test(prefix.replace(/^\p{L}/u, (c) => c.toLowerCase()))).toBe(false);
       }
     }
+  });
+
+  it('GIVEN topics through the real lexical retrieval THEN a fact only a folded duplicate states on its own is summarised, and "frozen assets" stays on its topic', async () => {
+    const passages = chunkCorpus(demo.articles);
+    const retrieval = {
+      passages: new Map(passages.map((p) => [p.id, p])),
+      articles: new Map(demo.articles.map((a) => [a.docId, a])),
+      lexical: LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text }))),
+    };
+    const rctx: SummaryContext = { articles: demo.articles, passages, retrieve: (topic, k) => answerQuestion(topic, { k }, retrieval) };
+    // 004 words the New START sentence "Ông cũng cho biết …" (not self-contained); 003's copy has ", Washington …".
+    const start = await summarize({ topic: 'New START' }, rctx);
+    expect(start.sentences.map((s) => s.text)).toEqual([expect.stringMatching(/^Washington đang xem xét .*New START/u)]);
+    expectCitedVerbatimAndDistinct(start, demo.articles);
+    const assets = await summarize({ topic: 'frozen assets' }, rctx);
+    expect(assets.sentences.length).toBeGreaterThan(0);
+    for (const s of assets.sentences) expect(s.text).toMatch(/210 tỷ euro tài sản/u);
   });
 
   it('GIVEN many topics and each article THEN every sentence is verbatim in each cited article', async () => {
