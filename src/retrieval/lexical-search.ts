@@ -83,10 +83,8 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
       // `chuẩn bị` shares a syllable with `bị phong tỏa` but covers little of `frozen assets`.
       let mass = 0;
       for (const term of terms) {
-        index.accumulate(term, fieldWeight(term), alternative);
-        const m = index.idf(term) * fieldWeight(term);
-        if (index.documentFrequency(term) === 0 || m <= 0) continue;
-        index.mark(term, m, matched);
+        const m = index.documentFrequency(term) === 0 ? 0 : Math.max(0, index.idf(term) * fieldWeight(term));
+        index.accumulate(term, fieldWeight(term), alternative, matched, m);
         mass += m;
       }
       for (let i = 0; i < alternative.count; i++) {

@@ -146,16 +146,11 @@ export class LexicalIndex {
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
-  /** `value` added into `into` for every document that has `term`. */
-  mark(term: string, value: number, into: SparseScores): void {
-    const i = this.termIndex(term);
-    if (i < 0) return;
-    const to = this.offsets[i + 1] ?? 0;
-    for (let p = this.offsets[i] ?? 0; p < to; p++) into.add(this.docs[p] ?? 0, value);
-  }
-
-  /** BM25 contribution of one term to every document that has it, added into `into`. */
-  accumulate(term: string, weight: number, into: SparseScores): void {
+  /**
+   * BM25 contribution of one term to every document that has it, added into `into`; with
+   * `presence`, `mark` is also added there for each of those documents (one pass over the postings).
+   */
+  accumulate(term: string, weight: number, into: SparseScores, presence?: SparseScores, mark = 0): void {
     const i = this.termIndex(term);
     if (i < 0) return;
     const from = this.offsets[i] ?? 0;
@@ -166,6 +161,7 @@ export class LexicalIndex {
       const d = docs[p] ?? 0;
       const tf = tfs[p] ?? 0;
       into.add(d, (scale * tf) / (tf + (norms[d] ?? 1)));
+      presence?.add(d, mark);
     }
   }
 
