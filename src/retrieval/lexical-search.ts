@@ -83,7 +83,7 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
       // `chuẩn bị` shares a syllable with `bị phong tỏa` but covers little of `frozen assets`.
       let mass = 0;
       for (const term of terms) {
-        const m = index.documentFrequency(term) === 0 ? 0 : Math.max(0, index.idf(term) * fieldWeight(term));
+        const m = index.documentFrequency(term) === 0 ? 0 : index.idf(term) * fieldWeight(term);
         index.accumulate(term, fieldWeight(term), alternative, matched, m);
         mass += m;
       }
@@ -93,7 +93,8 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
       }
       for (let i = 0; i < matched.count; i++) {
         const doc = matched.touched[i] ?? 0;
-        share.max(doc, mass > 0 ? (matched.values[doc] ?? 0) / mass : 0);
+        // Only terms the corpus has touch a passage here, so `mass` is positive.
+        share.max(doc, (matched.values[doc] ?? 0) / mass);
       }
     }
     for (let i = 0; i < best.count; i++) {
