@@ -1,0 +1,35 @@
+/** What every question kind's builder reads and returns. */
+import type { Article, Passage } from '../../corpus/types.js';
+import type { ActorFinder } from '../../corpus/names.js';
+import type { BriefingEvent } from '../../events/types.js';
+import type { Random } from '../random.js';
+import type { QUIZ_TEMPLATES, QuizLanguage } from '../templates.js';
+import type { QuestionKind, QuestionSource, QuizQuestion } from '../types.js';
+
+/** The briefing as the builders see it, computed once per quiz. */
+export interface QuizMaterial {
+  lang: QuizLanguage;
+  text: (typeof QUIZ_TEMPLATES)[QuizLanguage];
+  /** Every event of the briefing (distractors may come from any). */
+  allEvents: readonly BriefingEvent[];
+  /** Events whose first citation the quiz may ask about. */
+  events: readonly BriefingEvent[];
+  articles: readonly Article[];
+  /** Passages the quiz may ask about. */
+  passages: readonly Passage[];
+  finder: ActorFinder;
+  /** Names the corpus introduces as a person's (`ông Lavrov`, `President …`). */
+  persons: ReadonlySet<string>;
+  /** The persons, in the order the corpus first names them. */
+  people: readonly string[];
+  sourceOf(passageId: string): QuestionSource | null;
+}
+
+/** One question a kind could ask; `build` draws its distractors and may still find it cannot. */
+export interface Candidate {
+  kind: QuestionKind;
+  factKey: string;
+  build(random: Random): Omit<QuizQuestion, 'id'> | null;
+}
+
+export type KindBuilder = (material: QuizMaterial) => Candidate[];

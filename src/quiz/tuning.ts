@@ -1,0 +1,25 @@
+/**
+ * Every tuned weight and threshold of the quiz generator, in one place, each with the reason
+ * for its value. What was measured with them (quiz-check pass rates, blind judgements) is in
+ * the README, not here.
+ */
+export const QUIZ_TUNING = {
+  /** A quotation shorter than this is a phrase (`"hữu ích"`), not something a person is remembered for saying. */
+  quoteMinChars: 25,
+  /** A longer quotation makes a prompt a player cannot read within the countdown. */
+  quoteMaxChars: 220,
+  /**
+   * A person cue (`ông`, `Ngoại trưởng`, `President`) counts for a name at most this many words before it:
+   * long enough for `Ngoại trưởng Nga Sergey Lavrov`, short enough not to reach the previous clause's name.
+   */
+  personCueWindowWords: 4,
+  /**
+   * Day offsets tried for date distractors: within about a week and a half either side, so the choices
+   * are plausible for the same story, never the same day; months and years use the same steps.
+   */
+  dateDistractorOffsets: [-9, -7, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 7, 9],
+  /** Below this a number is a small count (`4 tài liệu`): distractors step by one or two rather than by ratio. */
+  smallNumberLimit: 12,
+  /** Ratios for distractors of larger numbers: the same magnitude, far enough apart not to be a rounding. */
+  numberDistractorRatios: [0.5, 0.75, 1.25, 1.5, 2],
+} as const;
