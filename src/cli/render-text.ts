@@ -10,8 +10,8 @@ import type { AskResult, Citation } from '../retrieval/types.js';
 export type Locale = 'en' | 'vi';
 
 const WORDS = {
-  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on', noEvents: 'No dated events in that range.', inferred: 'year inferred', answer: 'Answer', source: 'Source' },
-  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về', noEvents: 'Không có sự kiện nào trong khoảng thời gian này.', inferred: 'năm được suy ra', answer: 'Đáp án', source: 'Nguồn' },
+  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on', noEvents: 'No dated events in that range.', inferred: 'year inferred', answer: 'Answer', source: 'Source', seed: 'Seed {seed}: --seed {seed} replays this quiz.' },
+  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về', noEvents: 'Không có sự kiện nào trong khoảng thời gian này.', inferred: 'năm được suy ra', answer: 'Đáp án', source: 'Nguồn', seed: 'Mã đề {seed}: --seed {seed} cho lại đúng bộ câu hỏi này.' },
 } as const;
 
 /** ANSI bold when writing to a colour terminal, else »…« markers. */
@@ -93,5 +93,6 @@ export function renderQuizText(quiz: QuizResult, locale: Locale): string {
     `   ${w.source}: ${q.source.title} (${q.source.date ?? w.undated}) [${q.source.docId}]`,
   ].join('\n'));
   if (quiz.shortfall !== undefined) blocks.push(quiz.shortfall);
+  blocks.unshift(w.seed.replaceAll('{seed}', quiz.seed));
   return blocks.join('\n\n');
 }

@@ -1,9 +1,10 @@
 /**
  * Multiple-choice questions from the briefing's dated events and passages: when, what,
  * who, how many, who said, which came first (one builder per kind, in `kinds/`). Seeded:
- * the same seed gives the same quiz. Every emitted question passes `validateQuestion`; when
+ * the same seed gives the same quiz; without one, a fresh seed is drawn and returned. Every emitted question passes `validateQuestion`; when
  * the material is too thin, fewer questions come back with a plain `shortfall`.
  */
+import { randomInt } from 'node:crypto';
 import { KIND_BUILDERS } from './kinds/index.js';
 import { quizMaterial, type QuizInput } from './material.js';
 import { seededRandom, shuffled } from './random.js';
@@ -15,10 +16,19 @@ export type { QuizInput } from './material.js';
 export const QUIZ_DEFAULT_QUESTIONS = 10;
 export const QUIZ_MAX_QUESTIONS = 20;
 
-export function generateQuiz(input: QuizInput, request: QuizRequest = {}): QuizResult {
+/** Characters of a drawn seed: 36^6 (about 2 billion) quizzes, short enough to type back after `--seed`. */
+const SEED_CHARS = 6;
+
+/** A fresh seed for a quiz that was given none. */
+export function drawQuizSeed(): string {
+  return randomInt(36 ** SEED_CHARS).toString(36).padStart(SEED_CHARS, '0');
+}
+
+export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSeed: () => string = drawQuizSeed): QuizResult {
   const n = Math.min(QUIZ_MAX_QUESTIONS, Math.max(1, request.n ?? QUIZ_DEFAULT_QUESTIONS));
   const kinds = request.kinds ?? [...QUESTION_KINDS];
-  const random = seededRandom(request.seed ?? 'briefbot');
+  const seed = request.seed === undefined || String(request.seed).trim() === '' ? drawSeed() : String(request.seed).trim();
+  const random = seededRandom(seed);
   const material = quizMaterial(input);
 
   // Round-robin over the kinds in a seeded order, each kind's candidates shuffled.
@@ -47,5 +57,5 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}): QuizR
   const shortfall = questions.length < n
     ? `The briefing has material for only ${questions.length} valid question${questions.length === 1 ? '' : 's'} of the kinds asked (${kinds.join(', ')}); add articles with dated events, names, numbers or quotations for more.`
     : undefined;
-  return shortfall === undefined ? { questions } : { questions, shortfall };
+  return shortfall === undefined ? { seed, questions } : { seed, questions, shortfall };
 }

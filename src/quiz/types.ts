@@ -27,6 +27,7 @@ export interface QuizQuestion {
 
 export interface QuizRequest {
   n?: number;
+  /** Replays a quiz; without one, each quiz draws a fresh seed (returned in the result). */
   seed?: string | number;
   kinds?: QuestionKind[];
   /** Restrict to events/passages about a topic (through retrieval). */
@@ -34,6 +35,8 @@ export interface QuizRequest {
 }
 
 export interface QuizResult {
+  /** The seed this quiz was made with: the same seed (and briefing) gives the same quiz. */
+  seed: string;
   questions: QuizQuestion[];
   /** Set when fewer than `n` valid questions could be made: why. */
   shortfall?: string;

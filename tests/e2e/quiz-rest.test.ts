@@ -170,7 +170,7 @@ function deskOf(questions: QuizQuestion[]): BriefingDesk {
   const unused = (): never => {
     throw new Error('unused');
   };
-  return { ask: unused, summary: unused, timeline: unused, sources: unused, status: unused, reindex: unused, close: async () => undefined, quiz: async (r) => ({ questions: questions.slice(0, r.n) }) };
+  return { ask: unused, summary: unused, timeline: unused, sources: unused, status: unused, reindex: unused, close: async () => undefined, quiz: async (r) => ({ seed: String(r.seed ?? 'fixed'), questions: questions.slice(0, r.n) }) };
 }
 
 type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }> };

@@ -20,7 +20,7 @@ function deskWith(questions: QuizQuestion[], seen: QuizRequest[] = []): Briefing
     close: async () => undefined,
     quiz: async (request) => {
       seen.push(request);
-      return { questions: questions.slice(0, request.n ?? questions.length) };
+      return { seed: String(request.seed ?? 'fixed'), questions: questions.slice(0, request.n ?? questions.length) };
     },
   };
 }
