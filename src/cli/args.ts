@@ -6,6 +6,9 @@ import { SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/summar
 
 export const CLI_MAX_K = 10;
 export const CLI_MAX_QUIZ_QUESTIONS = 20;
+/** quiz-check's quizzes per run: 20 seeds of 10 questions take a few seconds on the demo; more is for a patient run. */
+export const QUIZ_CHECK_DEFAULT_SEEDS = 20;
+export const QUIZ_CHECK_MAX_SEEDS = 1000;
 
 interface Common {
   corpus?: string;
@@ -22,6 +25,7 @@ export type CliRequest =
   | ({ command: 'summary-eval'; file: string; sentences?: number; minCoverage?: number } & Common)
   | ({ command: 'timeline'; from?: string; to?: string } & Common)
   | ({ command: 'quiz'; n: number; seed?: string; kinds?: QuestionKind[]; topic?: string } & Common)
+  | ({ command: 'quiz-check'; n: number; seeds: number; minPass?: number } & Common)
   | ({ command: 'sources' } & Common);
 
 const OPTIONS = {
@@ -41,6 +45,8 @@ const OPTIONS = {
   'min-hit-at-3': { type: 'string' },
   'min-mrr': { type: 'string' },
   'min-coverage': { type: 'string' },
+  seeds: { type: 'string' },
+  'min-pass': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -103,6 +109,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       };
     case 'quiz':
       return { command, ...common, n: integerOption('n', v.n, 1, CLI_MAX_QUIZ_QUESTIONS, 10), seed: v.seed, kinds: kindsOption(v.kinds), topic: v.topic };
+    case 'quiz-check':
+      return {
+        command, ...common, n: integerOption('n', v.n, 1, CLI_MAX_QUIZ_QUESTIONS, 10),
+        seeds: integerOption('seeds', v.seeds, 1, QUIZ_CHECK_MAX_SEEDS, QUIZ_CHECK_DEFAULT_SEEDS), minPass: fractionOption('min-pass', v['min-pass']),
+      };
     case 'timeline':
       return { command, ...common, from: v.from, to: v.to };
     case 'summary':
@@ -125,6 +136,7 @@ export const CLI_USAGE = `Briefbot command line
   npm run cli -- summary-eval FACTS.json [--sentences 3-7] [--json] [--min-coverage X]
   npm run cli -- timeline [--from DATE] [--to DATE] [--json]
   npm run cli -- quiz [--n N] [--seed S] [--kinds when,what,who,how_many,who_said,which_first] [--topic T] [--json]
+  npm run cli -- quiz-check [--corpus DIR] [--n N] [--seeds K] [--json] [--min-pass X]
   npm run cli -- sources [--json]
 
 --corpus and --index default to CORPUS_DIR and INDEX_DIR, then to corpus/ and data/index.

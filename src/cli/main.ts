@@ -14,11 +14,12 @@ import { chunkCorpus } from '../corpus/chunk.js';
 import { extractEvents } from '../events/extract.js';
 import { summarize } from '../briefing/summary.js';
 import { factCoverage, parseFactSets, type FactCoverage } from '../briefing/summary-eval.js';
+import { runQuizCheck } from '../quiz/quiz-check.js';
 import type { SummaryResult } from '../briefing/types.js';
 import type { AskResult } from '../retrieval/types.js';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
 import { createCliLogger } from './logger.js';
-import { emphasis, renderAskText, renderEvalText, renderQuizText, renderSourcesText, renderSummaryEvalText, renderSummaryText, renderTimelineText } from './render-text.js';
+import { emphasis, renderAskText, renderEvalText, renderQuizCheckText, renderQuizText, renderSourcesText, renderSummaryEvalText, renderSummaryText, renderTimelineText } from './render-text.js';
 
 /** Exit codes: 0 ok, 1 a bug, 2 a user error (bad input), 3 an evaluation below its floor. */
 const EXIT_BUG = 1;
@@ -116,6 +117,18 @@ async function run(request: CliRequest): Promise<number> {
     console.log(request.json ? JSON.stringify({ file: request.file, facts, covered, coverage, corpora: rows }, null, 2) : renderSummaryEvalText(rows, covered, facts));
     if (request.minCoverage !== undefined && coverage < request.minCoverage) {
       console.error(`Summary coverage below its floor: ${coverage.toFixed(3)} (min ${request.minCoverage}).`);
+      return EXIT_BELOW_FLOOR;
+    }
+    return 0;
+  }
+  if (request.command === 'quiz-check') {
+    const base = loadConfig();
+    const { articles } = await loadCorpus(request.corpus ?? base.corpusDir);
+    const passages = chunkCorpus(articles);
+    const report = runQuizCheck({ articles, passages, events: extractEvents(articles, passages) }, { n: request.n, seeds: request.seeds });
+    console.log(request.json ? JSON.stringify({ corpus: request.corpus ?? base.corpusDir, n: request.n, ...report }, null, 2) : renderQuizCheckText(report));
+    if (request.minPass !== undefined && report.share < request.minPass) {
+      console.error(`Quiz check below its floor: ${report.share.toFixed(3)} of questions pass every rule (min ${request.minPass}).`);
       return EXIT_BELOW_FLOOR;
     }
     return 0;

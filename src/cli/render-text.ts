@@ -3,6 +3,7 @@ import type { FactCoverage } from '../briefing/summary-eval.js';
 import type { SummaryResult } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import type { TimelineResult } from '../events/types.js';
+import type { QuizCheckReport } from '../quiz/quiz-check.js';
 import type { QuizResult } from '../quiz/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
@@ -95,4 +96,19 @@ export function renderQuizText(quiz: QuizResult, locale: Locale): string {
   if (quiz.shortfall !== undefined) blocks.push(quiz.shortfall);
   blocks.unshift(w.seed.replaceAll('{seed}', quiz.seed));
   return blocks.join('\n\n');
+}
+
+/** quiz-check's report: the share of questions that keep every rule, by kind, and the failures by rule. */
+export function renderQuizCheckText(report: QuizCheckReport): string {
+  const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
+  const lines = [
+    `${report.passed}/${report.questions} questions keep every rule (${pct(report.passed, report.questions)}) over ${report.quizzes} quizzes; ${report.shortfalls} came back short.`,
+    `By kind: ${Object.entries(report.byKind).map(([k, c]) => `${k} ${c.passed}/${c.questions}`).join(', ')}`,
+  ];
+  if (report.failures.length > 0) lines.push('Failures by rule:');
+  for (const f of report.failures) {
+    lines.push(`  ${f.rule} (${f.count}): ${f.says}`);
+    for (const e of f.examples) lines.push(`    [seed ${e.seed}, ${e.kind}] ${e.problem} — ${e.prompt.length > 140 ? `${e.prompt.slice(0, 140)}…` : e.prompt}`);
+  }
+  return lines.join('\n');
 }

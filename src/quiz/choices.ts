@@ -1,6 +1,6 @@
 /** Four choices with the answer at a random place. */
 import type { Random } from './random.js';
-import { normaliseChoice } from './validate.js';
+import { normaliseChoice } from './check.js';
 
 export type Arranged = { choices: [string, string, string, string]; answerIndex: 0 | 1 | 2 | 3 };
 

@@ -1,15 +1,16 @@
 /**
  * Multiple-choice questions from the briefing's dated events and passages: when, what,
  * who, how many, who said, which came first (one builder per kind, in `kinds/`). Seeded:
- * the same seed gives the same quiz; without one, a fresh seed is drawn and returned. Every emitted question passes `validateQuestion`; when
- * the material is too thin, fewer questions come back with a plain `shortfall`.
+ * the same seed gives the same quiz; without one, a fresh seed is drawn and returned. Every
+ * emitted question keeps the structural rules of `check.ts`; when the material is too thin,
+ * fewer questions come back with a plain `shortfall`.
  */
 import { randomInt } from 'node:crypto';
 import { KIND_BUILDERS } from './kinds/index.js';
 import { quizMaterial, type QuizInput } from './material.js';
 import { seededRandom, shuffled } from './random.js';
 import { QUESTION_KINDS, type QuizQuestion, type QuizRequest, type QuizResult } from './types.js';
-import { validateQuestion } from './validate.js';
+import { QUESTION_RULES, STRUCTURAL_RULES, questionProblems } from './check.js';
 
 export type { QuizInput } from './material.js';
 
@@ -30,6 +31,8 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const seed = request.seed === undefined || String(request.seed).trim() === '' ? drawSeed() : String(request.seed).trim();
   const random = seededRandom(seed);
   const material = quizMaterial(input);
+  const structural = QUESTION_RULES.filter((r) => STRUCTURAL_RULES.includes(r.id));
+  const checkContext = { lang: material.lang, passages: input.passages, articles: input.articles };
 
   // Round-robin over the kinds in a seeded order, each kind's candidates shuffled.
   const byKind = new Map(kinds.map((k) => [k, shuffled(KIND_BUILDERS[k](material), random)]));
@@ -46,7 +49,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
         const built = candidate.build(random);
         if (built === null || facts.has(built.factKey)) continue;
         const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
-        if (validateQuestion(question, input.passages).length > 0) continue;
+        if (questionProblems(question, checkContext, structural).length > 0) continue;
         facts.add(candidate.factKey);
         facts.add(built.factKey);
         questions.push(question);

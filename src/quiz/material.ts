@@ -58,10 +58,10 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
     finder,
     persons,
     people: actors.filter((a) => persons.has(a)),
-    sourceOf(passageId) {
+    sourceOf(passageId, sentence) {
       const p = passageById.get(passageId);
       const a = p === undefined ? undefined : articleById.get(p.docId);
-      return p === undefined || a === undefined ? null : { docId: a.docId, title: a.title, date: a.date, text: p.text };
+      return p === undefined || a === undefined ? null : { docId: a.docId, title: a.title, date: a.date, text: p.text, sentence };
     },
   };
 }

@@ -9,6 +9,8 @@ export interface QuestionSource {
   date: string | null;
   /** The passage that answers the question, verbatim. */
   text: string;
+  /** The sentence of that passage the question is built from, verbatim. */
+  sentence: string;
 }
 
 export interface QuizQuestion {

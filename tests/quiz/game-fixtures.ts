@@ -10,7 +10,7 @@ export function makeQuestion(n: number, answerIndex: 0 | 1 | 2 | 3 = 1): QuizQue
     choices: [`alpha ${n}`, `bravo ${n}`, `charlie ${n}`, `delta ${n}`],
     answerIndex,
     explanation: `Because the passage of question ${n} says so.`,
-    source: { docId: `doc${n}`, title: `Article ${n}`, date: '2025-12-01', text: `Passage ${n}: bravo ${n} happened.` },
+    source: { docId: `doc${n}`, title: `Article ${n}`, date: '2025-12-01', text: `Passage ${n}: bravo ${n} happened.`, sentence: `Passage ${n}: bravo ${n} happened.` },
     factKey: `fact-${n}`,
   };
 }

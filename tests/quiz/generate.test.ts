@@ -6,7 +6,7 @@ import type { Article, Passage } from '../../src/corpus/types.js';
 import { extractEvents } from '../../src/events/extract.js';
 import type { BriefingEvent } from '../../src/events/types.js';
 import { generateQuiz, type QuizInput } from '../../src/quiz/generate.js';
-import { normaliseChoice, validateQuestion } from '../../src/quiz/validate.js';
+import { QUESTION_RULES, STRUCTURAL_RULES, normaliseChoice, questionProblems } from '../../src/quiz/check.js';
 import type { QuizQuestion } from '../../src/quiz/types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,9 +22,11 @@ beforeAll(async () => {
   demo = await inputFor(path.join(ROOT, 'corpus'));
 });
 
+const STRUCTURAL = QUESTION_RULES.filter((r) => STRUCTURAL_RULES.includes(r.id));
+
 function checkRules(questions: readonly QuizQuestion[], passages: readonly Passage[]): void {
   for (const q of questions) {
-    expect(validateQuestion(q, passages), `${q.kind}: ${q.prompt}`).toEqual([]);
+    expect(questionProblems(q, { lang: 'en', passages, articles: [] }, STRUCTURAL), `${q.kind}: ${q.prompt}`).toEqual([]);
     expect(q.choices).toHaveLength(4);
     expect(new Set(q.choices.map(normaliseChoice)).size).toBe(4);
     expect(normaliseChoice(q.prompt)).not.toContain(normaliseChoice(q.choices[q.answerIndex]!));

@@ -30,7 +30,7 @@ export const howManyQuestions: KindBuilder = (m) => {
           build: (r) => {
             const blanked = `${s.text.slice(0, at)}${BLANK}${s.text.slice(at + number.length)}`;
             const arranged = arrangeChoices(number, nearbyNumbers(number, r), r);
-            const source = m.sourceOf(p.id);
+            const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
             return { kind: 'how_many', prompt: m.text.howMany(blanked), ...arranged, explanation: `${m.text.source(source.title)}: ${s.text}`, source, factKey };
           },

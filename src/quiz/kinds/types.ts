@@ -22,7 +22,8 @@ export interface QuizMaterial {
   persons: ReadonlySet<string>;
   /** The persons, in the order the corpus first names them. */
   people: readonly string[];
-  sourceOf(passageId: string): QuestionSource | null;
+  /** The cited passage and the sentence of it a question is built from. */
+  sourceOf(passageId: string, sentence: string): QuestionSource | null;
 }
 
 /** One question a kind could ask; `build` draws its distractors and may still find it cannot. */

@@ -14,7 +14,7 @@ export const whatQuestions: KindBuilder = (m) =>
       kind: 'what' as const,
       factKey,
       build: (r) => {
-        const source = m.sourceOf(cite.passageId);
+        const source = m.sourceOf(cite.passageId, cite.sentence);
         const others = shuffled(m.allEvents.filter((o) => o.date !== e.date && !o.date.startsWith(e.date) && !e.date.startsWith(o.date)), r).map(eventWhat);
         const arranged = arrangeChoices(eventWhat(e), others, r);
         if (source === null || arranged === null) return null;

@@ -13,7 +13,7 @@ export const whenQuestions: KindBuilder = (m) =>
       kind: 'when' as const,
       factKey,
       build: (r) => {
-        const source = m.sourceOf(cite.passageId);
+        const source = m.sourceOf(cite.passageId, cite.sentence);
         const answer = formatQuizDate(m.lang, e.date);
         const arranged = arrangeChoices(answer, nearbyDates(e.date, r).map((d) => formatQuizDate(m.lang, d)), r);
         if (source === null || arranged === null) return null;

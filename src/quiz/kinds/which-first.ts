@@ -23,7 +23,7 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       const inOrder = [...picked].sort((a, b) => a.date.localeCompare(b.date));
       const first = inOrder[0];
       const cite = first?.citations[0];
-      const source = cite === undefined ? null : m.sourceOf(cite.passageId);
+      const source = cite === undefined ? null : m.sourceOf(cite.passageId, cite.sentence);
       if (first === undefined || source === null) return null;
       const arranged = arrangeChoices(eventWhat(first), picked.filter((e) => e !== first).map(eventWhat), r);
       if (arranged === null) return null;

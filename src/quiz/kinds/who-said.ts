@@ -33,7 +33,7 @@ export const whoSaidQuestions: KindBuilder = (m) => {
             const speakerWords = speaker.split(' ').length;
             const others = m.people.filter((x) => x.split(' ').length === speakerWords && lastWord(x) !== lastWord(speaker) && !quote.includes(x));
             const arranged = arrangeChoices(speaker, shuffled(others, r), r);
-            const source = m.sourceOf(p.id);
+            const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
             return { kind: 'who_said', prompt: m.text.whoSaid(quote), ...arranged, explanation: `${m.text.source(source.title)}: ${s.text}`, source, factKey };
           },

@@ -1,7 +1,7 @@
 /** "Fill in the blank": a person's full name blanked out of a sentence, three other people as distractors. */
 import { BLANK, arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
-import { normaliseChoice } from '../validate.js';
+import { normaliseChoice } from '../check.js';
 import type { Candidate, KindBuilder } from './types.js';
 
 export const whoQuestions: KindBuilder = (m) => {
@@ -21,7 +21,7 @@ export const whoQuestions: KindBuilder = (m) => {
             const prompt = m.text.who(s.text.split(actor).join(BLANK).split(last).join(BLANK));
             const similar = m.people.filter((x) => x.split(' ').length === words.length && !x.endsWith(last) && !normaliseChoice(prompt).includes(normaliseChoice(x)));
             const arranged = arrangeChoices(actor, shuffled(similar, r), r);
-            const source = m.sourceOf(p.id);
+            const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
             return { kind: 'who', prompt, ...arranged, explanation: `${m.text.source(source.title)}: ${s.text}`, source, factKey };
           },

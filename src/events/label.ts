@@ -1,0 +1,70 @@
+/**
+ * The bar an event label clears to be shown (timeline, "what" and "which came first" choices,
+ * "when" prompts): a person must understand it alone. A label fails when it is short once its
+ * date is gone, opens with a connective, relative or participle (it leans on a clause it was cut
+ * from), ends on a word that needs more (`rằng`, `that`, `said`), or was cut short.
+ */
+import { loadLexicon } from '../retrieval/lexicon.js';
+
+/**
+ * Content words a label needs: "about four" for English; Vietnamese writes most words as two
+ * syllables, so six content syllables make about four words.
+ */
+export const EVENT_LABEL_MIN_CONTENT_WORDS = { en: 4, vi: 6 } as const;
+
+/** Openings of a clause that depends on another one (connectives, relatives, subordinators). */
+const DEPENDENT_OPENINGS = [
+  'và', 'nhưng', 'song', 'còn', 'hay', 'hoặc', 'rằng', 'mà', 'nên', 'vì', 'do', 'nếu', 'khi', 'để', 'thì', 'tuy', 'dù', 'mặc dù',
+  'trong khi', 'đồng thời', 'sau khi', 'trước khi', 'bởi', 'được', 'bị', 'cùng', 'với', 'của', 'là',
+  'and', 'but', 'or', 'nor', 'so', 'yet', 'which', 'who', 'whom', 'whose', 'that', 'where', 'when', 'while', 'whereas', 'although',
+  'though', 'because', 'since', 'as', 'if', 'unless', 'after', 'before', 'until', 'once', 'whether', 'to', 'of', 'with', 'by',
+];
+/** Last words that leave a label waiting for more (what was said, the rest of a phrase). */
+const DANGLING_ENDINGS = [
+  'rằng', 'là', 'của', 'và', 'với', 'mà', 'để', 'cho', 'về', 'các', 'những', 'nói', 'cho biết', 'tuyên bố', 'khẳng định', 'nhấn mạnh', 'lưu ý', 'nói thêm',
+  'that', 'and', 'of', 'to', 'the', 'a', 'an', 'with', 'for', 'by', 'said', 'says', 'told', 'added', 'stated', 'announced',
+];
+
+const WORD = /[\p{L}\p{M}]+|\d+/gu;
+
+function words(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
+}
+
+function startsWithPhrase(w: readonly string[], phrases: readonly string[]): string | undefined {
+  return phrases.find((p) => {
+    const pw = p.split(' ');
+    return pw.every((x, i) => w[i] === x);
+  });
+}
+
+function endsWithPhrase(w: readonly string[], phrases: readonly string[]): string | undefined {
+  return phrases.find((p) => {
+    const pw = p.split(' ');
+    return pw.every((x, i) => w[w.length - pw.length + i] === x);
+  });
+}
+
+/** An English participle opening (`Published at …`, `Furnished with …`): -ed/-ing first word followed by a lower-case word. */
+function participleOpening(label: string): boolean {
+  const m = /^([\p{L}]+)\s+(\S+)/u.exec(label.trim());
+  if (m === null) return false;
+  const [, first = '', second = ''] = m;
+  return /(?:ed|ing)$/u.test(first.toLowerCase()) && first.length > 4 && !/^\p{Lu}/u.test(second);
+}
+
+/** Why `label` (its date already removed) is not a label a person understands alone; null when it is. */
+export function labelProblem(label: string, lang: 'vi' | 'en'): string | null {
+  const text = label.trim();
+  if (text.endsWith('…')) return 'cut short';
+  const w = words(text);
+  const stopwords = loadLexicon().stopwords;
+  const content = w.filter((x) => !stopwords.has(x) && !/^\d+$/u.test(x)).length;
+  if (content < EVENT_LABEL_MIN_CONTENT_WORDS[lang]) return `${content} content words`;
+  const opening = startsWithPhrase(w, DEPENDENT_OPENINGS);
+  if (opening !== undefined) return `opens with "${opening}"`;
+  if (participleOpening(text)) return 'opens with a participle';
+  const ending = endsWithPhrase(w, DANGLING_ENDINGS);
+  if (ending !== undefined) return `ends with "${ending}"`;
+  return null;
+}
