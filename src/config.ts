@@ -2,6 +2,7 @@
  * Configuration, parsed once from the environment with zod. Nothing else reads process.env.
  * Empty strings count as unset; every problem is listed at once.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ERROR_CODES, UserError } from './errors.js';
@@ -58,6 +59,37 @@ export interface Config {
   quizDbFile: string;
 }
 
+/** `dir` with symbolic links resolved as far as it exists (the rest may not exist yet). */
+function resolveExisting(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    const parent = path.dirname(dir);
+    return parent === dir ? dir : path.join(resolveExisting(parent), path.basename(dir));
+  }
+}
+
+function isSameOrInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The index folder is replaced whole by each build, so it may not be the data folder (quiz
+ * scores, feedback), the corpus, or a folder holding either.
+ */
+function checkIndexPlacement(indexDir: string, folders: ReadonlyArray<{ dir: string; what: string }>): void {
+  const index = resolveExisting(indexDir);
+  for (const { dir, what } of folders) {
+    if (!isSameOrInside(resolveExisting(dir), index)) continue;
+    throw new UserError(
+      ERROR_CODES.INDEX_DIR_REFUSED,
+      `Refusing to use ${indexDir} as the index folder: it ${resolveExisting(dir) === index ? 'is' : 'holds'} ${what} (${dir}). The index needs a folder of its own (by default DATA_DIR/index); set INDEX_DIR or --index.`,
+      { dir: indexDir },
+    );
+  }
+}
+
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Readonly<Config> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -66,10 +98,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const corpusDir = path.resolve(e.CORPUS_DIR);
+  const indexDir = path.resolve(e.INDEX_DIR ?? path.join(dataDir, 'index'));
+  checkIndexPlacement(indexDir, [{ dir: dataDir, what: 'the data folder (DATA_DIR: quiz scores, feedback)' }, { dir: corpusDir, what: 'the corpus (CORPUS_DIR)' }]);
   return Object.freeze({
-    corpusDir: path.resolve(e.CORPUS_DIR),
+    corpusDir,
     dataDir,
-    indexDir: path.resolve(e.INDEX_DIR ?? path.join(dataDir, 'index')),
+    indexDir,
     modelsDir: path.resolve(e.MODELS_DIR ?? 'models'),
     embeddingModel: e.EMBEDDING_MODEL,
     embeddingDtype: e.EMBEDDING_DTYPE,

@@ -14,7 +14,8 @@ import { generateQuiz } from '../quiz/generate.js';
 import type { QuizRequest, QuizResult } from '../quiz/types.js';
 import { answerQuestion } from '../retrieval/ask.js';
 import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
-import { buildIndex, isIndexCurrent, openIndex, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
+import { tidyIndexFolder } from '../retrieval/index-folder.js';
+import { buildIndex, isIndexCurrent, openIndex, type BuildOptions, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
 import { summarize } from './summary.js';
 import type { BriefingDesk, DeskStatus, IngestReport, SummaryRequest, SummaryResult } from './types.js';
@@ -27,6 +28,18 @@ export interface OpenDeskOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Rebuild the index even when an up-to-date one exists (the CLI's `ingest`). */
   rebuild?: boolean;
+  /** How long an update at opening waits for another writer before answering from the index as it was (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
+}
+
+/** Where an index build reads and writes, and what it tells the log on the way. */
+function writeOptions(config: Readonly<Config>, logger: Logger | undefined): Pick<BuildOptions, 'corpusDir' | 'indexDir' | 'onStep' | 'onWait'> {
+  return {
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    onStep: (step, detail) => logger?.debug({ step, detail, dir: config.indexDir }, 'index write'),
+    onWait: () => logger?.info({ dir: config.indexDir }, 'another Briefbot process is updating the index; waiting for it'),
+  };
 }
 
 /** The desk's answering core; summaries, timeline and quiz build on the same index. */
@@ -41,6 +54,7 @@ export class Desk implements BriefingDesk {
     private current: StoredIndex,
     /** The report of the ingest this desk ran on opening, if it ran one. */
     readonly openingReport: IngestReport | null,
+    private readonly logger: Logger | undefined,
     private readonly onProgress?: (progress: IngestProgress) => void,
   ) {}
 
@@ -54,26 +68,35 @@ export class Desk implements BriefingDesk {
     });
     if (model.warning !== null) logger?.warn({ model: config.embeddingModel }, model.warning);
     let index: StoredIndex | null = null;
+    let outdated: StoredIndex | null = null;
     if (options.rebuild !== true) {
       try {
         index = await openIndex(config.indexDir, { modelId: model.embedder === null ? null : model.modelId });
         if (index !== null && !(await isIndexCurrent(index, config.corpusDir))) {
           logger?.info({ corpus: config.corpusDir }, 'the corpus or the rules that read it changed since the last ingest; updating the index');
+          outdated = index;
           index = null;
         }
       } catch (error) {
-        if (!isUserError(error) || error.code === ERROR_CODES.CORPUS_MISSING) throw error;
+        if (!isUserError(error) || error.code === ERROR_CODES.CORPUS_MISSING || error.code === ERROR_CODES.INDEX_DIR_REFUSED) throw error;
         logger?.warn({ code: error.code }, error.message);
       }
     }
     let report: IngestReport | null = null;
     if (index === null) {
-      const built = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder: model.embedder, onProgress: options.onProgress });
-      index = built.index;
-      report = built.report;
-      for (const warning of report.warnings) logger?.warn(warning);
-    }
-    return new Desk(config, model, index, report, options.onProgress);
+      try {
+        const built = await buildIndex({ ...writeOptions(config, logger), embedder: model.embedder, onProgress: options.onProgress, waitMs: options.lockWaitMs });
+        index = built.index;
+        report = built.report;
+        for (const warning of report.warnings) logger?.warn(warning);
+      } catch (error) {
+        // Another writer at work, or a full disk: the index as it was still answers.
+        if (outdated === null || !isUserError(error) || (error.code !== ERROR_CODES.INDEX_LOCKED && error.code !== ERROR_CODES.NO_SPACE)) throw error;
+        logger?.warn({ code: error.code }, `${error.message} Answering from the index as it was before the corpus changed.`);
+        index = outdated;
+      }
+    } else await tidyIndexFolder(config.indexDir);
+    return new Desk(config, model, index, report, logger, options.onProgress);
   }
 
   /** The index answers are served from right now. */
@@ -149,7 +172,7 @@ export class Desk implements BriefingDesk {
 
   async reindex(): Promise<IngestReport> {
     if (this.reindexing !== null) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'A reindex is already running.');
-    this.reindexing = buildIndex({ corpusDir: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.model.embedder, onProgress: this.onProgress })
+    this.reindexing = buildIndex({ ...writeOptions(this.config, this.logger), embedder: this.model.embedder, onProgress: this.onProgress })
       .then(({ index, report }) => {
         this.current = index;
         return report;

@@ -1,11 +1,12 @@
 /**
  * The index on disk: a manifest, the document store, the lexical index and (with a
- * model) the HNSW graph. Written atomically (a sibling temp folder swapped in by rename),
- * verified on load (sizes and sha256 of every file), rebuilt incrementally: only new or
- * changed articles are embedded again, and vectors of two models are never mixed.
+ * model) the HNSW graph, in one generation folder of the index folder (index-folder.ts: who
+ * owns it, one writer at a time, the atomic swap). Verified on load (sizes and sha256 of every
+ * file), rebuilt incrementally: only new or changed articles are embedded again, and vectors
+ * of two models are never mixed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, IngestWarning, Passage } from '../corpus/types.js';
 import { chunkArticle } from '../corpus/chunk.js';
@@ -16,6 +17,7 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import type { TransformersEmbeddings } from './embedder.js';
 import { deserializeStore, serializeStore, type DocumentStore } from './document-store.js';
 import { LexicalIndex } from './lexical.js';
+import { currentGeneration, withIndexWriter, writeDurably, type IndexWriteStep, type IndexWriter } from './index-folder.js';
 import { corpusTopics } from './suggest.js';
 import { VectorStore, type VectorHit } from './vector-store.js';
 
@@ -64,6 +66,14 @@ export interface BuildOptions {
   indexDir: string;
   embedder: TransformersEmbeddings | null;
   onProgress?: (progress: IngestProgress) => void;
+  /** Each step of the write (fault tests stop a writer there; a debug log traces them). */
+  onStep?: (step: IndexWriteStep, detail?: string) => void;
+  /** Told once when another process is writing the index and this build waits for it. */
+  onWait?: () => void;
+  /** How long to wait for another writer before giving up with INDEX_LOCKED (default LOCK_WAIT_MS). */
+  waitMs?: number;
+  /** Build under a writer the caller already holds (to change the corpus and the index under one lock). */
+  writer?: IndexWriter;
 }
 
 function sha256(data: Uint8Array | string): string {
@@ -167,17 +177,27 @@ async function verifyStreamed(dir: string, name: string, manifest: IndexManifest
 }
 
 /**
- * The index in `dir`, verified; null when there is none yet. Throws INDEX_CORRUPT when a
- * file is damaged, INDEX_MODEL_MISMATCH when it holds vectors of another model (or none
- * while a model is loaded): the caller rebuilds.
+ * The index in the folder `dir`, verified; null when there is none yet. Throws INDEX_DIR_REFUSED
+ * when `dir` is not Briefbot's, INDEX_CORRUPT when a file is damaged, INDEX_MODEL_MISMATCH when it
+ * holds vectors of another model (or none while a model is loaded): the caller rebuilds.
  */
 export async function openIndex(dir: string, options: { modelId: string | null }): Promise<StoredIndex | null> {
-  const manifestPath = path.join(dir, FILES.manifest);
-  const exists = await stat(dir).then(() => true, () => false);
-  if (!exists) return null;
+  const generation = await currentGeneration(dir);
+  if (generation === null) return null;
+  try {
+    return await openGeneration(generation, options);
+  } catch (error) {
+    // A writer may have swapped in a new generation and deleted this one while it was being read.
+    const now = await currentGeneration(dir);
+    if (now === null || now === generation) throw error;
+    return openGeneration(now, options);
+  }
+}
+
+async function openGeneration(dir: string, options: { modelId: string | null }): Promise<StoredIndex> {
   let manifest: IndexManifest;
   try {
-    manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as IndexManifest;
+    manifest = JSON.parse(await readFile(path.join(dir, FILES.manifest), 'utf8')) as IndexManifest;
   } catch {
     return corrupt(dir, FILES.manifest, 'missing or unreadable');
   }
@@ -217,45 +237,40 @@ async function loadVerified(dir: string, manifest: IndexManifest): Promise<Store
   return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, vectors);
 }
 
-async function writeDurably(file: string, data: Uint8Array | string): Promise<{ bytes: number; sha256: string }> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  return { bytes, sha256: sha256(data) };
+async function writeListed(dir: string, name: string, data: Uint8Array | string, writer: IndexWriter): Promise<{ bytes: number; sha256: string }> {
+  await writeDurably(path.join(dir, name), data);
+  writer.step('file-written', name);
+  return { bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length, sha256: sha256(data) };
 }
 
-/** Swap a fully written folder into place: readers see the old index or the new, never half of one. */
-async function swapIn(tempDir: string, dir: string): Promise<void> {
-  const old = `${dir}.old-${process.pid}-${Date.now()}`;
-  const hadOld = await stat(dir).then(() => true, () => false);
-  if (hadOld) await rename(dir, old);
-  await rename(tempDir, dir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
-}
-
-/** The previous index for incremental reuse, or null when there is none or it is unusable. */
-async function previousIndex(dir: string): Promise<StoredIndex | null> {
+/** The index being replaced, for incremental reuse; null when there is none or it is unusable. */
+async function previousIndex(generation: string | null): Promise<StoredIndex | null> {
+  if (generation === null) return null;
   try {
-    const manifest = JSON.parse(await readFile(path.join(dir, FILES.manifest), 'utf8')) as IndexManifest;
+    const manifest = JSON.parse(await readFile(path.join(generation, FILES.manifest), 'utf8')) as IndexManifest;
     if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return null;
-    return await loadVerified(dir, manifest);
+    return await loadVerified(generation, manifest);
   } catch {
     return null;
   }
 }
 
+/**
+ * Builds the index of `corpusDir` into `indexDir` as its one writer, reusing the vectors of
+ * unchanged passages, and swaps it in whole (or leaves the previous index as it was).
+ */
 export async function buildIndex(options: BuildOptions): Promise<{ index: StoredIndex; report: IngestReport }> {
+  if (options.writer !== undefined) return buildWith(options.writer, options);
+  return withIndexWriter(options.indexDir, (writer) => buildWith(writer, options), { onStep: options.onStep, onWait: options.onWait, waitMs: options.waitMs });
+}
+
+async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ index: StoredIndex; report: IngestReport }> {
   const started = Date.now();
-  const { corpusDir, indexDir, embedder, onProgress } = options;
+  const { corpusDir, embedder, onProgress } = options;
   const sourceFiles = await corpusFileHashes(corpusDir);
   const { articles, warnings } = await loadCorpus(corpusDir);
   onProgress?.({ phase: 'reading', done: articles.length, total: articles.length });
-  const previous = await previousIndex(indexDir);
+  const previous = await previousIndex(writer.current);
   const modelId = embedder?.modelId ?? null;
   const sameModel = previous !== null && previous.manifest.modelId === modelId && previous.vectors !== null;
   const reportWarnings = warnings.map((w: IngestWarning) => w.message);
@@ -294,15 +309,14 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Stored
   onProgress?.({ phase: 'indexing', done: 1, total: 1 });
 
   const articleHashes = Object.fromEntries(articles.map((a) => [a.docId, a.contentHash]));
-  const tempDir = `${indexDir}.tmp-${process.pid}-${Date.now()}`;
-  await mkdir(tempDir, { recursive: true });
+  const generation = await writer.newGeneration();
   const files: IndexManifest['files'] = {};
-  files[FILES.store] = await writeDurably(path.join(tempDir, FILES.store), serializeStore({ articles, passages }));
-  files[FILES.lexical] = await writeDurably(path.join(tempDir, FILES.lexical), lexical.serialize());
+  files[FILES.store] = await writeListed(generation, FILES.store, serializeStore({ articles, passages }), writer);
+  files[FILES.lexical] = await writeListed(generation, FILES.lexical, lexical.serialize(), writer);
   if (vectors !== null) {
-    vectors.save(path.join(tempDir, FILES.vectors));
-    files[FILES.vectors] = await writeDurably(path.join(tempDir, FILES.vectors), await readFile(path.join(tempDir, FILES.vectors)));
-    files[FILES.vectorIds] = await writeDurably(path.join(tempDir, FILES.vectorIds), JSON.stringify(vectors.passageIds));
+    vectors.save(path.join(generation, FILES.vectors));
+    files[FILES.vectors] = await writeListed(generation, FILES.vectors, await readFile(path.join(generation, FILES.vectors)), writer);
+    files[FILES.vectorIds] = await writeListed(generation, FILES.vectorIds, JSON.stringify(vectors.passageIds), writer);
   }
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -316,11 +330,10 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Stored
     topics: corpusTopics(passages),
     createdAt: new Date().toISOString(),
   };
-  await writeDurably(path.join(tempDir, FILES.manifest), JSON.stringify(manifest, null, 2));
-  await mkdir(path.dirname(indexDir), { recursive: true });
-  await swapIn(tempDir, indexDir);
+  await writeListed(generation, FILES.manifest, JSON.stringify(manifest, null, 2), writer);
+  await writer.commit(generation);
 
-  const index = makeStoredIndex(indexDir, manifest, articles, passages, lexical, vectors);
+  const index = makeStoredIndex(generation, manifest, articles, passages, lexical, vectors);
   const report: IngestReport = {
     articles: articles.length, passages: passages.length, added, changed, removed, unchanged, embedded,
     mode: embedder === null ? 'lexical' : 'hybrid', warnings: reportWarnings, millis: Date.now() - started,

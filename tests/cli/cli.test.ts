@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentGeneration } from '../../src/retrieval/index-folder.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -201,7 +202,7 @@ describe('npm run cli -- ingest', () => {
 
   it('detects a truncated index file and rebuilds it from the corpus', async () => {
     await cli('ingest');
-    await truncate(path.join(index, 'lexical.bin'), 10);
+    await truncate(path.join((await currentGeneration(index))!, 'lexical.bin'), 10);
     const out = await cli('ask', 'What did Ushakov say about NATO?', '--json');
     expect(out.code).toBe(0);
     expect(out.stderr).toMatch(/damaged \(lexical\.bin/u);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES } from '../../src/errors.js';
 import { buildIndex, isIndexCurrent, openIndex } from '../../src/retrieval/index-store.js';
+import { currentGeneration } from '../../src/retrieval/index-folder.js';
 import { INGEST_RULES_VERSION } from '../../src/corpus/parse.js';
 import { VectorStore } from '../../src/retrieval/vector-store.js';
 import { loadEmbedder } from '../../src/retrieval/embedder.js';
@@ -28,6 +29,13 @@ async function firstFile(corpusDir: string): Promise<string> {
   const { readdir } = await import('node:fs/promises');
   const [name] = (await readdir(corpusDir)).sort();
   return path.join(corpusDir, name!);
+}
+
+/** A file of the current index generation. */
+async function indexFile(indexDir: string, name: string): Promise<string> {
+  const generation = await currentGeneration(indexDir);
+  if (generation === null) throw new Error(`no index in ${indexDir}`);
+  return path.join(generation, name);
 }
 
 async function expectCorrupt(promise: Promise<unknown>, file: string): Promise<void> {
@@ -88,7 +96,7 @@ describe('buildIndex / openIndex', () => {
     const { index } = await buildIndex({ ...ws, embedder: spyEmbedder().embedder });
     expect(index.manifest.ingestRules).toBe(INGEST_RULES_VERSION);
     expect(await isIndexCurrent(index, ws.corpusDir)).toBe(true);
-    const manifestPath = path.join(ws.indexDir, 'manifest.json');
+    const manifestPath = await indexFile(ws.indexDir, 'manifest.json');
     const older = { ...JSON.parse(await readFile(manifestPath, 'utf8')), ingestRules: INGEST_RULES_VERSION - 1 };
     await writeFile(manifestPath, JSON.stringify(older));
     const reopened = await openIndex(ws.indexDir, { modelId: index.manifest.modelId });
@@ -134,14 +142,14 @@ describe('buildIndex / openIndex', () => {
   it('GIVEN a truncated vector file THEN opening reports INDEX_CORRUPT naming it', async () => {
     const ws = await workspace();
     await buildIndex({ ...ws, embedder: spyEmbedder().embedder });
-    await truncate(path.join(ws.indexDir, 'vectors.hnsw'), 100);
+    await truncate(await indexFile(ws.indexDir, 'vectors.hnsw'), 100);
     await expectCorrupt(openIndex(ws.indexDir, { modelId: 'fake/model' }), 'vectors.hnsw');
   });
 
   it('GIVEN a corrupted document store THEN opening reports INDEX_CORRUPT naming it', async () => {
     const ws = await workspace();
     await buildIndex({ ...ws, embedder: spyEmbedder().embedder });
-    const store = path.join(ws.indexDir, 'store.bin');
+    const store = await indexFile(ws.indexDir, 'store.bin');
     const data = await readFile(store);
     data[10] = data[10] === 0x41 ? 0x42 : 0x41;
     await writeFile(store, data);
@@ -151,7 +159,7 @@ describe('buildIndex / openIndex', () => {
   it('GIVEN a missing manifest THEN opening reports INDEX_CORRUPT naming it', async () => {
     const ws = await workspace();
     await buildIndex({ ...ws, embedder: null });
-    await unlink(path.join(ws.indexDir, 'manifest.json'));
+    await unlink(await indexFile(ws.indexDir, 'manifest.json'));
     await expectCorrupt(openIndex(ws.indexDir, { modelId: null }), 'manifest.json');
   });
 
