@@ -1,9 +1,9 @@
 /** Cited extractive summaries: verbatim sentences chosen for central, distinct facts, each citing every article that carries it. */
 import type { Article, Passage } from '../corpus/types.js';
 import type { BriefingEvent } from '../events/types.js';
-import { loadLexicon } from '../retrieval/lexicon.js';
 import type { AskResult } from '../retrieval/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { STOPWORDS, containment, maximalMarginalRelevance, ngrams, sparseDot, words } from '../text/index.js';
 import type { SummaryRequest, SummaryResult, SummarySentence } from './types.js';
 
 export const SUMMARY_MIN_SENTENCES = 3;
@@ -64,27 +64,31 @@ interface Candidate {
   index: number;
   text: string;
   terms: Map<string, number>;
+  /** Word pairs: what two sentences share when they carry the same content. */
+  pairs: Set<string>;
   facts: Set<string>;
   highlighted: boolean;
 }
 
-const TOKEN = /\p{L}+|\p{N}+(?:[.,]\p{N}+)*/gu;
-
-function words(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().match(TOKEN) ?? []);
-}
-
 /** Syllables and syllable bigrams (Vietnamese words are mostly two syllables). */
 function termCounts(text: string): Map<string, number> {
-  const ws = words(text);
+  const ws = words(text.toLowerCase());
+  const pairs = ngrams(ws, 2);
   const counts = new Map<string, number>();
-  const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
+  const add = (t: string): void => {
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  };
   ws.forEach((w, i) => {
     add(w);
-    const next = ws[i + 1];
-    if (next !== undefined) add(`${w} ${next}`);
+    const pair = pairs[i];
+    if (pair !== undefined) add(pair);
   });
   return counts;
+}
+
+/** Lowercased word pairs of a text. */
+function pairsOf(text: string): Set<string> {
+  return new Set(ngrams(words(text.toLowerCase()), 2));
 }
 
 /** Numbers and capitalised names that are not sentence-initial: the facts a sentence carries. */
@@ -105,7 +109,7 @@ function factsOf(text: string): Set<string> {
  * A capitalised word counts as a name except as the sentence's first word.
  */
 export function phraseKeys(text: string): Set<string> {
-  const tokens = text.normalize('NFC').match(TOKEN) ?? [];
+  const tokens = words(text);
   const inName = tokens.map((w, i) => i > 0 && /^\p{Lu}/u.test(w));
   const keys = new Set<string>();
   tokens.forEach((w, i) => {
@@ -148,15 +152,6 @@ function selfContained(text: string): string | null {
   return tail.length >= SENTENCE_MIN_CHARS && !dangling(tail) && /^\p{Lu}/u.test(tail) ? tail : null;
 }
 
-function overlap(a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0;
-  let sizeA = 0;
-  let sizeB = 0;
-  for (const k of a.keys()) if (k.includes(' ')) { sizeA += 1; if (b.has(k)) shared += 1; }
-  for (const k of b.keys()) if (k.includes(' ')) sizeB += 1;
-  return shared / Math.max(1, Math.min(sizeA, sizeB));
-}
-
 class Weights {
   private readonly df = new Map<string, number>();
   private readonly n: number;
@@ -179,13 +174,6 @@ class Weights {
     for (const [t, w] of v) v.set(t, w / norm);
     return v;
   }
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
-  return dot;
 }
 
 /** The article for a docId or a unique prefix of one. */
@@ -220,7 +208,7 @@ function candidatesOf(article: Article, indices: Iterable<number>, highlighted: 
     if (!s || s.text.length < SENTENCE_MIN_CHARS || s.text.length > SENTENCE_MAX_CHARS) continue;
     const text = selfContained(s.text);
     if (text === null || !article.raw.includes(text)) continue;
-    out.push({ article, index: i, text, terms: termCounts(text), facts: factsOf(text), highlighted: highlighted.has(s.text) });
+    out.push({ article, index: i, text, terms: termCounts(text), pairs: pairsOf(text), facts: factsOf(text), highlighted: highlighted.has(s.text) });
   }
   return out;
 }
@@ -273,9 +261,9 @@ export function sharedNumbers(articles: readonly Article[]): Map<string, number>
 
 function select(pool: Candidate[], all: readonly Article[], n: number, events: readonly BriefingEvent[]): SummarySentence[] {
   if (pool.length === 0) return [];
-  const everyone = all.flatMap((a) => a.sentences.map((s) => ({ article: a, terms: termCounts(s.text) })));
+  const everyone = all.flatMap((a) => a.sentences.map((s) => ({ article: a, terms: termCounts(s.text), pairs: pairsOf(s.text) })));
   const weights = new Weights(everyone.map((e) => e.terms));
-  const vectors = everyone.map((e) => ({ article: e.article, terms: e.terms, v: weights.vector(e.terms) }));
+  const vectors = everyone.map((e) => ({ article: e.article, pairs: e.pairs, v: weights.vector(e.terms) }));
   const factDf = new Map<string, Set<string>>();
   for (const a of all) for (const s of a.sentences) for (const f of factsOf(s.text)) factDf.set(f, (factDf.get(f) ?? new Set()).add(a.docId));
 
@@ -285,13 +273,13 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
     const carriers = new Set<Article>([c.article]);
     const restated = new Set<(typeof others)[number]>();
     for (const o of others) {
-      if (overlap(c.terms, o.terms) < NEAR_DUPLICATE_OVERLAP) continue;
+      if (containment(c.pairs, o.pairs) < NEAR_DUPLICATE_OVERLAP) continue;
       carriers.add(o.article);
       restated.add(o);
     }
     // Centrality is likeness to what other articles say in their own words: a copy of the sentence
     // (wire copy reused) would score as near 1 and already counts, once, as a carrier.
-    const sims = others.filter((o) => !restated.has(o)).map((o) => cosine(v, o.v)).sort((x, y) => y - x);
+    const sims = others.filter((o) => !restated.has(o)).map((o) => sparseDot(v, o.v)).sort((x, y) => y - x);
     const centrality = sims.slice(0, 5).reduce((x, y) => x + y, 0) / 5;
     const factSupport = [...c.facts].reduce((sum, f) => sum + Math.log(1 + (factDf.get(f)?.size ?? 1)), 0);
     const position = 1 / (1 + 0.15 * c.index);
@@ -315,8 +303,7 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
     }
   }
   const common = (k: string): boolean => (sentencesWith.get(k) ?? 0) > everyone.length * COMMON_PHRASE_SENTENCE_SHARE;
-  const stopwords = loadLexicon().stopwords;
-  const functionWords = (k: string): boolean => k.split(' ').some((w) => stopwords.has(w));
+  const functionWords = (k: string): boolean => k.split(' ').some((w) => STOPWORDS.has(w));
   const phraseWeight = new Map<string, number>();
   for (const [k, docs] of phraseArticles) {
     if (docs.size < 2 || common(k)) continue;
@@ -332,32 +319,36 @@ function select(pool: Candidate[], all: readonly Article[], n: number, events: r
     numbers: [...numbersIn(x.c.text)].filter((k) => numberWeight.has(k)),
   }]));
 
-  const chosen: typeof scored = [];
-  const coveredPhrases = new Set<string>();
-  const coveredNumbers = new Set<string>();
-  const coveredArticles = new Set<Article>();
   const share = (keys: readonly string[], covered: ReadonlySet<string>, weight: ReadonlyMap<string, number>, total: number): number =>
     total === 0 ? 0 : sum(keys.filter((k) => !covered.has(k)).map((k) => weight.get(k) ?? 0)) / total;
-  while (chosen.length < n) {
-    let best: (typeof scored)[number] | undefined;
-    let bestValue = -Infinity;
-    for (const x of scored) {
-      if (chosen.includes(x)) continue;
-      const redundancy = Math.max(0, ...chosen.map((y) => cosine(x.v, y.v)));
-      if (redundancy >= REDUNDANCY_COSINE || chosen.some((y) => overlap(x.c.terms, y.c.terms) >= NEAR_DUPLICATE_OVERLAP)) continue;
-      const facts = carried.get(x);
-      const newSources = [...x.carriers].filter((a) => !coveredArticles.has(a)).length / all.length;
-      const gain = (facts === undefined ? 0 : share(facts.phrases, coveredPhrases, phraseWeight, phraseTotal) + share(facts.numbers, coveredNumbers, numberWeight, numberTotal))
-        + SOURCE_WEIGHT * newSources;
-      const value = MMR_LAMBDA * (x.score / maxScore + MAIN_FACT_WEIGHT * gain) - (1 - MMR_LAMBDA) * redundancy;
-      if (value > bestValue) { bestValue = value; best = x; }
+  // What the sentences picked so far cover, recomputed when a pick is added.
+  let coveredBy = -1;
+  const covered = { phrases: new Set<string>(), numbers: new Set<string>(), articles: new Set<Article>() };
+  const coverage = (picked: readonly (typeof scored)[number][]): typeof covered => {
+    if (coveredBy === picked.length) return covered;
+    coveredBy = picked.length;
+    for (const set of [covered.phrases, covered.numbers, covered.articles]) set.clear();
+    for (const p of picked) {
+      for (const t of carried.get(p)?.phrases ?? []) covered.phrases.add(t);
+      for (const k of carried.get(p)?.numbers ?? []) covered.numbers.add(k);
+      for (const a of p.carriers) covered.articles.add(a);
     }
-    if (!best) break;
-    chosen.push(best);
-    for (const t of carried.get(best)?.phrases ?? []) coveredPhrases.add(t);
-    for (const k of carried.get(best)?.numbers ?? []) coveredNumbers.add(k);
-    for (const a of best.carriers) coveredArticles.add(a);
-  }
+    return covered;
+  };
+  const chosen = maximalMarginalRelevance(scored, {
+    lambda: MMR_LAMBDA,
+    picks: n,
+    relevance: (x, picked) => {
+      const { phrases, numbers, articles } = coverage(picked);
+      const facts = carried.get(x);
+      const newSources = [...x.carriers].filter((a) => !articles.has(a)).length / all.length;
+      const gain = (facts === undefined ? 0 : share(facts.phrases, phrases, phraseWeight, phraseTotal) + share(facts.numbers, numbers, numberWeight, numberTotal))
+        + SOURCE_WEIGHT * newSources;
+      return x.score / maxScore + MAIN_FACT_WEIGHT * gain;
+    },
+    similarity: (picked, x) => sparseDot(x.v, picked.v),
+    excludes: (x, picked) => sparseDot(x.v, picked.v) >= REDUNDANCY_COSINE || containment(x.c.pairs, picked.c.pairs) >= NEAR_DUPLICATE_OVERLAP,
+  });
 
   return chosen
     .map((s) => ({ s, key: sortKey(s.c, events) }))
@@ -397,11 +388,11 @@ export async function summarize(request: SummaryRequest, ctx: SummaryContext): P
       add(candidatesOf(article, passage.sentences.map((s) => s.index), highlighted).filter((c) => c.highlighted));
       // Retrieval folds a passage other articles repeat into one answer citing them all; their own
       // wording of a highlighted sentence may stand alone where this one does not.
-      const marked = answer.highlights.map(termCounts);
+      const marked = answer.highlights.map(pairsOf);
       for (const citation of answer.citations) {
         const other = ctx.articles.find((a) => a.docId === citation.docId);
         if (!other || other === article) continue;
-        const same = [...other.sentences.keys()].filter((i) => marked.some((h) => overlap(h, termCounts(other.sentences[i]?.text ?? '')) >= NEAR_DUPLICATE_OVERLAP));
+        const same = [...other.sentences.keys()].filter((i) => marked.some((h) => containment(h, pairsOf(other.sentences[i]?.text ?? '')) >= NEAR_DUPLICATE_OVERLAP));
         add(candidatesOf(other, same, new Set(same.map((i) => other.sentences[i]?.text ?? ''))));
       }
     }

@@ -9,6 +9,7 @@ import {
   RELATED_LINK_PATTERN, SOURCE_LINE_PATTERN, THEO_PATTERN, matchesLine,
 } from './furniture.js';
 import { splitSentences } from './sentences.js';
+import { normalizeText } from '../text/index.js';
 
 /** A derived title is cut to this many characters at a clause boundary. */
 export const DERIVED_TITLE_MAX_CHARS = 110;
@@ -17,7 +18,7 @@ export const DERIVED_TITLE_MAX_CHARS = 110;
  * Bump it when a change reads the same file differently: an index built under other rules is then
  * read again from the corpus on the next start, reusing the vectors of passages whose text is unchanged.
  */
-export const INGEST_RULES_VERSION = 2;
+export const INGEST_RULES_VERSION = 3;
 /** An author line has at most this many words. */
 const AUTHOR_MAX_WORDS = 5;
 /** Author lines are only looked for among the last lines of the body. */
@@ -44,9 +45,9 @@ interface FrontMatter {
   author?: string;
 }
 
-/** Normalise a file's text: no BOM, `\n` line endings, NFC. */
+/** Normalise a file's text: `\n` line endings, NFC, no BOM or other invisible characters. */
 export function normaliseText(text: string): string {
-  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
+  return normalizeText(text.replace(/\r\n?/gu, '\n'));
 }
 
 function splitLines(raw: string, from: number): Line[] {

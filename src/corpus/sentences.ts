@@ -5,14 +5,13 @@
  * after known abbreviations or after a single-letter initial.
  */
 
+import { MONTH_ABBREVIATIONS_EN } from '../text/index.js';
+
 /** Abbreviations after which a full stop does not end a sentence (compared lowercased, without the dot). */
 export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'tp', 'ths', 'ts', 'pgs', 'gs', 'bs', 'ks', 'ls', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof',
   'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'no', 'v.v', 'inc', 'ltd', 'co', 'corp', 'gen', 'col', 'lt', 'sgt',
 ]);
-
-/** Month abbreviations: no sentence ends at `Sept.` when a day follows (`Sept. 15`). */
-export const MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 const OPENING_QUOTES = '“"‘«';
 const CLOSING_QUOTES = '”"’»';
@@ -45,7 +44,8 @@ function isFalseStop(text: string, i: number): boolean {
   if (next !== '' && !/\s/.test(next) && !CLOSING_QUOTES.includes(next) && next !== ')') return true;
   const word = wordBefore(text, i);
   if (NON_TERMINAL_ABBREVIATIONS.has(word.toLowerCase())) return true;
-  if (MONTH_ABBREVIATIONS.has(word.toLowerCase()) && /^\s+\d/u.test(text.slice(i + 1))) return true;
+  // No sentence ends at `Sept.` when a day follows (`Sept. 15`).
+  if (MONTH_ABBREVIATIONS_EN.has(word.toLowerCase()) && /^\s+\d/u.test(text.slice(i + 1))) return true;
   // An initial such as "J. Kushner".
   if (word.length === 1 && /\p{Lu}/u.test(prev)) return true;
   return false;

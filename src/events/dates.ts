@@ -4,6 +4,7 @@
  * invents a day or a year the text does not support: relative days need a real
  * publication date; a missing year comes from the anchor and says so.
  */
+import { MONTH_PATTERN_EN, WEEKDAYS, monthOfEnglishWord } from '../text/index.js';
 import type { DatePrecision, DateResolution, ResolvedDate } from './types.js';
 
 export interface DateAnchor {
@@ -15,17 +16,6 @@ export interface DateAnchor {
 
 /** A day/month without a year is placed at most this many days after the anchor; otherwise in the year before. */
 export const FUTURE_TOLERANCE_DAYS = 120;
-
-const MONTHS_EN: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
-  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
-const MONTH_EN = Object.keys(MONTHS_EN).join('|');
-/** Day of the week, as `Date.getUTCDay()` numbers it. */
-const WEEKDAYS: Readonly<Record<string, number>> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-  'chủ nhật': 0, 'thứ hai': 1, 'thứ ba': 2, 'thứ tư': 3, 'thứ năm': 4, 'thứ sáu': 5, 'thứ bảy': 6,
-};
 
 interface Rule {
   pattern: RegExp;
@@ -127,11 +117,11 @@ const RULES: readonly Rule[] = [
   { pattern: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b/giu, resolve: (m, a) => dayMonth(N(m[1]), N(m[2]), a) },
   // A bare d/m after a word of quantity is a fraction (`khoảng 1/3`), not a date.
   { pattern: /(?:(?:ngày|hôm)\s+)?(?<!(?:khoảng|gần|hơn|chừng|chiếm|tới|about|nearly|over|almost)\s)\b(\d{1,2})\/(\d{1,2})\b(?!\/)/giu, resolve: (m, a) => dayMonth(N(m[1]), N(m[2]), a) },
-  { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => fullDay(N(m[2]), MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, N(m[3])) },
-  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_EN})\\.?,?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => fullDay(N(m[1]), MONTHS_EN[(m[2] ?? '').toLowerCase()] ?? 0, N(m[3])) },
-  { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => monthYear(MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, N(m[2])) },
-  { pattern: new RegExp(`\\b(${MONTH_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent))`, 'giu'), resolve: (m, a) => dayMonth(N(m[2]), MONTHS_EN[(m[1] ?? '').toLowerCase()] ?? 0, a) },
-  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_EN})\\b`, 'giu'), resolve: (m, a) => dayMonth(N(m[1]), MONTHS_EN[(m[2] ?? '').toLowerCase()] ?? 0, a) },
+  { pattern: new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => fullDay(N(m[2]), monthOfEnglishWord(m[1] ?? '') ?? 0, N(m[3])) },
+  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN_EN})\\.?,?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => fullDay(N(m[1]), monthOfEnglishWord(m[2] ?? '') ?? 0, N(m[3])) },
+  { pattern: new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => monthYear(monthOfEnglishWord(m[1] ?? '') ?? 0, N(m[2])) },
+  { pattern: new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent))`, 'giu'), resolve: (m, a) => dayMonth(N(m[2]), monthOfEnglishWord(m[1] ?? '') ?? 0, a) },
+  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN_EN})\\b`, 'giu'), resolve: (m, a) => dayMonth(N(m[1]), monthOfEnglishWord(m[2] ?? '') ?? 0, a) },
   { pattern: /\b[Oo]n\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gu, resolve: (m, a) => weekday(m, a) },
   // Case matters: `thứ Năm` is Thursday, `thứ năm` is "fifth".
   { pattern: /(?:[Hh]ôm|[Vv]ào|[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)(?![\p{L}\p{M}])/gu, resolve: (m, a) => weekday(m, a) },

@@ -4,7 +4,7 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { actorFinder } from '../corpus/names.js';
-import { jaccard } from '../retrieval/similarity.js';
+import { isNumeric, jaccard, words } from '../text/index.js';
 import { corpusAnchor, findDates, type DateAnchor } from './dates.js';
 import type { BriefingEvent, EventCitation } from './types.js';
 
@@ -27,8 +27,12 @@ interface Report {
   words: Set<string>;
 }
 
+/**
+ * Words of three letters or more, and the digit groups of numbers (so that `5,200` and `5.200`,
+ * as two outlets write one figure, share them): what two reports of one event share.
+ */
 function contentWords(text: string): Set<string> {
-  return new Set((text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]{3,}|\d+/gu) ?? []));
+  return new Set(words(text.toLowerCase()).flatMap((w) => (isNumeric(w) ? w.split(/[.,]/u) : w.length >= 3 ? [w] : [])));
 }
 
 /** The clause of `sentence` around [start, end): between the nearest clause breaks. */

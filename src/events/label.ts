@@ -4,7 +4,7 @@
  * date is gone, opens with a connective, relative or participle (it leans on a clause it was cut
  * from), ends on a word that needs more (`rằng`, `that`, `said`), or was cut short.
  */
-import { loadLexicon } from '../retrieval/lexicon.js';
+import { STOPWORDS, isNumeric, words, type Language } from '../text/index.js';
 
 /**
  * Content words a label needs: "about four" for English; Vietnamese writes most words as two
@@ -24,12 +24,6 @@ const DANGLING_ENDINGS = [
   'rằng', 'là', 'của', 'và', 'với', 'mà', 'để', 'cho', 'về', 'các', 'những', 'nói', 'cho biết', 'tuyên bố', 'khẳng định', 'nhấn mạnh', 'lưu ý', 'nói thêm',
   'that', 'and', 'of', 'to', 'the', 'a', 'an', 'with', 'for', 'by', 'said', 'says', 'told', 'added', 'stated', 'announced',
 ];
-
-const WORD = /[\p{L}\p{M}]+|\d+/gu;
-
-function words(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(WORD) ?? [];
-}
 
 function startsWithPhrase(w: readonly string[], phrases: readonly string[]): string | undefined {
   return phrases.find((p) => {
@@ -54,12 +48,11 @@ function participleOpening(label: string): boolean {
 }
 
 /** Why `label` (its date already removed) is not a label a person understands alone; null when it is. */
-export function labelProblem(label: string, lang: 'vi' | 'en'): string | null {
+export function labelProblem(label: string, lang: Language): string | null {
   const text = label.trim();
   if (text.endsWith('…')) return 'cut short';
-  const w = words(text);
-  const stopwords = loadLexicon().stopwords;
-  const content = w.filter((x) => !stopwords.has(x) && !/^\d+$/u.test(x)).length;
+  const w = words(text.toLowerCase());
+  const content = w.filter((x) => !STOPWORDS.has(x) && !isNumeric(x)).length;
   if (content < EVENT_LABEL_MIN_CONTENT_WORDS[lang]) return `${content} content words`;
   const opening = startsWithPhrase(w, DEPENDENT_OPENINGS);
   if (opening !== undefined) return `opens with "${opening}"`;

@@ -7,6 +7,7 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { labelProblem } from '../events/label.js';
+import { MONTH_NAMES_EN, decimalSeparator, parseNumber } from '../text/index.js';
 import type { QuizLanguage } from './templates.js';
 import type { QuestionKind, QuizQuestion } from './types.js';
 import { PERSON_CUES } from './material.js';
@@ -54,14 +55,13 @@ function introducedAsPerson(name: string, ctx: CheckContext): boolean {
 /** Number forms: `1.234`, `1,5`, `19`; the decimal separator and the number of decimals. */
 function numberShape(raw: string): { value: number; decimals: number; separator: string } | null {
   if (!/^\d+(?:[.,]\d+)*$/u.test(raw)) return null;
-  const grouped = /^\d{1,3}(?:([.,])\d{3})+$/u.exec(raw);
-  if (grouped !== null) return { value: Number(raw.replace(/[.,]/gu, '')), decimals: 0, separator: '' };
-  const m = /^(\d+)(?:([.,])(\d+))?$/u.exec(raw);
-  if (m === null) return null;
-  return { value: Number(`${m[1]}.${m[3] ?? '0'}`), decimals: (m[3] ?? '').length, separator: m[2] ?? '' };
+  const value = parseNumber(raw);
+  if (Number.isNaN(value)) return null;
+  const separator = decimalSeparator(raw);
+  return { value, decimals: separator === null ? 0 : raw.length - raw.indexOf(separator) - 1, separator: separator ?? '' };
 }
 
-const ENGLISH_MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
+const ENGLISH_MONTH = new RegExp(`\\b(?:${MONTH_NAMES_EN.join('|')})\\b`, 'u');
 /** A date choice with its numbers and month names blanked: choices of one precision share it. */
 const dateShape = (c: string): string => c.replace(/\d+/gu, '9').replace(ENGLISH_MONTH, 'M');
 

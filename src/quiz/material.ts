@@ -2,6 +2,7 @@
 import type { Article, Passage } from '../corpus/types.js';
 import { actorFinder } from '../corpus/names.js';
 import type { BriefingEvent } from '../events/types.js';
+import { detectLanguage } from '../text/index.js';
 import type { QuizMaterial } from './kinds/types.js';
 import { QUIZ_TEMPLATES, type QuizLanguage } from './templates.js';
 import { QUIZ_TUNING } from './tuning.js';
@@ -36,8 +37,7 @@ function personNames(articles: readonly Article[], actors: readonly string[]): S
 }
 
 function corpusLanguage(articles: readonly Article[]): QuizLanguage {
-  const sample = articles.flatMap((a) => a.sentences.slice(0, 5).map((s) => s.text)).join(' ');
-  return /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu.test(sample) ? 'vi' : 'en';
+  return detectLanguage(articles.flatMap((a) => a.sentences.slice(0, 5).map((s) => s.text)).join(' '));
 }
 
 export function quizMaterial(input: QuizInput): QuizMaterial {

@@ -1,7 +1,7 @@
-/** The words of a question, in the corpus language. */
-export type QuizLanguage = 'vi' | 'en';
+import type { Language } from '../text/index.js';
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The words of a question, in the corpus language. */
+export type QuizLanguage = Language;
 
 export const QUIZ_TEMPLATES = {
   vi: {
@@ -12,9 +12,6 @@ export const QUIZ_TEMPLATES = {
     whoSaid: (quote: string) => `Ai đã nói: "${quote}"?`,
     first: 'Sự kiện nào diễn ra sớm nhất?',
     source: (title: string) => `Theo "${title}"`,
-    day: (y: string, m: string, d: string) => `${Number(d)}/${Number(m)}/${y}`,
-    month: (y: string, m: string) => `tháng ${Number(m)}/${y}`,
-    year: (y: string) => `năm ${y}`,
   },
   en: {
     when: (what: string) => `When did this happen: "${what}"?`,
@@ -24,17 +21,5 @@ export const QUIZ_TEMPLATES = {
     whoSaid: (quote: string) => `Who said: "${quote}"?`,
     first: 'Which of these happened first?',
     source: (title: string) => `According to "${title}"`,
-    day: (y: string, m: string, d: string) => `${MONTHS_EN[Number(m) - 1]} ${Number(d)}, ${y}`,
-    month: (y: string, m: string) => `${MONTHS_EN[Number(m) - 1]} ${y}`,
-    year: (y: string) => y,
   },
 } as const;
-
-/** A resolved date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as the quiz writes it. */
-export function formatQuizDate(lang: QuizLanguage, value: string): string {
-  const [y = '', m, d] = value.split('-');
-  const t = QUIZ_TEMPLATES[lang];
-  if (d !== undefined && m !== undefined) return t.day(y, m, d);
-  if (m !== undefined) return t.month(y, m);
-  return t.year(y);
-}

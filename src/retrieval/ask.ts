@@ -5,13 +5,13 @@
  */
 import type { ArticleMeta, Passage } from '../corpus/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { containment, jaccard, maximalMarginalRelevance, normalizeText, shingles } from '../text/index.js';
 import { reciprocalRankFusion, vectorRelevance } from './fusion.js';
 import { highlightSentences } from './highlight.js';
 import type { LexicalIndex } from './lexical.js';
 import { searchLexical } from './lexical-search.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { analyzeQuery } from './query.js';
-import { containment, jaccard, shingles } from './similarity.js';
 import { corpusTopics } from './suggest.js';
 import type { AnswerPassage, AskOptions, AskResult, Citation } from './types.js';
 
@@ -46,7 +46,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 /** The question cleaned, or a UserError saying what is wrong with it. */
 export function validateQuestion(question: string): string {
-  const cleaned = question.replace(CONTROL_CHARS, ' ').replace(/\s+/gu, ' ').trim().normalize('NFC');
+  const cleaned = normalizeText(question.replace(CONTROL_CHARS, ' ')).replace(/\s+/gu, ' ').trim();
   if (cleaned === '') throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'The question is empty: ask something about the briefing.');
   if (cleaned.length > QUESTION_MAX_CHARS) {
     throw new UserError(ERROR_CODES.QUESTION_TOO_LONG, `The question is ${cleaned.length} characters long; the limit is ${QUESTION_MAX_CHARS}.`, { max: QUESTION_MAX_CHARS, length: cleaned.length });
@@ -76,35 +76,17 @@ function collapseDuplicates(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
-/**
- * Greedy MMR for the first `picks` places (the rest keep their fused order): each
- * candidate's redundancy is its highest similarity to a chosen passage, updated with each
- * new pick only, so the cost is candidates × picks comparisons.
- */
+/** MMR for the first `picks` places; the rest keep their fused order. */
 function diversify(candidates: Candidate[], picks: number): Candidate[] {
-  const pool = [...candidates];
-  const redundancy = pool.map(() => 0);
-  const chosen: Candidate[] = [];
-  while (pool.length > 0 && chosen.length < picks) {
-    let bestIndex = 0;
-    let bestValue = -Infinity;
-    pool.forEach((c, i) => {
-      const value = MMR_LAMBDA * c.fused - (1 - MMR_LAMBDA) * (redundancy[i] ?? 0);
-      if (value > bestValue) {
-        bestValue = value;
-        bestIndex = i;
-      }
-    });
-    const [picked] = pool.splice(bestIndex, 1);
-    redundancy.splice(bestIndex, 1);
-    if (picked === undefined) break;
-    chosen.push(picked);
-    pool.forEach((c, i) => {
-      const similarity = jaccard(picked.shingles, c.shingles) + (picked.passage.docId === c.passage.docId ? SAME_ARTICLE_PENALTY : 0);
-      redundancy[i] = Math.max(redundancy[i] ?? 0, similarity);
-    });
-  }
-  return [...chosen, ...pool];
+  const chosen = maximalMarginalRelevance(candidates, {
+    lambda: MMR_LAMBDA,
+    picks,
+    relevance: (c) => c.fused,
+    similarity: (a, b) => jaccard(a.shingles, b.shingles) + (a.passage.docId === b.passage.docId ? SAME_ARTICLE_PENALTY : 0),
+  });
+  const rest = new Set(candidates);
+  for (const c of chosen) rest.delete(c);
+  return [...chosen, ...rest];
 }
 
 export async function answerQuestion(question: string, options: AskOptions, ctx: RetrievalContext): Promise<AskResult> {

@@ -3,7 +3,7 @@ import type { Sentence } from '../corpus/types.js';
 import type { LexicalIndex } from './lexical.js';
 import type { AnalyzedQuery } from './query.js';
 import { fieldWeight } from './query.js';
-import { indexTerms } from './tokenize.js';
+import { indexTerms } from './index-terms.js';
 
 /** A sentence is highlighted when it scores at least this share of the best sentence. */
 export const HIGHLIGHT_SHARE_OF_BEST = 0.6;

@@ -1,12 +1,12 @@
 /**
- * BM25 over index terms (see tokenize.ts), postings-based: a query touches only the
+ * BM25 over index terms (see index-terms.ts), postings-based: a query touches only the
  * postings of its own terms, and scores go into dense typed arrays (no per-posting
  * allocation), so a query costs about the length of its postings at any corpus size.
  * Serialises to one compact buffer that loads as views, with terms kept sorted for a
  * binary-search lookup instead of a hash map of millions of entries.
  */
 import { envelopeHead, openEnvelope } from './binary-envelope.js';
-import { indexTerms } from './tokenize.js';
+import { indexTerms } from './index-terms.js';
 
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;

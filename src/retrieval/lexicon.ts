@@ -1,6 +1,7 @@
 /**
- * The query-side data: entity aliases, the English→Vietnamese expansion and stopwords,
- * read from plain files in src/retrieval/data (and optionally a user's own expansion file).
+ * The query-side data: entity aliases and the English→Vietnamese expansion, read from plain
+ * files in src/retrieval/data (and optionally a user's own expansion file). Stopwords are the
+ * function words of src/text.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,6 @@ export interface Lexicon {
   aliases: Map<string, readonly string[]>;
   /** Lowercased English phrase → Vietnamese alternatives. */
   expansions: Map<string, readonly string[]>;
-  stopwords: ReadonlySet<string>;
   /** Longest phrase, in words, among aliases and expansions. */
   maxPhraseWords: number;
 }
@@ -26,7 +26,7 @@ function wordCount(phrase: string): number {
 }
 
 /** Parse lexicon files' text; pure, so tests can build small lexicons. */
-export function parseLexicon(files: { aliases: string; expansions: string[]; stopwords: string }): Lexicon {
+export function parseLexicon(files: { aliases: string; expansions: string[] }): Lexicon {
   const aliases = new Map<string, readonly string[]>();
   for (const line of dataLines(files.aliases)) {
     const group = line.split('|').map((s) => s.trim()).filter(Boolean);
@@ -42,10 +42,9 @@ export function parseLexicon(files: { aliases: string; expansions: string[]; sto
       expansions.set(key, [...merged]);
     }
   }
-  const stopwords = new Set(dataLines(files.stopwords).map((w) => w.toLowerCase()));
   let maxPhraseWords = 1;
   for (const key of [...aliases.keys(), ...expansions.keys()]) maxPhraseWords = Math.max(maxPhraseWords, wordCount(key));
-  return { aliases, expansions, stopwords, maxPhraseWords };
+  return { aliases, expansions, maxPhraseWords };
 }
 
 let cached: Lexicon | undefined;
@@ -57,7 +56,7 @@ export function loadLexicon(userExpansionFile?: string): Lexicon {
   const read = (name: string): string => readFileSync(`${DATA_DIR}${name}`, 'utf8');
   const expansions = [read('expansion.en-vi.tsv')];
   if (userExpansionFile !== undefined) expansions.push(readFileSync(userExpansionFile, 'utf8'));
-  cached = parseLexicon({ aliases: read('aliases.tsv'), expansions, stopwords: read('stopwords.tsv') });
+  cached = parseLexicon({ aliases: read('aliases.tsv'), expansions });
   cachedFor = userExpansionFile ?? '';
   return cached;
 }

@@ -3,8 +3,9 @@
  * phrase, a number, a date), with alternative wordings in the corpus language; a passage
  * matches a concept through its best alternative. Works without any model.
  */
+import { MONTH_PATTERN_EN, STOPWORDS, compoundWords, detectLanguage, foldAccents, isNumeric, monthOfEnglishWord, normaliseNumber, syllables, type Language } from '../text/index.js';
+import { FIELD, dateTerms } from './index-terms.js';
 import type { Lexicon } from './lexicon.js';
-import { FIELD, dateTerms, foldAccents, normaliseNumber } from './tokenize.js';
 
 export interface Concept {
   label: string;
@@ -15,7 +16,7 @@ export interface Concept {
 
 export interface AnalyzedQuery {
   text: string;
-  language: 'vi' | 'en';
+  language: Language;
   concepts: Concept[];
 }
 
@@ -25,23 +26,16 @@ export const FOLDED_WEIGHT = 0.3;
 export const BIGRAM_WEIGHT = 1.5;
 const DATE_WEIGHT = 2;
 
-const VIETNAMESE_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
-
-const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
-const MONTH_NAMES = Object.keys(MONTHS).join('|');
-const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'giu');
-const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\b`, 'giu');
-const EN_MONTH_YEAR = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'giu');
+const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'giu');
+const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN_EN})\\b`, 'giu');
+const EN_MONTH_YEAR = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{4})\\b`, 'giu');
 
 /** Terms of a phrase in the corpus language: syllables, folded syllables and bigrams. */
 export function phraseTerms(phrase: string): string[] {
-  const words = [...phrase.normalize('NFC').toLowerCase().matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|%/gu)].map((m) => m[0]);
+  const words = syllables(phrase);
   const terms: string[] = [];
   words.forEach((w, i) => {
-    if (/^\d/u.test(w)) terms.push(`${FIELD.number}${normaliseNumber(w)}`);
+    if (isNumeric(w)) terms.push(`${FIELD.number}${w}`);
     else terms.push(`${FIELD.word}${w}`);
     const next = words[i + 1];
     if (next !== undefined) terms.push(`${FIELD.bigram}${w}_${next}`);
@@ -53,26 +47,22 @@ function englishDates(text: string): { terms: string[]; rest: string } {
   const terms: string[] = [];
   let rest = text;
   rest = rest.replace(EN_MONTH_YEAR, (_m, month: string, year: string) => {
-    terms.push(`${FIELD.month}${year}-${MONTHS[month.toLowerCase()] ?? 0}`);
+    terms.push(`${FIELD.month}${year}-${monthOfEnglishWord(month) ?? 0}`);
     return ' ';
   });
   rest = rest.replace(EN_MONTH_DAY, (m, month: string, day: string) => {
     const d = Number(day);
     if (d < 1 || d > 31) return m;
-    terms.push(`${FIELD.date}${d}-${MONTHS[month.toLowerCase()] ?? 0}`);
+    terms.push(`${FIELD.date}${d}-${monthOfEnglishWord(month) ?? 0}`);
     return ' ';
   });
   rest = rest.replace(EN_DAY_MONTH, (m, day: string, month: string) => {
     const d = Number(day);
     if (d < 1 || d > 31) return m;
-    terms.push(`${FIELD.date}${d}-${MONTHS[month.toLowerCase()] ?? 0}`);
+    terms.push(`${FIELD.date}${d}-${monthOfEnglishWord(month) ?? 0}`);
     return ' ';
   });
   return { terms, rest };
-}
-
-export function detectLanguage(text: string): 'vi' | 'en' {
-  return VIETNAMESE_LETTERS.test(text) ? 'vi' : 'en';
 }
 
 export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
@@ -86,7 +76,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   for (const term of [...dates.terms, ...viDates]) concepts.push({ label: term, alternatives: [[term]], weight: DATE_WEIGHT });
   const withoutDates = dates.rest.replace(/\d{1,2}\/\d{1,4}(?:\/\d{4})?/gu, ' ');
 
-  const words = [...withoutDates.matchAll(/\d+(?:[.,]\d+)*%?|[\p{L}\p{M}]+(?:[.'’-][\p{L}\p{M}]+)*\.?/gu)].map((m) => m[0].replace(/['’]s$/u, '').replace(/\.$/u, ''));
+  const words = compoundWords(withoutDates).map((w) => w.replace(/['’]s$/u, '').replace(/\.$/u, ''));
   const leftover: string[] = [];
   for (let i = 0; i < words.length; ) {
     let matched = false;
@@ -96,7 +86,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
       const expansion = language === 'en' || n > 1 ? lexicon.expansions.get(phrase) : undefined;
       if (group !== undefined) {
         concepts.push({ label: phrase, alternatives: group.map(phraseTerms), weight: 1 });
-      } else if (expansion !== undefined && !(n === 1 && lexicon.stopwords.has(phrase))) {
+      } else if (expansion !== undefined && !(n === 1 && STOPWORDS.has(phrase))) {
         concepts.push({ label: phrase, alternatives: [...expansion, ...(n === 1 ? [phrase] : [])].map(phraseTerms), weight: 1 });
       } else continue;
       i += n;
@@ -107,9 +97,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     i++;
   }
 
-  const content = leftover.filter((w) => w !== '' && !lexicon.stopwords.has(w));
+  const content = leftover.filter((w) => w !== '' && !STOPWORDS.has(w));
   for (const w of content) {
-    if (/^\d/u.test(w)) {
+    if (isNumeric(w)) {
       const number = normaliseNumber(w.replace(/%$/u, ''));
       concepts.push({ label: w, alternatives: [[`${FIELD.number}${number}`]], weight: 1 });
       if (w.endsWith('%')) concepts.push({ label: '%', alternatives: [[`${FIELD.word}%`]], weight: 0.5 });
@@ -121,7 +111,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
     for (let i = 0; i + 1 < content.length; i++) {
       const a = content[i] ?? '';
       const b = content[i + 1] ?? '';
-      if (/^\d/u.test(a) || /^\d/u.test(b)) continue;
+      if (isNumeric(a) || isNumeric(b)) continue;
       concepts.push({ label: `${a} ${b}`, alternatives: [[`${FIELD.bigram}${a}_${b}`]], weight: 0.5 });
     }
   }

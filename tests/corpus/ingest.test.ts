@@ -107,6 +107,10 @@ describe('sentence splitting on its own', () => {
   ])('splits "%s" correctly', (text, expected) => {
     expect(split(text)).toEqual(expected);
   });
+
+  it('GIVEN zero-width characters pasted inside words THEN the sentences read without them', () => {
+    expect(split('Ngu\u200Byên tắc đã rõ.\u200B Sau\u00AD đó họ đi.')).toEqual(['Nguyên tắc đã rõ.', 'Sau đó họ đi.']);
+  });
 });
 
 describe('loading other corpora', () => {

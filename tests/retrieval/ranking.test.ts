@@ -7,7 +7,8 @@ import { LexicalIndex } from '../../src/retrieval/lexical.js';
 import { searchLexical } from '../../src/retrieval/lexical-search.js';
 import { loadLexicon, parseLexicon } from '../../src/retrieval/lexicon.js';
 import { analyzeQuery } from '../../src/retrieval/query.js';
-import { foldAccents, indexTerms } from '../../src/retrieval/tokenize.js';
+import { indexTerms } from '../../src/retrieval/index-terms.js';
+import { foldAccents } from '../../src/text/index.js';
 
 /** A passage whose sentences are split on ". " — enough for fixtures. */
 function passage(docId: string, ordinal: number, text: string): Passage {
@@ -97,7 +98,7 @@ describe('questions in English about Vietnamese text', () => {
   });
 
   it('reads aliases and expansions from data files a user can extend', () => {
-    const lexicon = parseLexicon({ aliases: 'Foo|Bar\n', expansions: ['# comment\nwidget\tcái máy|thiết bị\n'], stopwords: 'the\n' });
+    const lexicon = parseLexicon({ aliases: 'Foo|Bar\n', expansions: ['# comment\nwidget\tcái máy|thiết bị\n'] });
     const query = analyzeQuery('the widget Foo', lexicon);
     expect(query.concepts.map((c) => c.label)).toEqual(['widget', 'foo']);
     expect(query.concepts[1]?.alternatives).toContainEqual(['w:bar']);
@@ -186,6 +187,11 @@ describe('question validation', () => {
 
   it('strips control characters and normalises to NFC', () => {
     expect(validateQuestion('Lãnh\u0007 tho\u0302\u0309?')).toBe('Lãnh thổ?');
+  });
+
+  it('GIVEN a question with zero-width characters inside words THEN they are removed', () => {
+    expect(validateQuestion('l\u200Bãnh th\u2060ổ\uFEFF?')).toBe('lãnh thổ?');
+    expect(() => validateQuestion('\u200B\u200B')).toThrow(expect.objectContaining({ code: 'EMPTY_QUESTION' }));
   });
 });
 

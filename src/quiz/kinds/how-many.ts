@@ -1,4 +1,5 @@
 /** "Fill in the number": a number with its unit blanked out of a sentence, distractors of the same magnitude. */
+import { decimalSeparator, formatNumber, parseNumber } from '../../text/index.js';
 import { BLANK, arrangeChoices } from '../choices.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
@@ -8,12 +9,12 @@ const NUMBER_WITH_UNIT = /(?<![\d/.,])(?<!(?:tháng|năm|ngày|hôm)\s)(\d+(?:[.
 
 /** Numbers of the same magnitude as `raw`, positive and different. */
 function nearbyNumbers(raw: string, random: Random): string[] {
-  const decimal = raw.includes(',') ? ',' : raw.includes('.') && !/^\d{1,3}(\.\d{3})+$/u.test(raw) ? '.' : null;
-  const n = Number(decimal === null ? raw.replace(/\./gu, '') : raw.replace(',', '.'));
+  const separator = decimalSeparator(raw);
+  const n = parseNumber(raw);
   const candidates = n < QUIZ_TUNING.smallNumberLimit
     ? [n - 2, n - 1, n + 1, n + 2, n + 3, n * 2]
     : [...QUIZ_TUNING.numberDistractorRatios.map((k) => Math.round(n * k)), n - 1, n + 1];
-  return shuffled(candidates.filter((c) => c > 0 && c !== n), random).map((c) => (decimal === ',' ? String(c).replace('.', ',') : String(c)));
+  return shuffled(candidates.filter((c) => c > 0 && c !== n), random).map((c) => formatNumber(c, separator));
 }
 
 export const howManyQuestions: KindBuilder = (m) => {

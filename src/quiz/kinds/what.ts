@@ -1,7 +1,7 @@
 /** "What happened on D?": four events, one of them on D. */
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
-import { formatQuizDate } from '../templates.js';
+import { formatCalendarDate } from '../../text/index.js';
 import { eventWhat } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
@@ -18,7 +18,7 @@ export const whatQuestions: KindBuilder = (m) =>
         const others = shuffled(m.allEvents.filter((o) => o.date !== e.date && !o.date.startsWith(e.date) && !e.date.startsWith(o.date)), r).map(eventWhat);
         const arranged = arrangeChoices(eventWhat(e), others, r);
         if (source === null || arranged === null) return null;
-        return { kind: 'what', prompt: m.text.what(formatQuizDate(m.lang, e.date)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
+        return { kind: 'what', prompt: m.text.what(formatCalendarDate(e.date, m.lang)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
       },
     }];
   });

@@ -1,6 +1,6 @@
 /** "When did this happen?": an event told without its date, four dates at its precision. */
 import { arrangeChoices } from '../choices.js';
-import { formatQuizDate } from '../templates.js';
+import { formatCalendarDate } from '../../text/index.js';
 import { eventWhat, nearbyDates } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
@@ -14,8 +14,8 @@ export const whenQuestions: KindBuilder = (m) =>
       factKey,
       build: (r) => {
         const source = m.sourceOf(cite.passageId, cite.sentence);
-        const answer = formatQuizDate(m.lang, e.date);
-        const arranged = arrangeChoices(answer, nearbyDates(e.date, r).map((d) => formatQuizDate(m.lang, d)), r);
+        const answer = formatCalendarDate(e.date, m.lang);
+        const arranged = arrangeChoices(answer, nearbyDates(e.date, r).map((d) => formatCalendarDate(d, m.lang)), r);
         if (source === null || arranged === null) return null;
         return { kind: 'when', prompt: m.text.when(eventWhat(e)), ...arranged, explanation: `${m.text.source(cite.title)}: "${e.dateText}" → ${answer}.`, source, factKey };
       },

@@ -2,7 +2,7 @@
 import type { BriefingEvent } from '../../events/types.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
-import { formatQuizDate } from '../templates.js';
+import { formatCalendarDate } from '../../text/index.js';
 import { eventWhat } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
@@ -27,7 +27,7 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       if (first === undefined || source === null) return null;
       const arranged = arrangeChoices(eventWhat(first), picked.filter((e) => e !== first).map(eventWhat), r);
       if (arranged === null) return null;
-      const dates = inOrder.map((e) => `${formatQuizDate(m.lang, e.date)}: ${eventWhat(e)}`).join(' | ');
+      const dates = inOrder.map((e) => `${formatCalendarDate(e.date, m.lang)}: ${eventWhat(e)}`).join(' | ');
       return { kind: 'which_first', prompt: m.text.first, ...arranged, explanation: dates, source, factKey: `order:${first.id}` };
     },
   }];

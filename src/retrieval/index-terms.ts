@@ -1,18 +1,15 @@
 /**
- * Text → index terms. Vietnamese syllables keep their diacritics; an accent-folded copy
- * goes in a separate, lower-weighted field. Numbers and dates are normalised so that
- * `5.700` = `5,700` and `2/12` = `ngày 2 tháng 12` = `December 2`.
+ * Text → index terms (the words themselves come from src/text). Vietnamese syllables keep
+ * their diacritics; an accent-folded copy goes in a separate, lower-weighted field. Numbers
+ * and dates are normalised so that `5.700` = `5,700` and `2/12` = `ngày 2 tháng 12` = `December 2`.
  *
  * Terms carry a field prefix: `w:` exact syllable, `b:` syllable bigram, `f:` folded
  * syllable, `n:` number, `d:` day-month date, `m:` year-month.
  */
 
-export const FIELD = { word: 'w:', bigram: 'b:', folded: 'f:', number: 'n:', date: 'd:', month: 'm:' } as const;
+import { foldAccents, isNumeric, syllables } from '../text/index.js';
 
-/** Fold Vietnamese accents: `Lãnh thổ` → `lanh tho`, `đ` → `d`. */
-export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
-}
+export const FIELD = { word: 'w:', bigram: 'b:', folded: 'f:', number: 'n:', date: 'd:', month: 'm:' } as const;
 
 const DATE_DMY = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/gu;
 const DATE_MY = /\b(\d{1,2})\/(\d{4})\b/gu;
@@ -45,23 +42,6 @@ export function dateTerms(text: string): string[] {
   return terms;
 }
 
-/** `5.700` / `5,700` → `5700`; `3,5` → `3.5`; `19` → `19`. */
-export function normaliseNumber(raw: string): string {
-  if (/^\d{1,3}([.,])\d{3}(\1\d{3})*$/u.test(raw)) return raw.replace(/[.,]/gu, '');
-  return raw.replace(',', '.');
-}
-
-/** Syllables of a text: lowercased NFC letters/digit runs, numbers normalised, `%` kept. */
-export function syllables(text: string): string[] {
-  const lower = text.normalize('NFC').toLowerCase();
-  const out: string[] = [];
-  for (const match of lower.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|%/gu)) {
-    const token = match[0];
-    out.push(/^\d/u.test(token) ? normaliseNumber(token) : token);
-  }
-  return out;
-}
-
 /** All index terms of a passage or query text, with repetitions (term frequency counts). */
 export function indexTerms(text: string): string[] {
   const lower = text.normalize('NFC').toLowerCase();
@@ -69,7 +49,7 @@ export function indexTerms(text: string): string[] {
   const words = syllables(lower);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
-    if (/^\d/u.test(w)) {
+    if (isNumeric(w)) {
       terms.push(`${FIELD.number}${w}`);
     } else {
       terms.push(`${FIELD.word}${w}`);

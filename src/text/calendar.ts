@@ -1,0 +1,47 @@
+/** Months and weekdays in English and Vietnamese, and calendar dates written for a reader. */
+import type { Language } from './language.js';
+
+export const MONTH_NAMES_EN: readonly string[] = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** English month names and their abbreviations (lowercase, without the dot) → month number 1–12. */
+export const MONTHS_EN: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+
+/** The abbreviations alone (`Sept.`, `Dec.`): a full stop after one need not end a sentence. */
+export const MONTH_ABBREVIATIONS_EN: ReadonlySet<string> = new Set(
+  Object.keys(MONTHS_EN).filter((k) => !MONTH_NAMES_EN.some((name) => name.toLowerCase() === k)),
+);
+
+/** An alternation of every English month word, for building patterns (match case-insensitively). */
+export const MONTH_PATTERN_EN = Object.keys(MONTHS_EN).join('|');
+
+/** Month number of an English month word (`Dec`, `december`), or undefined. */
+export function monthOfEnglishWord(word: string): number | undefined {
+  return MONTHS_EN[word.toLowerCase().replace(/\.$/u, '')];
+}
+
+/** Days of the week, numbered as `Date.getUTCDay()` does, in both languages (lowercase, single spaces). */
+export const WEEKDAYS: Readonly<Record<string, number>> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  'chủ nhật': 0, 'thứ hai': 1, 'thứ ba': 2, 'thứ tư': 3, 'thứ năm': 4, 'thứ sáu': 5, 'thứ bảy': 6,
+};
+
+/**
+ * A calendar value (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) as a reader of the language writes it:
+ * `2/12/2025`, `tháng 12/2025`, `năm 2025`; `December 2, 2025`, `December 2025`, `2025`.
+ */
+export function formatCalendarDate(value: string, language: Language): string {
+  const [y = '', m, d] = value.split('-');
+  if (language === 'vi') {
+    if (d !== undefined && m !== undefined) return `${Number(d)}/${Number(m)}/${y}`;
+    if (m !== undefined) return `tháng ${Number(m)}/${y}`;
+    return `năm ${y}`;
+  }
+  if (d !== undefined && m !== undefined) return `${MONTH_NAMES_EN[Number(m) - 1]} ${Number(d)}, ${y}`;
+  if (m !== undefined) return `${MONTH_NAMES_EN[Number(m) - 1]} ${y}`;
+  return y;
+}

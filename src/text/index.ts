@@ -1,0 +1,21 @@
+/**
+ * Text analysis in one place, for retrieval, summaries, events and the quiz alike: a fix to
+ * word forms, dates or numbers here reaches every feature at once.
+ *
+ * - normalize: NFC, invisible characters removed, Vietnamese accents folded
+ * - tokens: words (syllables in Vietnamese), index units, n-grams
+ * - language: English or Vietnamese, from function words
+ * - function-words: the function words of each language (the stopwords)
+ * - calendar: month and weekday tables of both languages, dates written for a reader
+ * - numbers: numbers in either language's separators, parsed and written
+ * - similarity: shingles, containment, Jaccard, sparse cosine
+ * - mmr: maximal marginal relevance, its trade-off a parameter
+ */
+export { foldAccents, normalizeText, removeZeroWidth } from './normalize.js';
+export { compoundWords, isNumeric, ngrams, syllables, words } from './tokens.js';
+export { detectLanguage, type Language } from './language.js';
+export { FUNCTION_WORDS, STOPWORDS } from './function-words.js';
+export { MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, monthOfEnglishWord } from './calendar.js';
+export { decimalSeparator, formatNumber, normaliseNumber, parseNumber } from './numbers.js';
+export { containment, jaccard, shingles, sparseDot } from './similarity.js';
+export { maximalMarginalRelevance, type MmrOptions } from './mmr.js';
