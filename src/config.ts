@@ -5,9 +5,12 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_ARTICLE_BYTES } from './corpus/limits.js';
 import { ERROR_CODES, UserError } from './errors.js';
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
+
+const BYTES_PER_MB = 1024 * 1024;
 
 const emptyAsUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -22,6 +25,7 @@ const schema = z.object({
   CORPUS_DIR: z.preprocess(emptyAsUndefined, z.string().default('corpus')),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('data')),
   INDEX_DIR: optionalString,
+  MAX_ARTICLE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1024).default(DEFAULT_MAX_ARTICLE_BYTES / BYTES_PER_MB)),
   MODELS_DIR: optionalString,
   EMBEDDING_MODEL: z.preprocess(emptyAsUndefined, z.string().default(DEFAULT_MODEL_ID)),
   EMBEDDING_DTYPE: z.preprocess(emptyAsUndefined, z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('q8')),
@@ -41,6 +45,8 @@ export interface Config {
   corpusDir: string;
   dataDir: string;
   indexDir: string;
+  /** Corpus files larger than this are skipped with a warning. */
+  maxArticleBytes: number;
   modelsDir: string;
   embeddingModel: string;
   embeddingDtype: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
@@ -105,6 +111,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     corpusDir,
     dataDir,
     indexDir,
+    maxArticleBytes: Math.round(e.MAX_ARTICLE_MB * BYTES_PER_MB),
     modelsDir: path.resolve(e.MODELS_DIR ?? 'models'),
     embeddingModel: e.EMBEDDING_MODEL,
     embeddingDtype: e.EMBEDDING_DTYPE,

@@ -33,9 +33,10 @@ export interface OpenDeskOptions {
 }
 
 /** Where an index build reads and writes, and what it tells the log on the way. */
-function writeOptions(config: Readonly<Config>, logger: Logger | undefined): Pick<BuildOptions, 'corpusDir' | 'indexDir' | 'onStep' | 'onWait'> {
+function writeOptions(config: Readonly<Config>, logger: Logger | undefined): Pick<BuildOptions, 'corpusDir' | 'indexDir' | 'maxArticleBytes' | 'onStep' | 'onWait'> {
   return {
     corpusDir: config.corpusDir,
+    maxArticleBytes: config.maxArticleBytes,
     indexDir: config.indexDir,
     onStep: (step, detail) => logger?.debug({ step, detail, dir: config.indexDir }, 'index write'),
     onWait: () => logger?.info({ dir: config.indexDir }, 'another Briefbot process is updating the index; waiting for it'),
@@ -72,7 +73,7 @@ export class Desk implements BriefingDesk {
     if (options.rebuild !== true) {
       try {
         index = await openIndex(config.indexDir, { modelId: model.embedder === null ? null : model.modelId });
-        if (index !== null && !(await isIndexCurrent(index, config.corpusDir))) {
+        if (index !== null && !(await isIndexCurrent(index, config.corpusDir, config))) {
           logger?.info({ corpus: config.corpusDir }, 'the corpus or the rules that read it changed since the last ingest; updating the index');
           outdated = index;
           index = null;

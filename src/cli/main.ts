@@ -123,7 +123,7 @@ async function run(request: CliRequest): Promise<number> {
   }
   if (request.command === 'quiz-check') {
     const base = loadConfig();
-    const { articles } = await loadCorpus(request.corpus ?? base.corpusDir);
+    const { articles } = await loadCorpus(request.corpus ?? base.corpusDir, { maxArticleBytes: base.maxArticleBytes });
     const passages = chunkCorpus(articles);
     const report = runQuizCheck({ articles, passages, events: extractEvents(articles, passages) }, { n: request.n, seeds: request.seeds });
     console.log(request.json ? JSON.stringify({ corpus: request.corpus ?? base.corpusDir, n: request.n, ...report }, null, 2) : renderQuizCheckText(report));

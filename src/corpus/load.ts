@@ -1,12 +1,21 @@
-/** Reading a corpus folder: every .txt / .md file, decoded strictly, parsed into articles. */
+/**
+ * Reading a corpus folder: every .txt / .md file, decoded strictly, parsed into articles.
+ * A bad file costs only itself: a folder or file that cannot be read, a file that vanishes or
+ * changes while it is read, one over the size cap, or one the parser chokes on is skipped with
+ * a warning naming it, and the rest is read.
+ */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js';
 import { parseArticle } from './parse.js';
 import type { Article, IngestWarning, LoadedCorpus } from './types.js';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+/** How often a file that changes while it is read is read again before it is skipped. */
+const READ_ATTEMPTS = 2;
 
 export interface CorpusFile {
   /** Relative path, `/`-separated. */
@@ -14,24 +23,119 @@ export interface CorpusFile {
   absolute: string;
 }
 
-/** Article files under `dir`, sorted by relative path. Throws CORPUS_MISSING when `dir` is not a folder. */
-export async function listCorpusFiles(dir: string): Promise<CorpusFile[]> {
+export interface CorpusOptions {
+  /** Files over this size are skipped with a warning. Default DEFAULT_MAX_ARTICLE_BYTES. */
+  maxArticleBytes?: number;
+}
+
+function relative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/**
+ * Article files under `dir`, sorted by relative path, and a warning for each subfolder that
+ * cannot be read. Throws CORPUS_MISSING when `dir` is not a folder or cannot be read.
+ */
+export async function listCorpusFiles(dir: string): Promise<{ files: CorpusFile[]; warnings: IngestWarning[] }> {
   const info = await stat(dir).catch(() => null);
   if (info === null || !info.isDirectory()) {
     throw new UserError(ERROR_CODES.CORPUS_MISSING, `The corpus folder ${dir} does not exist. Set CORPUS_DIR or pass --corpus DIR.`, { dir });
   }
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase()))
-    .map((e) => {
-      const absolute = path.join(e.parentPath, e.name);
-      return { absolute, file: path.relative(dir, absolute).split(path.sep).join('/') };
-    })
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files: CorpusFile[] = [];
+  const warnings: IngestWarning[] = [];
+  const pending = [dir];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (folder === dir) throw new UserError(ERROR_CODES.CORPUS_MISSING, `The corpus folder ${dir} cannot be read (${errorCode(error)}).`, { dir });
+      const name = `${relative(dir, folder)}/`;
+      warnings.push({ file: name, code: 'UNREADABLE', message: `${name}: folder skipped, it cannot be read (${errorCode(error)})` });
+      continue;
+    }
+    for (const e of entries) {
+      const absolute = path.join(folder, e.name);
+      if (e.isDirectory()) pending.push(absolute);
+      else if (e.isFile() && ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) files.push({ absolute, file: relative(dir, absolute) });
+    }
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, warnings };
 }
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Up to `limit` bytes of an open file. */
+async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+    if (chunk.length === 0) break;
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function humanSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * The bytes of one corpus file, or why it was skipped. Opened without blocking (a file swapped
+ * for a pipe meanwhile does not hang the ingest), read at most to the cap, and read again when
+ * its size, time or identity changed under the read.
+ */
+export async function readCorpusFile(f: CorpusFile, maxBytes: number = DEFAULT_MAX_ARTICLE_BYTES): Promise<{ bytes: Buffer } | { warning: IngestWarning }> {
+  const skip = (code: IngestWarning['code'], why: string) => ({ warning: { file: f.file, code, message: `${f.file}: skipped, ${why}` } });
+  for (let attempt = 1; ; attempt++) {
+    let handle: FileHandle;
+    try {
+      handle = await open(f.absolute, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return skip('VANISHED', 'it was removed or renamed during the ingest');
+      return skip('UNREADABLE', `it cannot be read (${errorCode(error)})`);
+    }
+    try {
+      const before = await handle.stat();
+      if (!before.isFile()) return skip('VANISHED', 'it is no longer a regular file');
+      if (before.size > maxBytes) return skip('TOO_LARGE', `it is ${humanSize(before.size)}, over the ${humanSize(maxBytes)} cap (MAX_ARTICLE_MB)`);
+      const bytes = await readUpTo(handle, maxBytes + 1);
+      if (bytes.length > maxBytes) return skip('TOO_LARGE', `it grew over the ${humanSize(maxBytes)} cap (MAX_ARTICLE_MB) while it was read`);
+      const after = await stat(f.absolute).catch(() => null);
+      const unchanged = after !== null && after.ino === before.ino && after.size === before.size && after.mtimeMs === before.mtimeMs && bytes.length === before.size;
+      if (unchanged) return { bytes };
+      if (attempt >= READ_ATTEMPTS) {
+        return after === null ? skip('VANISHED', 'it was removed or renamed during the ingest') : skip('CHANGED', 'it kept changing while it was read; the next ingest reads it again');
+      }
+    } catch (error) {
+      return skip('UNREADABLE', `it cannot be read (${errorCode(error)})`);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** What a corpus file's entry in the index manifest says: the hash of its bytes, or why it was not read. */
+function fingerprint(read: { bytes: Buffer } | { warning: IngestWarning }): string {
+  return 'bytes' in read ? hashBytes(read.bytes) : `skipped:${read.warning.code}`;
+}
+
+/** Every corpus file → its fingerprint (cheap: no parsing): what tells whether an index is stale. */
+export async function corpusFingerprints(dir: string, options: CorpusOptions = {}): Promise<Record<string, string>> {
+  const fingerprints: Record<string, string> = {};
+  for (const f of (await listCorpusFiles(dir)).files) fingerprints[f.file] = fingerprint(await readCorpusFile(f, options.maxArticleBytes));
+  return fingerprints;
 }
 
 /** Decode a file strictly, or say why it is not an article. */
@@ -54,25 +158,30 @@ function docIdsFor(files: readonly CorpusFile[]): string[] {
   return files.map((f) => ((counts.get(stem(f)) ?? 0) > 1 ? f.file.slice(0, -path.extname(f.file).length) : stem(f)));
 }
 
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
-  const files = await listCorpusFiles(dir);
+export async function loadCorpus(dir: string, options: CorpusOptions = {}): Promise<LoadedCorpus> {
+  const { files, warnings } = await listCorpusFiles(dir);
   const ids = docIdsFor(files);
   const articles: Article[] = [];
-  const warnings: IngestWarning[] = [];
+  const sourceFiles: Record<string, string> = {};
   for (const [i, f] of files.entries()) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(f.absolute);
-    } catch (error) {
-      warnings.push({ file: f.file, code: 'UNREADABLE', message: `${f.file}: skipped, cannot be read (${(error as Error).message})` });
+    const read = await readCorpusFile(f, options.maxArticleBytes);
+    sourceFiles[f.file] = fingerprint(read);
+    if ('warning' in read) {
+      warnings.push(read.warning);
       continue;
     }
-    const decoded = decodeArticleBytes(f.file, bytes);
+    const decoded = decodeArticleBytes(f.file, read.bytes);
     if ('warning' in decoded) {
       warnings.push(decoded.warning);
       continue;
     }
-    const article = parseArticle({ docId: ids[i] ?? f.file, file: f.file, text: decoded.text, contentHash: hashBytes(bytes) }, warnings);
+    let article: Article;
+    try {
+      article = parseArticle({ docId: ids[i] ?? f.file, file: f.file, text: decoded.text, contentHash: hashBytes(read.bytes) }, warnings);
+    } catch (error) {
+      warnings.push({ file: f.file, code: 'UNPARSABLE', message: `${f.file}: skipped, it could not be read as an article (${(error as Error).message})` });
+      continue;
+    }
     if (article.sentences.length === 0) {
       warnings.push({ file: f.file, code: 'EMPTY', message: `${f.file}: skipped, it has no body text` });
       continue;
@@ -83,5 +192,5 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     const why = warnings.length === 0 ? 'it has no .txt or .md files' : warnings.map((w) => w.message).join('; ');
     throw new UserError(ERROR_CODES.CORPUS_EMPTY, `The corpus folder ${dir} has no usable article: ${why}.`, { dir });
   }
-  return { articles, warnings };
+  return { articles, warnings, sourceFiles };
 }

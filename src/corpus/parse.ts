@@ -18,7 +18,13 @@ export const DERIVED_TITLE_MAX_CHARS = 110;
  * Bump it when a change reads the same file differently: an index built under other rules is then
  * read again from the corpus on the next start, reusing the vectors of passages whose text is unchanged.
  */
-export const INGEST_RULES_VERSION = 3;
+export const INGEST_RULES_VERSION = 4;
+/**
+ * Front matter longer than this is ignored, with a warning, and the body still read: real front
+ * matter (title, source, date, url, author, a few tags) is a few hundred characters, and parsing
+ * a pathological one (a 200,000-item list) takes seconds and overflows the stack.
+ */
+const FRONT_MATTER_MAX_CHARS = 64 * 1024;
 /** An author line has at most this many words. */
 const AUTHOR_MAX_WORDS = 5;
 /** Author lines are only looked for among the last lines of the body. */
@@ -93,6 +99,10 @@ function readFrontMatter(raw: string, warnings: IngestWarning[], file: string): 
   if (match === null) return { meta: {}, bodyStart: 0 };
   const bodyStart = match[0].length;
   const text = match[1] ?? '';
+  if (text.length > FRONT_MATTER_MAX_CHARS) {
+    warnings.push({ file, code: 'FRONT_MATTER', message: `${file}: front matter ignored (over ${FRONT_MATTER_MAX_CHARS / 1024} KB)` });
+    return { meta: {}, bodyStart };
+  }
   try {
     const data: unknown = parseYaml(text);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('front matter is not a mapping');

@@ -63,11 +63,13 @@ export interface Passage {
 
 export interface IngestWarning {
   file: string;
-  code: 'NOT_UTF8' | 'BINARY' | 'EMPTY' | 'UNREADABLE' | 'FRONT_MATTER';
+  code: 'NOT_UTF8' | 'BINARY' | 'EMPTY' | 'UNREADABLE' | 'FRONT_MATTER' | 'TOO_LARGE' | 'VANISHED' | 'CHANGED' | 'UNPARSABLE';
   message: string;
 }
 
 export interface LoadedCorpus {
   articles: Article[];
   warnings: IngestWarning[];
+  /** Every corpus file (articles and skipped files) → the fingerprint of what was read (corpusFingerprints'). */
+  sourceFiles: Record<string, string>;
 }

@@ -166,9 +166,17 @@ async function writeFolderManifest(dir: string, current: string | null): Promise
   await syncFolder(dir);
 }
 
-function isNoSpace(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
+/** A full disk, or a folder the process may not write, said in one line the user can act on; any other error as it is. */
+function asUserError(dir: string, error: unknown): unknown {
+  const { code, path: at } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new UserError(ERROR_CODES.NO_SPACE, `No space left on the disk for the index at ${dir}; the index was not changed.`, { dir });
+  }
+  const inIndexPath = typeof at === 'string' && (at.startsWith(dir) || dir.startsWith(at));
+  if ((code === 'EACCES' || code === 'EPERM' || code === 'EROFS') && inIndexPath) {
+    return new UserError(ERROR_CODES.INDEX_DIR_REFUSED, `Cannot write the index folder ${dir} (${code} on ${at}); the index was not changed. Give this user write access to it, or set INDEX_DIR or --index.`, { dir });
+  }
+  return error;
 }
 
 /**
@@ -178,6 +186,14 @@ function isNoSpace(error: unknown): boolean {
  * not commit is deleted, whatever happened; a full disk becomes one NO_SPACE error.
  */
 export async function withIndexWriter<T>(dir: string, write: (writer: IndexWriter) => Promise<T>, options: WriterOptions = {}): Promise<T> {
+  try {
+    return await writeLocked(dir, write, options);
+  } catch (error) {
+    throw asUserError(dir, error);
+  }
+}
+
+async function writeLocked<T>(dir: string, write: (writer: IndexWriter) => Promise<T>, options: WriterOptions): Promise<T> {
   await inspectIndexFolder(dir);
   await mkdir(dir, { recursive: true });
   const lock = await acquireIndexLock(dir, options);
@@ -215,11 +231,6 @@ export async function withIndexWriter<T>(dir: string, write: (writer: IndexWrite
     };
     writer.step('locked');
     return await write(writer);
-  } catch (error) {
-    if (isNoSpace(error)) {
-      throw new UserError(ERROR_CODES.NO_SPACE, `No space left on the disk for the index at ${dir}; the index was not changed.`, { dir });
-    }
-    throw error;
   } finally {
     try {
       for (const generation of made) if (generation !== committed) await rm(generation, { recursive: true, force: true });

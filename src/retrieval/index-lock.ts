@@ -103,7 +103,7 @@ export async function acquireIndexLock(dir: string, options: LockOptions = {}): 
     if (code === 'ELOCKED') {
       throw new UserError(ERROR_CODES.INDEX_LOCKED, `Another Briefbot process is updating the index at ${dir} (waited ${Math.round(waitMs / 1000)} s); try again once it has finished.`, { dir });
     }
-    throw Object.assign(new Error(`cannot lock the index folder ${dir}: ${message}`), { code });
+    throw Object.assign(new Error(`cannot lock the index folder ${dir}: ${message}`), { code, path: lockPath });
   }
   let released: Promise<void> | null = null;
   return {

@@ -10,7 +10,7 @@ import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, IngestWarning, Passage } from '../corpus/types.js';
 import { chunkArticle } from '../corpus/chunk.js';
-import { hashBytes, listCorpusFiles, loadCorpus } from '../corpus/load.js';
+import { corpusFingerprints, loadCorpus, type CorpusOptions } from '../corpus/load.js';
 import { INGEST_RULES_VERSION } from '../corpus/parse.js';
 import type { IngestReport } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
@@ -35,7 +35,7 @@ export interface IndexManifest {
   corpusHash: string;
   /** docId → content hash of the articles indexed. */
   articles: Record<string, string>;
-  /** Every corpus file (articles and skipped files) → content hash: tells whether the index is stale. */
+  /** Every corpus file (articles and skipped files) → its fingerprint (corpusFingerprints): tells whether the index is stale. */
   sourceFiles: Record<string, string>;
   files: Record<string, { bytes: number; sha256: string }>;
   /** What the corpus covers (its most cited names), computed at ingest: suggested when a question finds nothing. */
@@ -61,7 +61,7 @@ export interface IngestProgress {
   total: number;
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends CorpusOptions {
   corpusDir: string;
   indexDir: string;
   embedder: TransformersEmbeddings | null;
@@ -84,13 +84,6 @@ function corrupt(dir: string, file: string, why: string): never {
   throw new UserError(ERROR_CODES.INDEX_CORRUPT, `The index at ${dir} is damaged (${file}: ${why}); it will be rebuilt from the corpus.`, { dir, file });
 }
 
-/** Content hashes of every article file in a corpus folder (cheap: no parsing). */
-export async function corpusFileHashes(corpusDir: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const f of await listCorpusFiles(corpusDir)) hashes[f.file] = hashBytes(await readFile(f.absolute));
-  return hashes;
-}
-
 export function corpusHashOf(articles: Record<string, string>): string {
   return sha256(Object.keys(articles).sort().map((id) => `${id}:${articles[id]}`).join('\n'));
 }
@@ -101,9 +94,9 @@ function sameRecord(a: Record<string, string>, b: Record<string, string>): boole
 }
 
 /** Whether the index was built from exactly the files now in the corpus folder, read under the current ingest rules. */
-export async function isIndexCurrent(index: StoredIndex, corpusDir: string): Promise<boolean> {
+export async function isIndexCurrent(index: StoredIndex, corpusDir: string, options: CorpusOptions = {}): Promise<boolean> {
   if (index.manifest.ingestRules !== INGEST_RULES_VERSION) return false;
-  return sameRecord(index.manifest.sourceFiles, await corpusFileHashes(corpusDir));
+  return sameRecord(index.manifest.sourceFiles, await corpusFingerprints(corpusDir, options));
 }
 
 function makeStoredIndex(dir: string, manifest: IndexManifest, articles: Article[], passages: Passage[], lexical: LexicalIndex, vectors: VectorStore | null): StoredIndex {
@@ -267,8 +260,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Stored
 async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ index: StoredIndex; report: IngestReport }> {
   const started = Date.now();
   const { corpusDir, embedder, onProgress } = options;
-  const sourceFiles = await corpusFileHashes(corpusDir);
-  const { articles, warnings } = await loadCorpus(corpusDir);
+  const { articles, warnings, sourceFiles } = await loadCorpus(corpusDir, options);
   onProgress?.({ phase: 'reading', done: articles.length, total: articles.length });
   const previous = await previousIndex(writer.current);
   const modelId = embedder?.modelId ?? null;
