@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from './corpus/limits.js';
 import { ERROR_CODES, UserError } from './errors.js';
+import { localeOfEnvironment, type Locale } from './messages/index.js';
 
 export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
 
@@ -58,7 +59,7 @@ export interface Config {
   askCooldownSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The CLI/console user's language for the bot's own words, from LC_ALL / LC_MESSAGES / LANG. */
-  locale: 'en' | 'vi';
+  locale: Locale;
   /** Where `/ask` feedback (helpful / not helpful) is appended, JSON lines. */
   feedbackFile: string;
   /** SQLite file for quiz games and scores. */
@@ -84,15 +85,11 @@ function isSameOrInside(inner: string, outer: string): boolean {
  * The index folder is replaced whole by each build, so it may not be the data folder (quiz
  * scores, feedback), the corpus, or a folder holding either.
  */
-function checkIndexPlacement(indexDir: string, folders: ReadonlyArray<{ dir: string; what: string }>): void {
+function checkIndexPlacement(indexDir: string, folders: ReadonlyArray<{ dir: string; what: 'DATA_DIR' | 'CORPUS_DIR' }>): void {
   const index = resolveExisting(indexDir);
   for (const { dir, what } of folders) {
     if (!isSameOrInside(resolveExisting(dir), index)) continue;
-    throw new UserError(
-      ERROR_CODES.INDEX_DIR_REFUSED,
-      `Refusing to use ${indexDir} as the index folder: it ${resolveExisting(dir) === index ? 'is' : 'holds'} ${what} (${dir}). The index needs a folder of its own (by default DATA_DIR/index); set INDEX_DIR or --index.`,
-      { dir: indexDir },
-    );
+    throw new UserError(ERROR_CODES.INDEX_DIR_REFUSED, resolveExisting(dir) === index ? 'indexIsOtherFolder' : 'indexHoldsOtherFolder', { dir: indexDir, other: dir, what });
   }
 }
 
@@ -100,13 +97,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new UserError(ERROR_CODES.CONFIG_INVALID, `Invalid configuration:\n  ${problems.join('\n  ')}`);
+    throw new UserError(ERROR_CODES.CONFIG_INVALID, 'configInvalid', { detail: problems.join('\n  ') });
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const corpusDir = path.resolve(e.CORPUS_DIR);
   const indexDir = path.resolve(e.INDEX_DIR ?? path.join(dataDir, 'index'));
-  checkIndexPlacement(indexDir, [{ dir: dataDir, what: 'the data folder (DATA_DIR: quiz scores, feedback)' }, { dir: corpusDir, what: 'the corpus (CORPUS_DIR)' }]);
+  checkIndexPlacement(indexDir, [{ dir: dataDir, what: 'DATA_DIR' }, { dir: corpusDir, what: 'CORPUS_DIR' }]);
   return Object.freeze({
     corpusDir,
     dataDir,
@@ -122,10 +119,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     discordApiUrl: e.DISCORD_API_URL ?? null,
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
     logLevel: e.LOG_LEVEL,
-    locale: (e.LC_ALL ?? e.LC_MESSAGES ?? e.LANG ?? '').toLowerCase().startsWith('vi') ? 'vi' : 'en',
+    locale: localeOfEnvironment(e),
     feedbackFile: path.join(dataDir, 'feedback.jsonl'),
     quizDbFile: path.join(dataDir, 'quiz.sqlite'),
   });
+}
+
+/** The user's language even when the rest of the configuration is invalid (to say so in their language). */
+export function environmentLocale(): Locale {
+  return localeOfEnvironment(process.env);
 }
 
 let cached: Readonly<Config> | undefined;

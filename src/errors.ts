@@ -1,7 +1,9 @@
+import { messageText, text, type Locale, type Message, type MessageArgs, type MessageKey } from './messages/index.js';
+
 /**
  * One catalogue of error codes, so logs and tests match on a code rather than on prose.
- * A UserError is something the user can fix (bad input, missing corpus); its message key
- * is shown to them, localised by the adapter. Any other Error is a bug: logged in full,
+ * A UserError is something the user can fix (bad input, missing corpus); its message
+ * (src/messages) is shown to them in their language. Any other Error is a bug: logged in full,
  * and the user only sees a generic apology.
  */
 export const ERROR_CODES = {
@@ -32,18 +34,27 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-/** An error the user caused and can fix. `params` fill the localised message. */
-export class UserError extends Error {
+/** An error the user caused and can fix: a code to match on, and a message with typed parameters to show. */
+export class UserError<K extends MessageKey = MessageKey> extends Error {
   override readonly name = 'UserError';
+  /** What to tell the user, in their language (`userErrorText`); `message` holds it in English for logs. */
+  readonly userMessage: Message;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly params: Readonly<Record<string, string | number>> = {},
+    key: K,
+    ...args: MessageArgs<K>
   ) {
-    super(message);
+    super(text('en', key, ...args));
+    this.userMessage = { key, params: args[0] ?? {} } as Message;
   }
 }
 
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
+}
+
+/** A UserError's words in the reader's language. */
+export function userErrorText(locale: Locale, error: UserError): string {
+  return messageText(locale, error.userMessage);
 }

@@ -7,8 +7,9 @@ import { startBot, stopOnSignals } from './bot/client.js';
 import { createBotLogger } from './bot/logger.js';
 import { runConsole } from './cli/console.js';
 import { createCliLogger } from './cli/logger.js';
-import { loadConfig } from './config.js';
-import { isUserError } from './errors.js';
+import { environmentLocale, loadConfig } from './config.js';
+import { isUserError, userErrorText } from './errors.js';
+import { text } from './messages/index.js';
 
 const EXIT_BUG = 1;
 const EXIT_USER_ERROR = 2;
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
     return new Promise<number>(() => undefined);
   }
   if (process.stdin.isTTY !== true) {
-    process.stderr.write('DISCORD_TOKEN is not set and stdin is not a terminal: set DISCORD_TOKEN to run the bot, or run `npm start` in a terminal for the local console.\n');
+    process.stderr.write(`${text(config.locale, 'noTokenNoTerminal')}\n`);
     return EXIT_USER_ERROR;
   }
   const logger = createCliLogger(config.logLevel);
@@ -37,7 +38,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${userErrorText(environmentLocale(), error)}\n`);
       process.exit(EXIT_USER_ERROR);
     }
     process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

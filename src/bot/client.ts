@@ -24,7 +24,7 @@ export interface StartBotOptions {
 }
 
 export async function startBot(config: Readonly<Config>, desk: Desk, options: StartBotOptions): Promise<BotHandle> {
-  if (config.discordToken === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'DISCORD_TOKEN is not set.');
+  if (config.discordToken === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'tokenMissing');
   const { logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(config.discordApiUrl === null ? {} : { rest: { api: config.discordApiUrl } }) });
   const dispatcher = new Dispatcher({ commands: options.commands ?? COMMANDS, desk, config, logger, client });

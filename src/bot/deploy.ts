@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import type { Logger } from 'pino';
 import { COMMANDS } from '../commands/index.js';
-import { loadConfig, type Config } from '../config.js';
-import { ERROR_CODES, UserError, isUserError } from '../errors.js';
+import { environmentLocale, loadConfig, type Config } from '../config.js';
+import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
 import { createBotLogger } from './logger.js';
 
 export interface DeployResult {
@@ -17,7 +17,7 @@ export interface DeployResult {
 
 export async function deployCommands(config: Readonly<Config>, logger: Logger): Promise<DeployResult> {
   const { discordToken: token, discordApplicationId: app, discordGuildId: guild } = config;
-  if (token === null || app === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed to deploy commands.');
+  if (token === null || app === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'deployNeedsIds');
   const rest = new REST(config.discordApiUrl === null ? {} : { api: config.discordApiUrl }).setToken(token);
   const body = COMMANDS.map((c) => c.data);
   const route = guild === null ? Routes.applicationCommands(app) : Routes.applicationGuildCommands(app, guild);
@@ -35,7 +35,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     await deployCommands(config, logger);
   } catch (error) {
     if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${userErrorText(environmentLocale(), error)}\n`);
       process.exit(2);
     }
     (logger ?? console).error(error);

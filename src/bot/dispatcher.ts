@@ -9,10 +9,10 @@ import type { Logger } from 'pino';
 import type { Desk } from '../briefing/desk.js';
 import type { Config } from '../config.js';
 import type { Command, CommandContext } from '../commands/types.js';
-import { ERROR_CODES, UserError, isUserError } from '../errors.js';
+import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
+import { localeOfDiscord, text, type Locale } from '../messages/index.js';
 import { AskSessions } from './ask-sessions.js';
 import { Cooldowns } from './cooldown.js';
-import { botLocale, botText, userErrorText } from './i18n.js';
 import { renderNotice } from './render/ask.js';
 
 /**
@@ -63,10 +63,10 @@ export class Dispatcher {
 
   private async handle(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-    const locale = botLocale(interaction.locale);
+    const locale = localeOfDiscord(interaction.locale);
     const context = { userId: interaction.user.id, guildId: interaction.guildId, locale: interaction.locale };
     if (!this.accepting) {
-      await interaction.reply({ ...renderNotice(botText(locale, 'shuttingDown')), flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      await interaction.reply({ ...renderNotice(text(locale, 'shuttingDown')), flags: MessageFlags.Ephemeral }).catch(() => undefined);
       return;
     }
     const ctx: CommandContext = { desk: this.deps.desk, config: this.deps.config, logger: this.deps.logger, locale, client: this.deps.client, askSessions: this.askSessions, commands: this.deps.commands };
@@ -85,10 +85,10 @@ export class Dispatcher {
 
   private async runCommand(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
     const command = this.byName.get(interaction.commandName);
-    if (command === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, botText(ctx.locale, 'unknownCommand'), { name: interaction.commandName });
+    if (command === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, 'unknownCommand', { command: interaction.commandName });
     if (command.cooldown === true) {
       const leftMs = this.cooldowns.take(interaction.user.id);
-      if (leftMs > 0) throw new UserError(ERROR_CODES.COOLDOWN, 'Cooldown', { seconds: Math.ceil(leftMs / 1000) });
+      if (leftMs > 0) throw new UserError(ERROR_CODES.COOLDOWN, 'cooldown', { seconds: Math.ceil(leftMs / 1000) });
     }
     const defer = typeof command.defer === 'function' ? command.defer(interaction) : command.defer;
     if (defer !== 'none') await this.acknowledge(() => interaction.deferReply(defer === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {}));
@@ -99,7 +99,7 @@ export class Dispatcher {
   private async runButton(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
     const prefix = interaction.customId.split(':', 1)[0];
     const command = this.deps.commands.find((c) => c.componentPrefix === prefix && c.handleComponent !== undefined);
-    if (command?.handleComponent === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, botText(ctx.locale, 'unknownCommand'), { name: prefix ?? '' });
+    if (command?.handleComponent === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, 'unknownCommand', { command: prefix ?? '' });
     await this.acknowledge(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
     await this.acksSent();
     await command.handleComponent(interaction, ctx);
@@ -130,19 +130,19 @@ export class Dispatcher {
   private async replyWithError(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
     error: unknown,
-    locale: ReturnType<typeof botLocale>,
+    locale: Locale,
     context: Record<string, unknown>,
   ): Promise<void> {
-    let text: string;
+    let words: string;
     if (isUserError(error)) {
       this.deps.logger.info({ code: error.code, ...context }, 'user error');
-      text = userErrorText(locale, error);
+      words = userErrorText(locale, error);
     } else {
       const incident = randomUUID().slice(0, 8);
       this.deps.logger.error({ err: error, incident, ...context }, 'interaction failed');
-      text = botText(locale, 'bug', { incident });
+      words = text(locale, 'bug', { incident });
     }
-    const message = renderNotice(text);
+    const message = renderNotice(words);
     try {
       if ((interaction.deferred || interaction.replied) && interaction.ephemeral === true) {
         await interaction.editReply(message);

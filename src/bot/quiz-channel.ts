@@ -8,7 +8,7 @@ import { Routes, type REST } from 'discord.js';
 import type { QuestionOpened } from '../quiz/game.js';
 import type { QuizEvent, QuizGames } from '../quiz/games.js';
 import { renderDisabledButtons, renderEnd, renderQuestion, renderReveal, type QuizPayload } from './render/quiz.js';
-import { botLocale } from './i18n.js';
+import { localeOfDiscord } from '../messages/index.js';
 
 /** Where quiz messages go: Discord's REST API in production, a recorder in tests. */
 export interface QuizChannelSink {
@@ -43,7 +43,7 @@ export function postQuizEventsToChannels(games: QuizGames, sink: QuizChannelSink
   const rounds = new Map<string, OpenRound>();
 
   async function onEvent(event: QuizEvent): Promise<void> {
-    const locale = botLocale(event.game.settings.locale);
+    const locale = localeOfDiscord(event.game.settings.locale);
     const { gameId, channelId } = event.game;
     switch (event.type) {
       case 'question': {

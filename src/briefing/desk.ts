@@ -138,7 +138,7 @@ export class Desk implements BriefingDesk {
     if (topic !== undefined && topic !== '') {
       const found = await this.ask(topic, { k: QUIZ_TOPIC_PASSAGES }, index);
       if (found.abstained) {
-        throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, `The briefing has nothing on "${topic}" to make a quiz from.`, { topic });
+        throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizTopicNothing', { topic });
       }
       const ids = new Set(found.passages.map((p) => p.passageId));
       passageFilter = (id) => ids.has(id);
@@ -172,7 +172,7 @@ export class Desk implements BriefingDesk {
   }
 
   async reindex(): Promise<IngestReport> {
-    if (this.reindexing !== null) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'A reindex is already running.');
+    if (this.reindexing !== null) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'reindexRunning');
     this.reindexing = buildIndex({ ...writeOptions(this.config, this.logger), embedder: this.model.embedder, onProgress: this.onProgress })
       .then(({ index, report }) => {
         this.current = index;

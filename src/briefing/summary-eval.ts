@@ -29,7 +29,7 @@ const factSetSchema = z.record(
 export function parseFactSets(json: unknown, file: string): Record<string, FactLabel[]> {
   const parsed = factSetSchema.safeParse(json);
   if (!parsed.success) {
-    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `${file} is not a fact set: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`, { file });
+    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'factSetInvalid', { file, detail: parsed.error.issues[0]?.message ?? 'bad shape' });
   }
   for (const facts of Object.values(parsed.data)) {
     for (const f of facts) {
@@ -37,7 +37,7 @@ export function parseFactSets(json: unknown, file: string): Record<string, FactL
         try {
           new RegExp(source, 'iu');
         } catch {
-          throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `${file}: "${source}" is not a valid regular expression.`, { file });
+          throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'factSetBadPattern', { file, pattern: source });
         }
       }
     }

@@ -182,21 +182,14 @@ export function resolveArticle(articles: readonly Article[], ref: string): Artic
   if (exact) return exact;
   const matches = articles.filter((a) => a.docId.startsWith(ref));
   if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length === 0) throw new UserError(ERROR_CODES.ARTICLE_NOT_FOUND, `No article matches "${ref}".`, { article: ref });
-  throw new UserError(ERROR_CODES.ARTICLE_AMBIGUOUS, `"${ref}" matches ${matches.length} articles.`, {
-    article: ref,
-    count: matches.length,
-  });
+  if (matches.length === 0) throw new UserError(ERROR_CODES.ARTICLE_NOT_FOUND, 'articleNotFound', { article: ref });
+  throw new UserError(ERROR_CODES.ARTICLE_AMBIGUOUS, 'articleAmbiguous', { article: ref, count: matches.length });
 }
 
 function sentenceCount(request: SummaryRequest, fallback: number): number {
   const n = request.sentences ?? fallback;
   if (!Number.isInteger(n) || n < SUMMARY_MIN_SENTENCES || n > SUMMARY_MAX_SENTENCES) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `sentences must be ${SUMMARY_MIN_SENTENCES}–${SUMMARY_MAX_SENTENCES}.`, {
-      option: 'sentences',
-      min: SUMMARY_MIN_SENTENCES,
-      max: SUMMARY_MAX_SENTENCES,
-    });
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionRange', { option: 'sentences', min: SUMMARY_MIN_SENTENCES, max: SUMMARY_MAX_SENTENCES, value: String(n) });
   }
   return n;
 }

@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
-import { SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/summary.js';
+import { ASK_PASSAGES_DEFAULT, ASK_PASSAGES_MAX, ASK_PASSAGES_MIN, QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/limits.js';
 
-export const CLI_MAX_K = 10;
-export const CLI_MAX_QUIZ_QUESTIONS = 20;
+/** `eval` ranks ten passages per question by default: MRR@10 needs them. */
+const EVAL_DEFAULT_K = 10;
 /** quiz-check's quizzes per run: 20 seeds of 10 questions take a few seconds on the demo; more is for a patient run. */
 export const QUIZ_CHECK_DEFAULT_SEEDS = 20;
 export const QUIZ_CHECK_MAX_SEEDS = 1000;
@@ -56,7 +56,7 @@ function integerOption(name: string, raw: string | undefined, min: number, max: 
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `--${name} must be a whole number from ${min} to ${max} (got "${raw}").`, { name, min, max });
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionRange', { option: `--${name}`, min, max, value: raw });
   }
   return value;
 }
@@ -65,7 +65,7 @@ function fractionOption(name: string, raw: string | undefined): number | undefin
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `--${name} must be a number from 0 to 1 (got "${raw}").`, { name });
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionFraction', { option: `--${name}`, value: raw });
   }
   return value;
 }
@@ -75,7 +75,7 @@ function kindsOption(raw: string | undefined): QuestionKind[] | undefined {
   const kinds = raw.split(',').map((k) => k.trim().replace('-', '_')).filter(Boolean);
   const unknown = kinds.filter((k) => !(QUESTION_KINDS as readonly string[]).includes(k));
   if (unknown.length > 0 || kinds.length === 0) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `--kinds takes a comma-separated list of: ${QUESTION_KINDS.join(', ')} (unknown: ${unknown.join(', ') || 'none given'}).`);
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: '--kinds', unknown: unknown.join(', ') || '""', known: QUESTION_KINDS.join(', ') });
   }
   return kinds as QuestionKind[];
 }
@@ -85,7 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, (error as Error).message);
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'badArguments', { detail: (error as Error).message });
   }
   const { values: v, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -98,20 +98,20 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       return { command, ...common };
     case 'ask':
       if (v.batch === undefined && text === '') {
-        throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'ask needs a question: npm run cli -- ask "What did Ushakov say about NATO?"');
+        throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'optionMissing', { option: 'question', usage: 'npm run cli -- ask "What did Ushakov say about NATO?"' });
       }
-      return { command, ...common, question: v.batch === undefined ? rest.join(' ') : undefined, batch: v.batch, k: integerOption('k', v.k, 1, CLI_MAX_K, 5) };
+      return { command, ...common, question: v.batch === undefined ? rest.join(' ') : undefined, batch: v.batch, k: integerOption('k', v.k, ASK_PASSAGES_MIN, ASK_PASSAGES_MAX, ASK_PASSAGES_DEFAULT) };
     case 'eval':
-      if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'eval needs a question file: npm run cli -- eval FILE.jsonl');
+      if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'optionMissing', { option: 'FILE.jsonl', usage: 'npm run cli -- eval FILE.jsonl' });
       return {
-        command, ...common, file: text, k: integerOption('k', v.k, 1, CLI_MAX_K, 10),
+        command, ...common, file: text, k: integerOption('k', v.k, ASK_PASSAGES_MIN, ASK_PASSAGES_MAX, EVAL_DEFAULT_K),
         minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minMrr: fractionOption('min-mrr', v['min-mrr']),
       };
     case 'quiz':
-      return { command, ...common, n: integerOption('n', v.n, 1, CLI_MAX_QUIZ_QUESTIONS, 10), seed: v.seed, kinds: kindsOption(v.kinds), topic: v.topic };
+      return { command, ...common, n: integerOption('n', v.n, QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_DEFAULT_QUESTIONS), seed: v.seed, kinds: kindsOption(v.kinds), topic: v.topic };
     case 'quiz-check':
       return {
-        command, ...common, n: integerOption('n', v.n, 1, CLI_MAX_QUIZ_QUESTIONS, 10),
+        command, ...common, n: integerOption('n', v.n, QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_DEFAULT_QUESTIONS),
         seeds: integerOption('seeds', v.seeds, 1, QUIZ_CHECK_MAX_SEEDS, QUIZ_CHECK_DEFAULT_SEEDS), minPass: fractionOption('min-pass', v['min-pass']),
       };
     case 'timeline':
@@ -119,10 +119,10 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     case 'summary':
       return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, SUMMARY_MIN_SENTENCES, SUMMARY_MAX_SENTENCES) };
     case 'summary-eval':
-      if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'summary-eval needs a fact set file: npm run cli -- summary-eval FILE.json');
+      if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'optionMissing', { option: 'FILE.json', usage: 'npm run cli -- summary-eval FILE.json' });
       return { command, ...common, file: text, sentences: integerOption('sentences', v.sentences, SUMMARY_MIN_SENTENCES, SUMMARY_MAX_SENTENCES), minCoverage: fractionOption('min-coverage', v['min-coverage']) };
     default:
-      throw new UserError(ERROR_CODES.BAD_OPTION, `Unknown command "${command}". Run npm run cli -- help.`);
+      throw new UserError(ERROR_CODES.BAD_OPTION, 'cliUnknownCommand', { command });
   }
 }
 

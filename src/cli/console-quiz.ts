@@ -3,15 +3,16 @@
  * the player types A–D (or 1–4) before the time runs out; `stop` ends the game.
  */
 import type { Interface as ReadlineInterface } from 'node:readline';
+import { QUIZ_DEFAULT_QUESTIONS, QUIZ_SECONDS_DEFAULT } from '../briefing/limits.js';
 import type { BriefingDesk } from '../briefing/types.js';
+import { text, type Locale } from '../messages/index.js';
 import { QuizGame, type ChoiceIndex, type EndData, type GameSettings } from '../quiz/game.js';
 import type { QuestionKind } from '../quiz/types.js';
 
-export const CONSOLE_QUIZ_DEFAULT_QUESTIONS = 5;
-export const CONSOLE_QUIZ_DEFAULT_SECONDS = 30;
 const CONSOLE_PLAYER_ID = 'console';
 const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
-const STOP_WORDS: ReadonlySet<string> = new Set(['stop', 'quit', 'q']);
+/** What ends a console quiz early, in both languages. */
+const STOP_WORDS: ReadonlySet<string> = new Set(['stop', 'quit', 'q', 'dừng', 'dung', 'thoát', 'thoat']);
 
 export interface ConsoleQuizIO {
   print(text: string): void;
@@ -30,6 +31,8 @@ export interface ConsoleQuizOptions {
   speedPoints?: boolean;
   streaks?: boolean;
   playerName?: string;
+  /** The language of the console's own words (the questions stay in the articles' language). */
+  locale?: Locale;
 }
 
 /** Console I/O over a readline interface: each `readLine` waits for one line, or gives up at its timeout. */
@@ -64,26 +67,23 @@ export function parseConsoleChoice(line: string): ChoiceIndex | null {
   return Number.isInteger(digit) && digit >= 1 && digit <= 4 ? ((digit - 1) as ChoiceIndex) : null;
 }
 
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
-}
-
 /** Plays one quiz; returns the end data (null when no question could be made). */
 export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, options: ConsoleQuizOptions = {}): Promise<EndData | null> {
   const now = (): number => (io.now ? io.now() : Date.now());
+  const locale = options.locale ?? 'en';
   const result = await desk.quiz({
-    n: options.questions ?? CONSOLE_QUIZ_DEFAULT_QUESTIONS,
+    n: options.questions ?? QUIZ_DEFAULT_QUESTIONS,
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.topic ? { topic: options.topic } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   if (result.questions.length === 0) {
-    io.print(`No quiz question could be made${result.shortfall ? `: ${result.shortfall}` : '.'}`);
+    io.print(result.shortfall ? text(locale, 'consoleQuizNoneBecause', { reason: result.shortfall }) : text(locale, 'consoleQuizNone'));
     return null;
   }
-  if (result.shortfall) io.print(`Only ${result.questions.length} questions: ${result.shortfall}`);
+  if (result.shortfall) io.print(text(locale, 'quizShortfall', { n: result.questions.length, reason: result.shortfall }));
   const settings: GameSettings = {
-    timeLimitMs: (options.seconds ?? CONSOLE_QUIZ_DEFAULT_SECONDS) * 1000,
+    timeLimitMs: (options.seconds ?? QUIZ_SECONDS_DEFAULT) * 1000,
     speedPoints: options.speedPoints ?? true,
     streaks: options.streaks ?? true,
   };
@@ -102,7 +102,7 @@ export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, opti
   while (game.hasNextQuestion) {
     const opened = game.openQuestion();
     const q = opened.question;
-    io.print(`\nQuestion ${opened.index + 1}/${opened.total} — ${seconds(settings.timeLimitMs)} s`);
+    io.print(`\n${text(locale, 'consoleQuizQuestion', { n: opened.index + 1, total: opened.total, seconds: Math.round(settings.timeLimitMs / 1000) })}`);
     io.print(q.prompt);
     q.choices.forEach((choice, i) => io.print(`  ${CHOICE_LETTERS[i]}) ${choice}`));
     let answered = false;
@@ -110,38 +110,38 @@ export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, opti
       const remaining = opened.endsAt - now();
       const line = remaining > 0 ? await io.readLine(remaining) : null;
       if (line === null) {
-        io.print('Time is up.');
+        io.print(text(locale, 'consoleQuizTimeUp'));
         break;
       }
-      if (STOP_WORDS.has(line.trim().toLowerCase())) return finish(io, game.stop(CONSOLE_PLAYER_ID, false));
+      if (STOP_WORDS.has(line.trim().toLowerCase())) return finish(io, game.stop(CONSOLE_PLAYER_ID, false), locale);
       const choice = parseConsoleChoice(line);
       if (choice === null) {
-        io.print('Type A, B, C or D (or "stop").');
+        io.print(text(locale, 'consoleQuizChoose'));
         continue;
       }
       const outcome = game.answer(CONSOLE_PLAYER_ID, playerName, opened.index, choice);
       if (outcome.status === 'accepted') {
-        io.print(`Locked in ${CHOICE_LETTERS[choice]} at ${seconds(outcome.record.elapsedMs)} s.`);
+        io.print(text(locale, 'quizAckLocked', { letter: CHOICE_LETTERS[choice], seconds: outcome.record.elapsedMs / 1000 }));
         answered = true;
       } else {
-        io.print('Time is up.');
+        io.print(text(locale, 'consoleQuizTimeUp'));
         break;
       }
     }
     const reveal = game.reveal();
     const mine = game.currentAnswers().get(CONSOLE_PLAYER_ID);
     const total = reveal.top.find((s) => s.userId === CONSOLE_PLAYER_ID)?.points ?? 0;
-    const verdict = mine?.correct ? 'Correct!' : mine ? 'Wrong.' : 'No answer.';
-    io.print(`${verdict} The answer is ${CHOICE_LETTERS[reveal.correctIndex]}) ${reveal.correctChoice}. Score: ${total}`);
+    const verdict = text(locale, mine?.correct ? 'consoleQuizCorrect' : mine ? 'consoleQuizWrong' : 'consoleQuizNoAnswer');
+    io.print(`${verdict} ${text(locale, 'consoleQuizReveal', { letter: CHOICE_LETTERS[reveal.correctIndex], choice: reveal.correctChoice, score: total })}`);
     io.print(reveal.explanation);
-    io.print(`Source: ${reveal.source.title}${reveal.source.date ? ` (${reveal.source.date})` : ''} — “${reveal.source.text}”`);
+    io.print(`${text(locale, 'source')}: ${reveal.source.title}${reveal.source.date ? ` (${reveal.source.date})` : ''} — “${reveal.source.text}”`);
   }
-  return finish(io, game.end('completed'));
+  return finish(io, game.end('completed'), locale);
 }
 
-function finish(io: ConsoleQuizIO, end: EndData): EndData {
+function finish(io: ConsoleQuizIO, end: EndData, locale: Locale): EndData {
   const me = end.totals[0];
-  io.print(end.reason === 'stopped' ? '\nQuiz stopped.' : '\nQuiz over.');
-  io.print(me ? `Total: ${me.points} points, ${me.correct}/${end.questionsAsked} correct, best streak ${me.bestStreak}.` : 'Total: 0 points.');
+  io.print(`\n${text(locale, end.reason === 'stopped' ? 'quizEndStopped' : 'consoleQuizOver')}`);
+  io.print(text(locale, 'consoleQuizTotal', { points: me?.points ?? 0, correct: me?.correct ?? 0, asked: end.questionsAsked, bestStreak: me?.bestStreak ?? 0 }));
   return end;
 }

@@ -4,31 +4,19 @@
  */
 import readline from 'node:readline';
 import type { Desk } from '../briefing/desk.js';
-import { botText, userErrorText } from '../bot/i18n.js';
-import { isUserError } from '../errors.js';
+import { ASK_PASSAGES_DEFAULT } from '../briefing/limits.js';
+import { isUserError, userErrorText } from '../errors.js';
+import { text, type Locale } from '../messages/index.js';
 import { runConsoleQuiz } from './console-quiz.js';
-import { emphasis, renderAskText, renderSourcesText, renderSummaryText, renderTimelineText, type Locale } from './render-text.js';
+import { emphasis, renderAskText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
 
 export type ConsoleDesk = Pick<Desk, 'ask' | 'sources' | 'status' | 'reindex' | 'summary' | 'timeline' | 'quiz' | 'close'>;
 
-export const CONSOLE_ASK_SOURCES = 3;
-
-const WORDS = {
-  en: {
-    help: 'Commands:\n  /ask <question>     a cited answer from the articles\n  /sources            the articles in the briefing\n  /summary [topic]    a short cited summary\n  /timeline           the dated events, in order\n  /quiz               a five-question briefing quiz\n  /reindex            re-read the article folder\n  /help               this list\n  /quit               leave',
-    unknown: 'Unknown command. Type /help for the list.',
-    prompt: 'briefbot> ',
-  },
-  vi: {
-    help: 'Các lệnh:\n  /ask <câu hỏi>      câu trả lời có trích dẫn\n  /sources            các bài trong bản tin\n  /summary [chủ đề]   tóm tắt ngắn có trích dẫn\n  /timeline           các sự kiện theo thời gian\n  /quiz               câu đố năm câu về bản tin\n  /reindex            đọc lại thư mục bài báo\n  /help               danh sách này\n  /quit               thoát',
-    unknown: 'Lệnh không hợp lệ. Gõ /help để xem danh sách.',
-    prompt: 'briefbot> ',
-  },
-} as const;
+const CONSOLE_PROMPT = 'briefbot> ';
 
 function modelStatus(desk: ConsoleDesk, locale: Locale): string {
   const status = desk.status();
-  return status.mode === 'hybrid' ? botText(locale, 'modelHybrid', { model: status.modelId }) : botText(locale, 'modelLexical', { warning: status.modelWarning ?? '' }).trim();
+  return status.mode === 'hybrid' ? text(locale, 'modelHybrid', { model: status.modelId }) : text(locale, 'modelLexical', { warning: status.modelWarning ?? '' }).trim();
 }
 
 /** One typed line to its answer. A bare line (no leading slash) is a question. */
@@ -39,7 +27,7 @@ export async function runConsoleCommand(line: string, desk: ConsoleDesk, locale:
   try {
     switch (name) {
       case 'ask':
-        return renderAskText(await desk.ask(rest, { k: CONSOLE_ASK_SOURCES }), locale, bold);
+        return renderAskText(await desk.ask(rest, { k: ASK_PASSAGES_DEFAULT }), locale, bold);
       case 'sources':
         return renderSourcesText(desk.sources(), locale);
       case 'summary':
@@ -47,13 +35,13 @@ export async function runConsoleCommand(line: string, desk: ConsoleDesk, locale:
       case 'timeline':
         return renderTimelineText(desk.timeline({}), locale);
       case 'help':
-        return `${WORDS[locale].help}\n\n${modelStatus(desk, locale)}`;
+        return `${text(locale, 'consoleHelp')}\n\n${modelStatus(desk, locale)}`;
       case 'reindex': {
         const r = await desk.reindex();
-        return botText(locale, 'reindexDone', { seconds: (r.millis / 1000).toFixed(1), articles: r.articles, passages: r.passages, added: r.added, changed: r.changed, removed: r.removed, unchanged: r.unchanged, embedded: r.embedded, mode: r.mode });
+        return text(locale, 'reindexDone', { seconds: r.millis / 1000, articles: r.articles, passages: r.passages, added: r.added, changed: r.changed, removed: r.removed, unchanged: r.unchanged, embedded: r.embedded, mode: text(locale, r.mode === 'hybrid' ? 'modeHybrid' : 'modeLexical') });
       }
       default:
-        return WORDS[locale].unknown;
+        return text(locale, 'consoleUnknownCommand');
     }
   } catch (error) {
     if (isUserError(error)) return userErrorText(locale, error);
@@ -101,17 +89,17 @@ export async function runConsole(desk: ConsoleDesk, locale: Locale, io: ConsoleI
   const write = (text: string): void => void io.output.write(`${text}\n`);
   const status = desk.status();
   if (status.modelWarning !== null && io.announceModelWarning !== false) write(`⚠ ${status.modelWarning}`);
-  write(WORDS[locale].help);
+  write(text(locale, 'consoleHelp'));
   const rl = readline.createInterface({ input: io.input, output: io.output, terminal: io.colour });
   const nextLine = lineReader(rl);
-  rl.setPrompt(WORDS[locale].prompt);
+  rl.setPrompt(CONSOLE_PROMPT);
   for (;;) {
     rl.prompt();
     const line = await nextLine();
     if (line === null || /^\/(quit|exit)\b/iu.test(line.trim())) break;
     if (/^\/quiz\b/iu.test(line.trim())) {
       try {
-        await runConsoleQuiz(desk, { print: write, readLine: (ms) => nextLine(ms) });
+        await runConsoleQuiz(desk, { print: write, readLine: (ms) => nextLine(ms) }, { locale });
       } catch (error) {
         if (!isUserError(error)) throw error;
         write(userErrorText(locale, error));

@@ -4,8 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadConfig, parseConfig } from '../config.js';
-import { ERROR_CODES, UserError, isUserError } from '../errors.js';
+import { environmentLocale, loadConfig, parseConfig } from '../config.js';
+import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
+import { text } from '../messages/index.js';
 import { Desk } from '../briefing/desk.js';
 import type { IngestProgress } from '../retrieval/index-store.js';
 import { evaluateRetrieval } from '../retrieval/eval.js';
@@ -36,7 +37,7 @@ async function readBatch(file: string): Promise<BatchItem[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `Cannot read the question file ${file}.`, { file });
+    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchUnreadable', { file });
   }
   const items: BatchItem[] = [];
   text.split('\n').forEach((line, i) => {
@@ -45,11 +46,11 @@ async function readBatch(file: string): Promise<BatchItem[]> {
     try {
       parsed = JSON.parse(line);
     } catch {
-      throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `${file}:${i + 1} is not valid JSON.`, { file, line: i + 1 });
+      throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchLineNotJson', { file, line: i + 1 });
     }
     const item = parsed as Partial<BatchItem>;
     if (typeof item.question !== 'string') {
-      throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `${file}:${i + 1} has no "question" string.`, { file, line: i + 1 });
+      throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchLineNoQuestion', { file, line: i + 1 });
     }
     items.push({ question: item.question, expect_any: Array.isArray(item.expect_any) ? item.expect_any.map(String) : [] });
   });
@@ -92,7 +93,7 @@ async function summaryEval(file: string, sentences: number | undefined): Promise
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch {
-    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, `Cannot read ${file} as JSON.`, { file });
+    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchUnreadable', { file });
   }
   const rows: SummaryEvalRow[] = [];
   for (const [dir, facts] of Object.entries(parseFactSets(json, file))) {
@@ -154,8 +155,10 @@ async function run(request: CliRequest): Promise<number> {
         if (report === null) throw new Error('ingest finished without a report');
         if (request.json) console.log(JSON.stringify(report));
         else {
-          console.log(`Indexed ${report.articles} articles, ${report.passages} passages (${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged; ${report.embedded} embedded; ${report.mode} retrieval) in ${report.millis} ms.`);
-          for (const warning of report.warnings) console.log(`warning: ${warning}`);
+          const { articles, passages, added, changed, removed, unchanged, embedded } = report;
+          const mode = text(locale, report.mode === 'hybrid' ? 'modeHybrid' : 'modeLexical');
+          console.log(text(locale, 'cliIngested', { articles, passages, added, changed, removed, unchanged, embedded, mode, seconds: report.millis / 1000 }));
+          for (const warning of report.warnings) console.log(text(locale, 'cliWarning', { warning }));
         }
         return 0;
       }
@@ -212,12 +215,13 @@ async function main(): Promise<void> {
   try {
     process.exitCode = await run(parseCliArgs(process.argv.slice(2)));
   } catch (error) {
+    const locale = environmentLocale();
     if (isUserError(error)) {
-      console.error(`error: ${error.message}`);
+      console.error(text(locale, 'cliError', { error: userErrorText(locale, error) }));
       process.exitCode = EXIT_USER_ERROR;
       return;
     }
-    console.error('Briefbot hit an internal error; please report it with the lines below.');
+    console.error(text(locale, 'internalError'));
     console.error(error);
     process.exitCode = EXIT_BUG;
   }

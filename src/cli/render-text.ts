@@ -7,13 +7,7 @@ import type { QuizCheckReport } from '../quiz/quiz-check.js';
 import type { QuizResult } from '../quiz/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
-
-export type Locale = 'en' | 'vi';
-
-const WORDS = {
-  en: { nothing: 'The briefing has nothing on that.', tryAsking: 'It covers, among others:', sources: 'Also reported by', score: 'relevance', undated: 'undated', noSource: 'source not given', articles: 'articles in the briefing', nothingOn: 'The briefing has nothing on', noEvents: 'No dated events in that range.', inferred: 'year inferred', answer: 'Answer', source: 'Source', seed: 'Seed {seed}: --seed {seed} replays this quiz.' },
-  vi: { nothing: 'Bản tin không có thông tin về điều này.', tryAsking: 'Bản tin có đề cập, chẳng hạn:', sources: 'Cũng được đưa tin bởi', score: 'độ liên quan', undated: 'không rõ ngày', noSource: 'không rõ nguồn', articles: 'bài trong bản tin', nothingOn: 'Bản tin không có thông tin về', noEvents: 'Không có sự kiện nào trong khoảng thời gian này.', inferred: 'năm được suy ra', answer: 'Đáp án', source: 'Nguồn', seed: 'Mã đề {seed}: --seed {seed} cho lại đúng bộ câu hỏi này.' },
-} as const;
+import { text, type Locale } from '../messages/index.js';
 
 /** ANSI bold when writing to a colour terminal, else »…« markers. */
 export function emphasis(colour: boolean): (text: string) => string {
@@ -21,28 +15,26 @@ export function emphasis(colour: boolean): (text: string) => string {
 }
 
 function citationLine(c: Citation, locale: Locale): string {
-  return `${c.title} — ${c.source ?? WORDS[locale].noSource}, ${c.date ?? WORDS[locale].undated} [${c.docId}]`;
+  return `${c.title} — ${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')} [${c.docId}]`;
 }
 
 export function renderAskText(result: AskResult, locale: Locale, bold = emphasis(false)): string {
-  const w = WORDS[locale];
-  if (result.abstained) return `${w.nothing}\n${w.tryAsking} ${result.suggestions.join(', ')}`;
+  if (result.abstained) return `${text(locale, 'nothing')}\n${text(locale, 'tryAsking', { suggestions: result.suggestions.join(', ') })}`;
   return result.passages
     .map((p, i) => {
-      let text = p.text;
-      for (const h of p.highlights) text = text.replace(h, bold(h));
+      let passage = p.text;
+      for (const h of p.highlights) passage = passage.replace(h, bold(h));
       const [own, ...others] = p.citations;
-      const lines = [`[${i + 1}] ${citationLine(own ?? p, locale)}  (${w.score} ${p.score.toFixed(2)})`, `    ${text}`];
-      if (others.length > 0) lines.push(`    ${w.sources}: ${others.map((c) => citationLine(c, locale)).join('; ')}`);
+      const lines = [`[${i + 1}] ${citationLine(own ?? p, locale)}  (${text(locale, 'relevance', { score: p.score })})`, `    ${passage}`];
+      if (others.length > 0) lines.push(`    ${text(locale, 'alsoReportedBy')}: ${others.map((c) => citationLine(c, locale)).join('; ')}`);
       return lines.join('\n');
     })
     .join('\n\n');
 }
 
 export function renderSourcesText(articles: readonly ArticleMeta[], locale: Locale): string {
-  const w = WORDS[locale];
-  const lines = articles.map((a) => `- ${a.docId}: ${a.title} — ${a.sources.join(', ') || w.noSource}, ${a.date ?? w.undated}${a.author === null ? '' : `, ${a.author}`}`);
-  return [`${articles.length} ${w.articles}:`, ...lines].join('\n');
+  const lines = articles.map((a) => `- ${a.docId}: ${a.title} — ${a.sources.join(', ') || text(locale, 'noSource')}, ${a.date ?? text(locale, 'undated')}${a.author === null ? '' : `, ${a.author}`}`);
+  return [`${text(locale, 'sourcesTitle', { n: articles.length })}:`, ...lines].join('\n');
 }
 
 export function renderEvalText(report: EvalReport, mode: string): string {
@@ -64,20 +56,18 @@ export function renderSummaryEvalText(rows: ReadonlyArray<FactCoverage & { corpu
 }
 
 export function renderSummaryText(summary: SummaryResult, locale: Locale): string {
-  const w = WORDS[locale];
-  if (summary.sentences.length === 0) return `${w.nothingOn} "${summary.topic ?? ''}".`;
+  if (summary.sentences.length === 0) return text(locale, 'summaryNothing', { topic: summary.topic ?? '' });
   return summary.sentences
-    .map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map((c) => `${c.title} (${c.source ?? w.noSource}, ${c.date ?? w.undated}) [${c.docId}]`).join('; ')}`)
+    .map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map((c) => `${c.title} (${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')}) [${c.docId}]`).join('; ')}`)
     .join('\n');
 }
 
 export function renderTimelineText(timeline: TimelineResult, locale: Locale): string {
-  const w = WORDS[locale];
-  if (timeline.events.length === 0) return w.noEvents;
+  if (timeline.events.length === 0) return text(locale, 'timelineNoEvents');
   return timeline.events
     .map((e) => {
-      const cites = e.citations.map((c) => `${c.title} (${c.date ?? w.undated}) [${c.docId}]`).join('; ');
-      const how = e.resolution === 'inferred' ? `, ${w.inferred}` : '';
+      const cites = e.citations.map((c) => `${c.title} (${c.date ?? text(locale, 'undated')}) [${c.docId}]`).join('; ');
+      const how = e.resolution === 'inferred' ? `, ${text(locale, 'yearInferred')}` : '';
       return `${e.date.padEnd(10)}  «${e.dateText}»${how}: ${e.label}\n            — ${cites}`;
     })
     .join('\n');
@@ -86,15 +76,14 @@ export function renderTimelineText(timeline: TimelineResult, locale: Locale): st
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 export function renderQuizText(quiz: QuizResult, locale: Locale): string {
-  const w = WORDS[locale];
   const blocks = quiz.questions.map((q, i) => [
     `${i + 1}. [${q.kind}] ${q.prompt}`,
     ...q.choices.map((c, j) => `   ${LETTERS[j]}) ${c}`),
-    `   ${w.answer}: ${LETTERS[q.answerIndex]} — ${q.explanation}`,
-    `   ${w.source}: ${q.source.title} (${q.source.date ?? w.undated}) [${q.source.docId}]`,
+    `   ${text(locale, 'answer')}: ${LETTERS[q.answerIndex]} — ${q.explanation}`,
+    `   ${text(locale, 'source')}: ${q.source.title} (${q.source.date ?? text(locale, 'undated')}) [${q.source.docId}]`,
   ].join('\n'));
   if (quiz.shortfall !== undefined) blocks.push(quiz.shortfall);
-  blocks.unshift(w.seed.replaceAll('{seed}', quiz.seed));
+  blocks.unshift(text(locale, 'quizSeed', { seed: quiz.seed }));
   return blocks.join('\n\n');
 }
 

@@ -1,15 +1,12 @@
 /** `/ask question:<text> [sources:1–10] [private:bool]`, and its More sources / Helpful / Not helpful buttons. */
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { appendFeedback } from '../bot/feedback.js';
-import { botText } from '../bot/i18n.js';
 import { ASK_COMPONENT_PREFIX, parseAskButtonId, renderAskAnswer, renderNotice } from '../bot/render/ask.js';
+import { ASK_PASSAGES_DEFAULT, ASK_PASSAGES_MAX, ASK_PASSAGES_MIN, QUESTION_MAX_CHARS } from '../briefing/limits.js';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { text } from '../messages/index.js';
 import type { Command, CommandContext } from './types.js';
 
-export const ASK_QUESTION_MAX_CHARS = 500;
-export const ASK_SOURCES_MIN = 1;
-export const ASK_SOURCES_MAX = 10;
-export const ASK_SOURCES_DEFAULT = 3;
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -23,16 +20,16 @@ const data = new SlashCommandBuilder()
       .setDescription('Your question, in English or Vietnamese.')
       .setDescriptionLocalizations({ vi: 'Câu hỏi của bạn, tiếng Việt hoặc tiếng Anh.' })
       .setRequired(true)
-      .setMaxLength(ASK_QUESTION_MAX_CHARS),
+      .setMaxLength(QUESTION_MAX_CHARS),
   )
   .addIntegerOption((o) =>
     o
       .setName('sources')
       .setNameLocalizations({ vi: 'so_nguon' })
-      .setDescription(`How many passages to show (${ASK_SOURCES_MIN}–${ASK_SOURCES_MAX}).`)
-      .setDescriptionLocalizations({ vi: `Số đoạn trích hiển thị (${ASK_SOURCES_MIN}–${ASK_SOURCES_MAX}).` })
-      .setMinValue(ASK_SOURCES_MIN)
-      .setMaxValue(ASK_SOURCES_MAX),
+      .setDescription(`How many passages to show (${ASK_PASSAGES_MIN}–${ASK_PASSAGES_MAX}).`)
+      .setDescriptionLocalizations({ vi: `Số đoạn trích hiển thị (${ASK_PASSAGES_MIN}–${ASK_PASSAGES_MAX}).` })
+      .setMinValue(ASK_PASSAGES_MIN)
+      .setMaxValue(ASK_PASSAGES_MAX),
   )
   .addBooleanOption((o) =>
     o
@@ -45,12 +42,12 @@ const data = new SlashCommandBuilder()
 /** The options again at run time: Discord enforces them, but a client can send anything. */
 export function readAskOptions(question: string, sources: number | null): { question: string; k: number } {
   const text = question.normalize('NFC').trim();
-  if (text.length > ASK_QUESTION_MAX_CHARS) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `question is longer than ${ASK_QUESTION_MAX_CHARS} characters`, { name: 'question', reason: `at most ${ASK_QUESTION_MAX_CHARS} characters` });
+  if (text.length > QUESTION_MAX_CHARS) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionTooLong', { option: 'question', max: QUESTION_MAX_CHARS });
   }
-  const k = sources ?? ASK_SOURCES_DEFAULT;
-  if (!Number.isInteger(k) || k < ASK_SOURCES_MIN || k > ASK_SOURCES_MAX) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `sources must be ${ASK_SOURCES_MIN}–${ASK_SOURCES_MAX}`, { name: 'sources', reason: `${ASK_SOURCES_MIN}–${ASK_SOURCES_MAX}` });
+  const k = sources ?? ASK_PASSAGES_DEFAULT;
+  if (!Number.isInteger(k) || k < ASK_PASSAGES_MIN || k > ASK_PASSAGES_MAX) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionRange', { option: 'sources', min: ASK_PASSAGES_MIN, max: ASK_PASSAGES_MAX, value: String(k) });
   }
   return { question: text, k };
 }
@@ -66,7 +63,7 @@ async function handleComponent(button: ButtonInteraction, ctx: CommandContext): 
   const parsed = parseAskButtonId(button.customId);
   const session = parsed === null ? null : ctx.askSessions.get(parsed.sessionId);
   if (parsed === null || session === null) {
-    await button.editReply(renderNotice(botText(ctx.locale, 'sessionExpired')));
+    await button.editReply(renderNotice(text(ctx.locale, 'sessionExpired')));
     return;
   }
   if (parsed.kind === 'feedback') {
@@ -78,10 +75,10 @@ async function handleComponent(button: ButtonInteraction, ctx: CommandContext): 
       passageIds: session.passageIds,
       helpful: parsed.helpful,
     });
-    await button.editReply(renderNotice(botText(ctx.locale, 'feedbackThanks')));
+    await button.editReply(renderNotice(text(ctx.locale, 'feedbackThanks')));
     return;
   }
-  const k = Math.min(Math.max(parsed.k, ASK_SOURCES_MIN), ASK_SOURCES_MAX);
+  const k = Math.min(Math.max(parsed.k, ASK_PASSAGES_MIN), ASK_PASSAGES_MAX);
   const result = await ctx.desk.ask(session.question, { k, offset: parsed.offset });
   session.passageIds.push(...result.passages.map((p) => p.passageId).filter((id) => !session.passageIds.includes(id)));
   await button.editReply(renderAskAnswer({ result, sessionId: parsed.sessionId, offset: parsed.offset, k, hasMore: !result.abstained && result.passages.length === k }, ctx.locale));

@@ -10,23 +10,16 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN, TOPIC_MAX_CHARS } from '../briefing/limits.js';
 import type { BriefingDesk } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { openQuizServices, type QuizServices } from '../bot/quiz-service.js';
 import { QUIZ_BUTTON_PREFIX, parseQuizButtonId, renderAnswerAck, type QuizPayload, renderLeaderboard, renderStarting, renderStats } from '../bot/render/quiz.js';
-import { botLocale } from '../bot/i18n.js';
-import { quizText } from '../bot/render/quiz-text.js';
+import { localeOfDiscord, text } from '../messages/index.js';
 import { LEADERBOARD_PERIODS, NO_GUILD, type LeaderboardPeriod } from '../quiz/store.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
 import type { Command, CommandContext } from './types.js';
 
-export const QUIZ_MIN_QUESTIONS = 1;
-export const QUIZ_MAX_QUESTIONS = 20;
-export const QUIZ_DEFAULT_QUESTIONS = 5;
-export const QUIZ_MIN_SECONDS = 10;
-export const QUIZ_MAX_SECONDS = 120;
-export const QUIZ_DEFAULT_SECONDS = 20;
-export const QUIZ_TOPIC_MAX_CHARS = 200;
 const ON_OFF = [
   { name: 'on', value: 'on' },
   { name: 'off', value: 'off' },
@@ -41,10 +34,10 @@ export const quizCommandData = new SlashCommandBuilder()
       .setName('start')
       .setDescription('Start a quiz in this channel.')
       .setDescriptionLocalizations({ vi: 'Bắt đầu trò đố vui trong kênh này.' })
-      .addIntegerOption((o) => o.setName('questions').setDescription('How many questions (1–20).').setMinValue(QUIZ_MIN_QUESTIONS).setMaxValue(QUIZ_MAX_QUESTIONS))
-      .addIntegerOption((o) => o.setName('seconds').setDescription('Seconds per question (10–120).').setMinValue(QUIZ_MIN_SECONDS).setMaxValue(QUIZ_MAX_SECONDS))
+      .addIntegerOption((o) => o.setName('questions').setDescription(`How many questions (${QUIZ_MIN_QUESTIONS}–${QUIZ_MAX_QUESTIONS}).`).setMinValue(QUIZ_MIN_QUESTIONS).setMaxValue(QUIZ_MAX_QUESTIONS))
+      .addIntegerOption((o) => o.setName('seconds').setDescription(`Seconds per question (${QUIZ_SECONDS_MIN}–${QUIZ_SECONDS_MAX}).`).setMinValue(QUIZ_SECONDS_MIN).setMaxValue(QUIZ_SECONDS_MAX))
       .addStringOption((o) => o.setName('kinds').setDescription(`Question kinds, comma-separated: ${QUESTION_KINDS.join(', ')}.`))
-      .addStringOption((o) => o.setName('topic').setDescription('Only questions about this topic.').setMaxLength(QUIZ_TOPIC_MAX_CHARS))
+      .addStringOption((o) => o.setName('topic').setDescription('Only questions about this topic.').setMaxLength(TOPIC_MAX_CHARS))
       .addStringOption((o) => o.setName('speed_points').setDescription('Faster answers score more (default on).').addChoices(...ON_OFF))
       .addStringOption((o) => o.setName('streaks').setDescription('Bonus for correct answers in a row (default on).').addChoices(...ON_OFF)),
   )
@@ -69,10 +62,7 @@ export function parseQuizKinds(raw: string | null): QuestionKind[] | undefined {
   const kinds = raw.split(/[\s,]+/).filter((k) => k !== '');
   const unknown = kinds.filter((k) => !(QUESTION_KINDS as readonly string[]).includes(k));
   if (unknown.length > 0) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, `Unknown question kind: ${unknown.join(', ')}. Known: ${QUESTION_KINDS.join(', ')}.`, {
-      name: 'kinds',
-      reason: `unknown ${unknown.join(', ')}; use ${QUESTION_KINDS.join(', ')}`,
-    });
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: 'kinds', unknown: unknown.join(', '), known: QUESTION_KINDS.join(', ') });
   }
   return [...new Set(kinds)] as QuestionKind[];
 }
@@ -88,24 +78,24 @@ function channelLocale(interaction: ChatInputCommandInteraction | ButtonInteract
 }
 
 export async function executeQuizCommand(interaction: ChatInputCommandInteraction, quiz: QuizServices, desk: Pick<BriefingDesk, 'quiz'>): Promise<void> {
-  const locale = botLocale(interaction.locale);
+  const locale = localeOfDiscord(interaction.locale);
   const guildId = interaction.guildId ?? NO_GUILD;
   const reply = (message: QuizPayload, ephemeral = false): Promise<void> => respond(interaction, message, ephemeral);
 
   switch (interaction.options.getSubcommand(true)) {
     case 'start': {
       if (quiz.games.isRunning(interaction.channelId)) {
-        throw new UserError(ERROR_CODES.QUIZ_ALREADY_RUNNING, 'A quiz is already running in this channel.');
+        throw new UserError(ERROR_CODES.QUIZ_ALREADY_RUNNING, 'quizAlreadyRunning');
       }
       const count = interaction.options.getInteger('questions') ?? QUIZ_DEFAULT_QUESTIONS;
-      const seconds = interaction.options.getInteger('seconds') ?? QUIZ_DEFAULT_SECONDS;
+      const seconds = interaction.options.getInteger('seconds') ?? QUIZ_SECONDS_DEFAULT;
       const kinds = parseQuizKinds(interaction.options.getString('kinds'));
       const topic = interaction.options.getString('topic')?.normalize('NFC').trim() || undefined;
       const speedPoints = (interaction.options.getString('speed_points') ?? 'on') === 'on';
       const streaks = (interaction.options.getString('streaks') ?? 'on') === 'on';
       const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}) });
       if (result.questions.length === 0) {
-        throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, result.shortfall ?? 'No quiz question could be made.', { reason: result.shortfall ?? '' });
+        throw result.shortfall === undefined ? new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion') : new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestionBecause', { reason: result.shortfall });
       }
       quiz.games.start({
         guildId: interaction.guildId,
@@ -120,7 +110,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
     case 'stop': {
       const canManageGuild = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
       quiz.games.stop(interaction.channelId, interaction.user.id, canManageGuild);
-      await reply({ content: quizText(locale, 'stopped'), embeds: [], components: [], allowedMentions: { parse: [] } });
+      await reply({ content: text(locale, 'quizStopped'), embeds: [], components: [], allowedMentions: { parse: [] } });
       return;
     }
     case 'leaderboard': {
@@ -134,7 +124,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       return;
     }
     default:
-      throw new UserError(ERROR_CODES.BAD_OPTION, 'Unknown /quiz subcommand.', { name: 'subcommand', reason: 'unknown' });
+      throw new UserError(ERROR_CODES.BAD_OPTION, 'unknownCommand', { command: `quiz ${interaction.options.getSubcommand(false) ?? ''}`.trim() });
   }
 }
 
@@ -150,7 +140,7 @@ export async function handleQuizButton(interaction: ButtonInteraction, quiz: Qui
   const member = interaction.member;
   const displayName = (member && 'displayName' in member && typeof member.displayName === 'string' ? member.displayName : null) ?? interaction.user.displayName;
   const outcome = quiz.games.answer({ ...button, userId: interaction.user.id, displayName });
-  const content = renderAnswerAck(outcome, botLocale(interaction.locale));
+  const content = renderAnswerAck(outcome, localeOfDiscord(interaction.locale));
   await respond(interaction, { content, embeds: [], components: [], allowedMentions: { parse: [] } }, true);
 }
 

@@ -15,7 +15,7 @@ export const reindexCommand: Command = {
   defer: 'ephemeral',
   async execute(interaction, ctx) {
     if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-      throw new UserError(ERROR_CODES.MISSING_PERMISSION, 'Manage Server is required to reindex.', { permission: ctx.locale === 'vi' ? 'Quản lý máy chủ' : 'Manage Server' });
+      throw new UserError(ERROR_CODES.MISSING_PERMISSION, 'missingManageServer');
     }
     await interaction.editReply(renderReindex(await ctx.desk.reindex(), ctx.locale));
   },

@@ -2,11 +2,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { renderSummary } from '../bot/render/briefing.js';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/summary.js';
+import { ARTICLE_REF_MAX_CHARS, SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES, TOPIC_MAX_CHARS } from '../briefing/limits.js';
 import type { Command } from './types.js';
 
-export const SUMMARY_TOPIC_MAX_CHARS = 200;
-export const SUMMARY_ARTICLE_MAX_CHARS = 100;
 
 export const summaryCommand: Command = {
   data: new SlashCommandBuilder()
@@ -15,10 +13,10 @@ export const summaryCommand: Command = {
     .setDescription('A short cited summary of the briefing, a topic or one article.')
     .setDescriptionLocalizations({ vi: 'Tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài.' })
     .addStringOption((o) =>
-      o.setName('topic').setNameLocalizations({ vi: 'chu_de' }).setDescription('Only about this topic.').setDescriptionLocalizations({ vi: 'Chỉ về chủ đề này.' }).setMaxLength(SUMMARY_TOPIC_MAX_CHARS),
+      o.setName('topic').setNameLocalizations({ vi: 'chu_de' }).setDescription('Only about this topic.').setDescriptionLocalizations({ vi: 'Chỉ về chủ đề này.' }).setMaxLength(TOPIC_MAX_CHARS),
     )
     .addStringOption((o) =>
-      o.setName('article').setNameLocalizations({ vi: 'bai' }).setDescription('One article, by id or id prefix (see /sources).').setDescriptionLocalizations({ vi: 'Một bài, theo mã hoặc phần đầu mã (xem /sources).' }).setMaxLength(SUMMARY_ARTICLE_MAX_CHARS),
+      o.setName('article').setNameLocalizations({ vi: 'bai' }).setDescription('One article, by id or id prefix (see /sources).').setDescriptionLocalizations({ vi: 'Một bài, theo mã hoặc phần đầu mã (xem /sources).' }).setMaxLength(ARTICLE_REF_MAX_CHARS),
     )
     .addIntegerOption((o) =>
       o
@@ -35,10 +33,10 @@ export const summaryCommand: Command = {
     const topic = interaction.options.getString('topic')?.normalize('NFC').trim() || undefined;
     const article = interaction.options.getString('article')?.trim() || undefined;
     const sentences = interaction.options.getInteger('sentences') ?? undefined;
-    if ((topic?.length ?? 0) > SUMMARY_TOPIC_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'topic too long', { name: 'topic', reason: `at most ${SUMMARY_TOPIC_MAX_CHARS} characters` });
-    if ((article?.length ?? 0) > SUMMARY_ARTICLE_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'article too long', { name: 'article', reason: `at most ${SUMMARY_ARTICLE_MAX_CHARS} characters` });
+    if ((topic?.length ?? 0) > TOPIC_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'optionTooLong', { option: 'topic', max: TOPIC_MAX_CHARS });
+    if ((article?.length ?? 0) > ARTICLE_REF_MAX_CHARS) throw new UserError(ERROR_CODES.BAD_OPTION, 'optionTooLong', { option: 'article', max: ARTICLE_REF_MAX_CHARS });
     if (sentences !== undefined && (sentences < SUMMARY_MIN_SENTENCES || sentences > SUMMARY_MAX_SENTENCES)) {
-      throw new UserError(ERROR_CODES.BAD_OPTION, 'sentences out of range', { name: 'sentences', reason: `${SUMMARY_MIN_SENTENCES}–${SUMMARY_MAX_SENTENCES}` });
+      throw new UserError(ERROR_CODES.BAD_OPTION, 'optionRange', { option: 'sentences', min: SUMMARY_MIN_SENTENCES, max: SUMMARY_MAX_SENTENCES, value: String(sentences) });
     }
     const result = await ctx.desk.summary({ ...(topic ? { topic } : {}), ...(article ? { article } : {}), ...(sentences ? { sentences } : {}) });
     await interaction.editReply(renderSummary(result, ctx.locale));

@@ -3,7 +3,7 @@ import type { ButtonInteraction, ChatInputCommandInteraction, Client, RESTPostAP
 import type { Logger } from 'pino';
 import type { Desk } from '../briefing/desk.js';
 import type { AskSessions } from '../bot/ask-sessions.js';
-import type { BotLocale } from '../bot/i18n.js';
+import type { Locale } from '../messages/index.js';
 import type { Config } from '../config.js';
 
 /** How the dispatcher acknowledges before running the handler: not at all, or a (public / ephemeral) deferred reply. */
@@ -14,7 +14,7 @@ export interface CommandContext {
   config: Readonly<Config>;
   logger: Logger;
   /** The language of the user who invoked the command. */
-  locale: BotLocale;
+  locale: Locale;
   client: Client;
   askSessions: AskSessions;
   /** Every command the dispatcher handles (what `/help` lists). */

@@ -43,7 +43,7 @@ function errorCode(error: unknown): string {
 export async function listCorpusFiles(dir: string): Promise<{ files: CorpusFile[]; warnings: IngestWarning[] }> {
   const info = await stat(dir).catch(() => null);
   if (info === null || !info.isDirectory()) {
-    throw new UserError(ERROR_CODES.CORPUS_MISSING, `The corpus folder ${dir} does not exist. Set CORPUS_DIR or pass --corpus DIR.`, { dir });
+    throw new UserError(ERROR_CODES.CORPUS_MISSING, 'corpusMissing', { dir });
   }
   const files: CorpusFile[] = [];
   const warnings: IngestWarning[] = [];
@@ -53,7 +53,7 @@ export async function listCorpusFiles(dir: string): Promise<{ files: CorpusFile[
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      if (folder === dir) throw new UserError(ERROR_CODES.CORPUS_MISSING, `The corpus folder ${dir} cannot be read (${errorCode(error)}).`, { dir });
+      if (folder === dir) throw new UserError(ERROR_CODES.CORPUS_MISSING, 'corpusUnreadable', { dir, detail: errorCode(error) });
       const name = `${relative(dir, folder)}/`;
       warnings.push({ file: name, code: 'UNREADABLE', message: `${name}: folder skipped, it cannot be read (${errorCode(error)})` });
       continue;
@@ -190,7 +190,7 @@ export async function loadCorpus(dir: string, options: CorpusOptions = {}): Prom
   }
   if (articles.length === 0) {
     const why = warnings.length === 0 ? 'it has no .txt or .md files' : warnings.map((w) => w.message).join('; ');
-    throw new UserError(ERROR_CODES.CORPUS_EMPTY, `The corpus folder ${dir} has no usable article: ${why}.`, { dir });
+    throw new UserError(ERROR_CODES.CORPUS_EMPTY, 'corpusEmpty', { dir, detail: why });
   }
   return { articles, warnings, sourceFiles };
 }

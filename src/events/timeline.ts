@@ -7,7 +7,7 @@ const PARTIAL_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/u;
 function checkBound(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const v = value.trim();
-  if (!PARTIAL_DATE.test(v)) throw new UserError(ERROR_CODES.BAD_DATE, `--${name} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${v}").`, { name, value: v });
+  if (!PARTIAL_DATE.test(v)) throw new UserError(ERROR_CODES.BAD_DATE, 'badDateBound', { option: name, value: v });
   return v;
 }
 
@@ -16,7 +16,7 @@ export function buildTimeline(events: readonly BriefingEvent[], request: Timelin
   const from = checkBound('from', request.from);
   const to = checkBound('to', request.to);
   if (from !== undefined && to !== undefined && from.localeCompare(to) > 0 && !to.startsWith(from)) {
-    throw new UserError(ERROR_CODES.BAD_DATE, `--from ${from} is after --to ${to}.`, { from, to });
+    throw new UserError(ERROR_CODES.BAD_DATE, 'dateRangeReversed', { from, to });
   }
   const inside = events.filter((e) => {
     const startsAfterTo = to !== undefined && e.date.localeCompare(to) > 0 && !e.date.startsWith(to);

@@ -276,7 +276,7 @@ export class QuizGame {
   /** Stops the game on request: only the host or someone who can manage the server may. */
   stop(userId: string, canManageGuild: boolean): EndData {
     if (userId !== this.hostId && !canManageGuild) {
-      throw new UserError(ERROR_CODES.NOT_QUIZ_HOST, 'Only the host of the quiz or a server manager can stop it.');
+      throw new UserError(ERROR_CODES.NOT_QUIZ_HOST, 'notQuizHost');
     }
     return this.end('stopped');
   }

@@ -131,10 +131,10 @@ export class QuizGames {
   /** Starts a game in a channel; its first question opens on the next scheduler turn. */
   start(input: StartGameInput): GameInfo {
     if (this.byChannel.has(input.channelId)) {
-      throw new UserError(ERROR_CODES.QUIZ_ALREADY_RUNNING, 'A quiz is already running in this channel.');
+      throw new UserError(ERROR_CODES.QUIZ_ALREADY_RUNNING, 'quizAlreadyRunning');
     }
     if (input.questions.length === 0) {
-      throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'No quiz question could be made.');
+      throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion');
     }
     const gameId = this.newGameId();
     const game = new QuizGame({
@@ -173,7 +173,7 @@ export class QuizGames {
   /** Stops the game in a channel on request of `userId` (host, or anyone who can manage the server). */
   stop(channelId: string, userId: string, canManageGuild: boolean): EndData {
     const running = this.byChannel.get(channelId);
-    if (!running) throw new UserError(ERROR_CODES.QUIZ_NOT_RUNNING, 'No quiz is running in this channel.');
+    if (!running) throw new UserError(ERROR_CODES.QUIZ_NOT_RUNNING, 'quizNotRunning');
     const openQuestionIndex = running.game.state === 'question' ? running.game.questionIndex : null;
     const end = running.game.stop(userId, canManageGuild);
     this.finish(running, end, openQuestionIndex);

@@ -47,9 +47,9 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 /** The question cleaned, or a UserError saying what is wrong with it. */
 export function validateQuestion(question: string): string {
   const cleaned = normalizeText(question.replace(CONTROL_CHARS, ' ')).replace(/\s+/gu, ' ').trim();
-  if (cleaned === '') throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'The question is empty: ask something about the briefing.');
+  if (cleaned === '') throw new UserError(ERROR_CODES.EMPTY_QUESTION, 'emptyQuestion');
   if (cleaned.length > QUESTION_MAX_CHARS) {
-    throw new UserError(ERROR_CODES.QUESTION_TOO_LONG, `The question is ${cleaned.length} characters long; the limit is ${QUESTION_MAX_CHARS}.`, { max: QUESTION_MAX_CHARS, length: cleaned.length });
+    throw new UserError(ERROR_CODES.QUESTION_TOO_LONG, 'questionTooLong', { max: QUESTION_MAX_CHARS, length: cleaned.length });
   }
   return cleaned;
 }

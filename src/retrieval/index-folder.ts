@@ -42,11 +42,7 @@ export type IndexFolderState =
 export type IndexWriteStep = 'locked' | 'generation-created' | 'file-written' | 'generation-complete' | 'manifest-written' | 'committed' | 'cleaned';
 
 function refuse(dir: string, why: string): never {
-  throw new UserError(
-    ERROR_CODES.INDEX_DIR_REFUSED,
-    `Refusing to use ${dir} as the index folder: ${why}. Briefbot writes its index only into a new or empty folder, or one it made (it holds ${INDEX_FOLDER_MANIFEST}); set INDEX_DIR or --index to such a folder.`,
-    { dir },
-  );
+  throw new UserError(ERROR_CODES.INDEX_DIR_REFUSED, 'indexFolderRefused', { dir, detail: why, manifest: INDEX_FOLDER_MANIFEST });
 }
 
 function isFolderManifest(value: unknown): value is FolderManifest {
@@ -170,11 +166,11 @@ async function writeFolderManifest(dir: string, current: string | null): Promise
 function asUserError(dir: string, error: unknown): unknown {
   const { code, path: at } = (error ?? {}) as NodeJS.ErrnoException;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new UserError(ERROR_CODES.NO_SPACE, `No space left on the disk for the index at ${dir}; the index was not changed.`, { dir });
+    return new UserError(ERROR_CODES.NO_SPACE, 'noSpaceForIndex', { dir });
   }
   const inIndexPath = typeof at === 'string' && (at.startsWith(dir) || dir.startsWith(at));
   if ((code === 'EACCES' || code === 'EPERM' || code === 'EROFS') && inIndexPath) {
-    return new UserError(ERROR_CODES.INDEX_DIR_REFUSED, `Cannot write the index folder ${dir} (${code} on ${at}); the index was not changed. Give this user write access to it, or set INDEX_DIR or --index.`, { dir });
+    return new UserError(ERROR_CODES.INDEX_DIR_REFUSED, 'indexUnwritable', { dir, detail: `${code} on ${at}` });
   }
   return error;
 }

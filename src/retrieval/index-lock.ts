@@ -101,7 +101,7 @@ export async function acquireIndexLock(dir: string, options: LockOptions = {}): 
     await worker.terminate();
     const { code, message } = failure as { code?: string; message: string };
     if (code === 'ELOCKED') {
-      throw new UserError(ERROR_CODES.INDEX_LOCKED, `Another Briefbot process is updating the index at ${dir} (waited ${Math.round(waitMs / 1000)} s); try again once it has finished.`, { dir });
+      throw new UserError(ERROR_CODES.INDEX_LOCKED, 'indexLocked', { dir, seconds: Math.round(waitMs / 1000) });
     }
     throw Object.assign(new Error(`cannot lock the index folder ${dir}: ${message}`), { code, path: lockPath });
   }
@@ -109,7 +109,7 @@ export async function acquireIndexLock(dir: string, options: LockOptions = {}): 
   return {
     assertHeld() {
       if (lost !== null) {
-        throw new UserError(ERROR_CODES.INDEX_LOCKED, `Another Briefbot process took over the index at ${dir} while this one was writing it (${lost}); nothing was changed by this one.`, { dir });
+        throw new UserError(ERROR_CODES.INDEX_LOCKED, 'indexTakenOver', { dir, detail: lost });
       }
     },
     release() {

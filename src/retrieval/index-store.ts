@@ -81,7 +81,7 @@ function sha256(data: Uint8Array | string): string {
 }
 
 function corrupt(dir: string, file: string, why: string): never {
-  throw new UserError(ERROR_CODES.INDEX_CORRUPT, `The index at ${dir} is damaged (${file}: ${why}); it will be rebuilt from the corpus.`, { dir, file });
+  throw new UserError(ERROR_CODES.INDEX_CORRUPT, 'indexCorrupt', { dir, file, detail: why });
 }
 
 export function corpusHashOf(articles: Record<string, string>): string {
@@ -196,7 +196,7 @@ async function openGeneration(dir: string, options: { modelId: string | null }):
   }
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) corrupt(dir, FILES.manifest, `format ${manifest.formatVersion}, expected ${INDEX_FORMAT_VERSION}`);
   if (manifest.modelId !== options.modelId) {
-    throw new UserError(ERROR_CODES.INDEX_MODEL_MISMATCH, `The index at ${dir} was built with ${manifest.modelId ?? 'no model'}, not ${options.modelId ?? 'no model'}; it will be rebuilt.`, { dir });
+    throw new UserError(ERROR_CODES.INDEX_MODEL_MISMATCH, 'indexModelMismatch', { dir, built: manifest.modelId ?? '—', wanted: options.modelId ?? '—' });
   }
   return loadVerified(dir, manifest);
 }

@@ -85,7 +85,7 @@ describe('Dispatcher', () => {
 
   it('GIVEN a UserError before any defer THEN the localised words go out as an ephemeral reply without mentions', async () => {
     const { logger } = capturingLogger();
-    const dispatcher = dispatcherWith({ data: { name: 'fail', description: 'x' }, defer: 'none', execute: async () => { throw new UserError(ERROR_CODES.MISSING_PERMISSION, 'nope', { permission: 'Quản lý máy chủ' }); } }, logger);
+    const dispatcher = dispatcherWith({ data: { name: 'fail', description: 'x' }, defer: 'none', execute: async () => { throw new UserError(ERROR_CODES.MISSING_PERMISSION, 'missingManageServer'); } }, logger);
     const { interaction, sent } = fakeCommandInteraction('fail', 'vi');
     dispatcher.onInteraction(interaction);
     await settle(dispatcher);

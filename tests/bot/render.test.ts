@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { botLocale, botText, userErrorText } from '../../src/bot/i18n.js';
+import { ERROR_CODES, UserError, userErrorText } from '../../src/errors.js';
+import { localeOfDiscord, text } from '../../src/messages/index.js';
 import { embedChars, highlightedPassage, parseAskButtonId, askButtonId, renderAskAnswer } from '../../src/bot/render/ask.js';
 import {
   DISCORD_CONTENT_MAX_CHARS,
@@ -12,7 +13,6 @@ import {
   truncateText,
 } from '../../src/bot/render/limits.js';
 import { renderSources } from '../../src/bot/render/briefing.js';
-import { ERROR_CODES, UserError } from '../../src/errors.js';
 import type { AnswerPassage, AskResult } from '../../src/retrieval/types.js';
 
 function passage(n: number, text: string, highlights: string[]): AnswerPassage {
@@ -117,13 +117,13 @@ describe('button ids and words', () => {
   });
 
   it('Discord locales map to en / vi, and user errors read in the user language', () => {
-    expect(botLocale('vi')).toBe('vi');
-    expect(botLocale('en-GB')).toBe('en');
-    expect(botLocale('fr')).toBe('en');
-    const cooldown = new UserError(ERROR_CODES.COOLDOWN, 'Cooldown', { seconds: 3 });
+    expect(localeOfDiscord('vi')).toBe('vi');
+    expect(localeOfDiscord('en-GB')).toBe('en');
+    expect(localeOfDiscord('fr')).toBe('en');
+    const cooldown = new UserError(ERROR_CODES.COOLDOWN, 'cooldown', { seconds: 3 });
     expect(userErrorText('en', cooldown)).toBe('Please wait 3 s before asking again.');
     expect(userErrorText('vi', cooldown)).toBe('Vui lòng đợi 3 giây trước khi hỏi tiếp.');
-    expect(botText('vi', 'helpful')).toBe('Hữu ích');
+    expect(text('vi', 'helpful')).toBe('Hữu ích');
   });
 });
 

@@ -80,10 +80,10 @@ describe('npm run cli -- ask', () => {
   });
 
   it.each([
-    ['an empty question', ['ask', '   '], /empty|needs a question/iu],
-    ['a 10,000-character question', ['ask', 'NATO '.repeat(2000)], /limit is 1000/u],
+    ['an empty question', ['ask', '   '], /empty|missing/iu],
+    ['a 10,000-character question', ['ask', 'NATO '.repeat(2000)], /at most 1000/u],
     ['an unknown command', ['frobnicate'], /Unknown command/u],
-    ['a bad --k', ['ask', 'NATO', '--k', 'many'], /--k must be/u],
+    ['a bad --k', ['ask', 'NATO', '--k', 'many'], /`--k` must be/u],
   ])('rejects %s with a clear message and exit code 2', async (_name, args, message) => {
     const out = await cli(...args);
     expect(out.code).toBe(2);

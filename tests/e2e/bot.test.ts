@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
+import { QUESTION_MAX_CHARS } from '../../src/briefing/limits.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
 import { deployCommands } from '../../src/bot/deploy.js';
 import type { Config } from '../../src/config.js';
@@ -83,7 +84,7 @@ describe('the bot against a fake Discord', () => {
     const commands = put?.body as Array<{ name: string; options?: Array<{ name: string; max_length?: number; min_value?: number; max_value?: number }>; default_member_permissions?: string; name_localizations?: Record<string, string> }>;
     expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['ask', 'help', 'reindex', 'sources', 'summary']));
     const ask = commands.find((c) => c.name === 'ask')!;
-    expect(ask.options?.find((o) => o.name === 'question')?.max_length).toBe(500);
+    expect(ask.options?.find((o) => o.name === 'question')?.max_length).toBe(QUESTION_MAX_CHARS);
     expect(ask.options?.find((o) => o.name === 'sources')).toMatchObject({ min_value: 1, max_value: 10 });
     expect(ask.name_localizations?.vi).toBeTruthy();
     expect(commands.find((c) => c.name === 'reindex')?.default_member_permissions).toBe(String(1 << 5));

@@ -39,7 +39,7 @@ async function indexFile(indexDir: string, name: string): Promise<string> {
 }
 
 async function expectCorrupt(promise: Promise<unknown>, file: string): Promise<void> {
-  await expect(promise).rejects.toMatchObject({ code: ERROR_CODES.INDEX_CORRUPT, params: expect.objectContaining({ file }) });
+  await expect(promise).rejects.toMatchObject({ code: ERROR_CODES.INDEX_CORRUPT, userMessage: { key: 'indexCorrupt', params: expect.objectContaining({ file }) } });
 }
 
 describe('buildIndex / openIndex', () => {

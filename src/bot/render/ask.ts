@@ -5,7 +5,7 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { AnswerPassage, AskResult, Citation } from '../../retrieval/types.js';
-import { botText, type BotLocale } from '../i18n.js';
+import { text, type Locale } from '../../messages/index.js';
 import {
   DISCORD_BUTTON_LABEL_MAX_CHARS,
   DISCORD_CONTENT_MAX_CHARS,
@@ -75,25 +75,25 @@ export function highlightedPassage(passage: Pick<AnswerPassage, 'text' | 'highli
   return out;
 }
 
-function citationText(c: Citation, locale: BotLocale): string {
-  return `${c.title} — ${c.source ?? botText(locale, 'noSource')}, ${c.date ?? botText(locale, 'undated')} (${c.docId})`;
+function citationText(c: Citation, locale: Locale): string {
+  return `${c.title} — ${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')} (${c.docId})`;
 }
 
-function passageEmbed(p: AnswerPassage, rank: number, descriptionMaxChars: number, locale: BotLocale): APIEmbed {
+function passageEmbed(p: AnswerPassage, rank: number, descriptionMaxChars: number, locale: Locale): APIEmbed {
   const others = p.citations.slice(1);
   const fields = [
-    { name: botText(locale, 'source'), value: safeFit(p.source ?? botText(locale, 'noSource'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: true },
-    { name: botText(locale, 'date'), value: safeFit(p.date ?? botText(locale, 'undated'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: true },
+    { name: text(locale, 'source'), value: safeFit(p.source ?? text(locale, 'noSource'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: true },
+    { name: text(locale, 'date'), value: safeFit(p.date ?? text(locale, 'undated'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: true },
   ];
   if (others.length > 0) {
-    fields.push({ name: botText(locale, 'alsoReportedBy'), value: safeFit(others.map((c) => `• ${citationText(c, locale)}`).join('\n'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: false });
+    fields.push({ name: text(locale, 'alsoReportedBy'), value: safeFit(others.map((c) => `• ${citationText(c, locale)}`).join('\n'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: false });
   }
   return {
     title: safeFit(`${rank}. ${p.title}`, DISCORD_EMBED_TITLE_MAX_CHARS),
     description: highlightedPassage(p, descriptionMaxChars),
     color: COLOR_ANSWER,
     fields,
-    footer: { text: truncateText(`${p.docId} · ${botText(locale, 'relevance', { score: p.score.toFixed(2), passageId: p.passageId })}`, DISCORD_EMBED_FOOTER_MAX_CHARS) },
+    footer: { text: truncateText(`${p.docId} · ${text(locale, 'relevance', { score: p.score })} · ${text(locale, 'passageRef', { passageId: p.passageId })}`, DISCORD_EMBED_FOOTER_MAX_CHARS) },
   };
 }
 
@@ -125,14 +125,14 @@ export interface AskView {
   hasMore: boolean;
 }
 
-export function renderAskAnswer(view: AskView, locale: BotLocale): BotMessage {
+export function renderAskAnswer(view: AskView, locale: Locale): BotMessage {
   const { result } = view;
-  const label = `**${botText(locale, 'question')}:** `;
+  const label = `**${text(locale, 'question')}:** `;
   const content = label + safeFit(result.question, DISCORD_CONTENT_MAX_CHARS - label.length);
   if (result.abstained || result.passages.length === 0) {
     const description = view.offset > 0
-      ? botText(locale, 'noMorePassages')
-      : `${botText(locale, 'nothing')}\n${botText(locale, 'tryAsking', { suggestions: result.suggestions.map(safeText).join(', ') })}`;
+      ? text(locale, 'noMorePassages')
+      : `${text(locale, 'nothing')}\n${text(locale, 'tryAsking', { suggestions: result.suggestions.map(safeText).join(', ') })}`;
     return { content, embeds: [{ description: truncateText(description, DISCORD_EMBED_DESCRIPTION_MAX_CHARS), color: COLOR_ABSTAIN }], components: [], allowedMentions: NO_MENTIONS };
   }
   const passages = result.passages.slice(0, DISCORD_EMBEDS_PER_MESSAGE_MAX);
@@ -141,9 +141,9 @@ export function renderAskAnswer(view: AskView, locale: BotLocale): BotMessage {
   const perDescription = Math.min(DISCORD_EMBED_DESCRIPTION_MAX_CHARS, Math.floor((DISCORD_EMBEDS_TOTAL_MAX_CHARS - fixed) / passages.length));
   const embeds = passages.map((p, i) => passageEmbed(p, view.offset + i + 1, perDescription, locale));
   const buttons: APIButtonComponent[] = [];
-  if (view.hasMore) buttons.push(button(askButtonId({ kind: 'more', sessionId: view.sessionId, offset: view.offset + view.k, k: view.k }), botText(locale, 'moreSources'), ButtonStyle.Primary));
-  buttons.push(button(askButtonId({ kind: 'feedback', sessionId: view.sessionId, helpful: true }), botText(locale, 'helpful'), ButtonStyle.Success));
-  buttons.push(button(askButtonId({ kind: 'feedback', sessionId: view.sessionId, helpful: false }), botText(locale, 'notHelpful'), ButtonStyle.Secondary));
+  if (view.hasMore) buttons.push(button(askButtonId({ kind: 'more', sessionId: view.sessionId, offset: view.offset + view.k, k: view.k }), text(locale, 'moreSources'), ButtonStyle.Primary));
+  buttons.push(button(askButtonId({ kind: 'feedback', sessionId: view.sessionId, helpful: true }), text(locale, 'helpful'), ButtonStyle.Success));
+  buttons.push(button(askButtonId({ kind: 'feedback', sessionId: view.sessionId, helpful: false }), text(locale, 'notHelpful'), ButtonStyle.Secondary));
   return { content, embeds, components: [buttonRow(buttons)], allowedMentions: NO_MENTIONS };
 }
 

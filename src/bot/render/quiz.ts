@@ -22,7 +22,7 @@ import {
   safeText,
   truncateText,
 } from './limits.js';
-import { quizText, type QuizLocale } from './quiz-text.js';
+import { text, type Locale } from '../../messages/index.js';
 
 export const QUIZ_BUTTON_PREFIX = 'quiz';
 export const QUIZ_CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -57,10 +57,6 @@ export function parseQuizButtonId(customId: string): QuizButton | null {
   return { gameId: match[1]!, questionIndex: Number(match[2]), choice: Number(match[3]) as ChoiceIndex };
 }
 
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
-}
-
 function payload(embed: EmbedBuilder, components: QuizPayload['components'] = []): QuizPayload {
   return { embeds: [embed.toJSON()], components, allowedMentions: { parse: [] } };
 }
@@ -87,16 +83,16 @@ export interface QuestionView {
 }
 
 /** The question message; re-rendered with a new countdown line for each in-place edit. */
-export function renderQuestion(view: QuestionView, locale: QuizLocale): QuizPayload {
+export function renderQuestion(view: QuestionView, locale: Locale): QuizPayload {
   const { opened } = view;
   const q = opened.question;
   const choices = q.choices.map((choice, i) => `**${QUIZ_CHOICE_LETTERS[i]}**  ${choice}`).join('\n');
   const countdown = view.closed
-    ? quizText(locale, 'countdownClosed', { answered: view.answered })
-    : `${quizText(locale, 'countdown', { seconds: Math.ceil(view.remainingMs / 1000), answered: view.answered })} · <t:${Math.ceil(opened.endsAt / 1000)}:R>`;
+    ? text(locale, 'quizCountdownClosed', { answered: view.answered })
+    : `${text(locale, 'quizCountdown', { seconds: Math.ceil(view.remainingMs / 1000), answered: view.answered })} · <t:${Math.ceil(opened.endsAt / 1000)}:R>`;
   const embed = new EmbedBuilder()
     .setColor(view.closed ? COLOR_CLOSED : COLOR_QUESTION)
-    .setTitle(truncateText(quizText(locale, 'questionTitle', { n: opened.index + 1, total: opened.total }), DISCORD_EMBED_TITLE_MAX_CHARS))
+    .setTitle(truncateText(text(locale, 'quizQuestionTitle', { n: opened.index + 1, total: opened.total }), DISCORD_EMBED_TITLE_MAX_CHARS))
     .setDescription(truncateText(`${q.prompt}\n\n${choices}\n\n${countdown}`, DISCORD_EMBED_DESCRIPTION_MAX_CHARS));
   return payload(embed, buttons(opened.gameId, opened.index, view.closed !== undefined, view.closed?.correctIndex ?? undefined));
 }
@@ -107,16 +103,16 @@ export function renderDisabledButtons(gameId: string, questionIndex: number): Qu
 }
 
 /** The ephemeral reply to a click. */
-export function renderAnswerAck(outcome: AnswerOutcome, locale: QuizLocale): string {
+export function renderAnswerAck(outcome: AnswerOutcome, locale: Locale): string {
   switch (outcome.status) {
     case 'accepted':
-      return quizText(locale, 'ackLocked', { letter: QUIZ_CHOICE_LETTERS[outcome.record.choice], seconds: seconds(outcome.record.elapsedMs) });
+      return text(locale, 'quizAckLocked', { letter: QUIZ_CHOICE_LETTERS[outcome.record.choice], seconds: outcome.record.elapsedMs / 1000 });
     case 'already_answered':
-      return quizText(locale, 'ackAlready', { letter: QUIZ_CHOICE_LETTERS[outcome.choice] });
+      return text(locale, 'quizAckAlready', { letter: QUIZ_CHOICE_LETTERS[outcome.choice] });
     case 'time_up':
-      return quizText(locale, 'ackTimeUp');
+      return text(locale, 'quizTimeUp');
     case 'ended':
-      return quizText(locale, 'ackEnded');
+      return text(locale, 'quizEnded');
   }
 }
 
@@ -125,17 +121,17 @@ function bar(count: number, total: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH_CHARS - filled)}`;
 }
 
-function standingLines(standings: readonly PlayerStanding[], locale: QuizLocale, asked: number | null): string {
+function standingLines(standings: readonly PlayerStanding[], locale: Locale, asked: number | null): string {
   return standings
     .map((s) =>
       asked === null
-        ? quizText(locale, 'topLine', { rank: s.rank, name: safeText(s.displayName), points: s.points })
-        : quizText(locale, 'playerLine', { rank: s.rank, name: safeText(s.displayName), points: s.points, correct: s.correct, asked }),
+        ? text(locale, 'quizTopLine', { rank: s.rank, name: safeText(s.displayName), points: s.points })
+        : text(locale, 'quizPlayerLine', { rank: s.rank, name: safeText(s.displayName), points: s.points, correct: s.correct, asked }),
     )
     .join('\n');
 }
 
-export function renderReveal(reveal: RevealData, locale: QuizLocale): QuizPayload {
+export function renderReveal(reveal: RevealData, locale: Locale): QuizPayload {
   const counts = reveal.counts
     .map((count, i) => `${i === reveal.correctIndex ? '✅' : '▫️'} **${QUIZ_CHOICE_LETTERS[i]}** ${bar(count, reveal.answered)} ${count}`)
     .join('\n');
@@ -144,17 +140,17 @@ export function renderReveal(reveal: RevealData, locale: QuizLocale): QuizPayloa
     .setColor(COLOR_REVEAL)
     .setTitle(
       truncateText(
-        quizText(locale, 'revealTitle', { n: reveal.index + 1, total: reveal.total, letter: QUIZ_CHOICE_LETTERS[reveal.correctIndex], choice: reveal.correctChoice }),
+        text(locale, 'quizRevealTitle', { n: reveal.index + 1, total: reveal.total, letter: QUIZ_CHOICE_LETTERS[reveal.correctIndex], choice: reveal.correctChoice }),
         DISCORD_EMBED_TITLE_MAX_CHARS,
       ),
     )
     .setDescription(truncateText(reveal.explanation, DISCORD_EMBED_DESCRIPTION_MAX_CHARS))
     .addFields(
-      { name: quizText(locale, 'revealCounts'), value: truncateText(counts, DISCORD_EMBED_FIELD_MAX_CHARS) },
-      { name: quizText(locale, 'revealSource'), value: truncateText(source, DISCORD_EMBED_FIELD_MAX_CHARS) },
+      { name: text(locale, 'quizRevealCounts'), value: truncateText(counts, DISCORD_EMBED_FIELD_MAX_CHARS) },
+      { name: text(locale, 'source'), value: truncateText(source, DISCORD_EMBED_FIELD_MAX_CHARS) },
       {
-        name: quizText(locale, 'revealTop', { n: reveal.top.length }),
-        value: truncateText(reveal.top.length > 0 ? standingLines(reveal.top, locale, null) : quizText(locale, 'revealNobody'), DISCORD_EMBED_FIELD_MAX_CHARS),
+        name: text(locale, 'quizRevealTop', { n: reveal.top.length }),
+        value: truncateText(reveal.top.length > 0 ? standingLines(reveal.top, locale, null) : text(locale, 'quizRevealNobody'), DISCORD_EMBED_FIELD_MAX_CHARS),
       },
     );
   return payload(embed);
@@ -162,15 +158,15 @@ export function renderReveal(reveal: RevealData, locale: QuizLocale): QuizPayloa
 
 const MEDALS = ['🥇', '🥈', '🥉'] as const;
 
-export function renderEnd(end: EndData, locale: QuizLocale): QuizPayload {
-  const title = quizText(locale, end.reason === 'completed' ? 'endCompleted' : end.reason === 'stopped' ? 'endStopped' : 'endInterrupted');
+export function renderEnd(end: EndData, locale: Locale): QuizPayload {
+  const title = text(locale, end.reason === 'completed' ? 'quizEndCompleted' : end.reason === 'stopped' ? 'quizEndStopped' : 'quizEndInterrupted');
   const embed = new EmbedBuilder().setColor(COLOR_END).setTitle(truncateText(title, DISCORD_EMBED_TITLE_MAX_CHARS));
-  if (end.totals.length === 0) return payload(embed.setDescription(quizText(locale, 'endNobody')));
+  if (end.totals.length === 0) return payload(embed.setDescription(text(locale, 'quizEndNobody')));
   const podium = end.podium.map((s, i) => `${MEDALS[i] ?? ''} ${safeText(s.displayName)} — ${s.points}`).join('\n');
   embed.addFields(
-    { name: quizText(locale, 'endPodium'), value: truncateText(podium, DISCORD_EMBED_FIELD_MAX_CHARS) },
+    { name: text(locale, 'quizEndPodium'), value: truncateText(podium, DISCORD_EMBED_FIELD_MAX_CHARS) },
     {
-      name: quizText(locale, 'endTotals'),
+      name: text(locale, 'quizEndTotals'),
       value: truncateText(standingLines(end.totals.slice(0, QUIZ_TOTALS_SHOWN_MAX), locale, end.questionsAsked), DISCORD_EMBED_FIELD_MAX_CHARS),
     },
   );
@@ -179,37 +175,37 @@ export function renderEnd(end: EndData, locale: QuizLocale): QuizPayload {
 
 export function renderStarting(
   start: { questions: number; seconds: number; speedPoints: boolean; streaks: boolean; shortfall?: string | undefined },
-  locale: QuizLocale,
+  locale: Locale,
 ): QuizPayload {
   const lines = [
-    quizText(locale, 'starting', { n: start.questions, seconds: start.seconds }),
-    quizText(locale, 'settingsLine', { speed: quizText(locale, start.speedPoints ? 'on' : 'off'), streaks: quizText(locale, start.streaks ? 'on' : 'off') }),
+    text(locale, 'quizStarting', { n: start.questions, seconds: start.seconds }),
+    text(locale, 'quizSettingsLine', { speed: text(locale, start.speedPoints ? 'on' : 'off'), streaks: text(locale, start.streaks ? 'on' : 'off') }),
   ];
-  if (start.shortfall) lines.push(quizText(locale, 'shortfall', { n: start.questions, reason: start.shortfall }));
+  if (start.shortfall) lines.push(text(locale, 'quizShortfall', { n: start.questions, reason: start.shortfall }));
   return { content: truncateText(lines.join('\n'), DISCORD_CONTENT_MAX_CHARS), embeds: [], components: [], allowedMentions: { parse: [] } };
 }
 
-const PERIOD_KEYS = { all: 'periodAll', week: 'periodWeek', month: 'periodMonth' } as const;
+const PERIOD_KEYS = { all: 'quizPeriodAll', week: 'quizPeriodWeek', month: 'quizPeriodMonth' } as const;
 
-export function renderLeaderboard(rows: readonly LeaderboardRow[], period: LeaderboardPeriod, locale: QuizLocale): QuizPayload {
+export function renderLeaderboard(rows: readonly LeaderboardRow[], period: LeaderboardPeriod, locale: Locale): QuizPayload {
   const lines = rows.map((r) =>
-    quizText(locale, 'leaderboardLine', { rank: r.rank, name: safeText(r.displayName), points: r.points, correct: r.correct, answered: r.answered }),
+    text(locale, 'quizLeaderboardLine', { rank: r.rank, name: safeText(r.displayName), points: r.points, correct: r.correct, answered: r.answered }),
   );
   const embed = new EmbedBuilder()
     .setColor(COLOR_END)
-    .setTitle(quizText(locale, 'leaderboardTitle', { period: quizText(locale, PERIOD_KEYS[period]) }))
-    .setDescription(truncateText(lines.length > 0 ? lines.join('\n') : quizText(locale, 'leaderboardEmpty'), DISCORD_EMBED_DESCRIPTION_MAX_CHARS));
+    .setTitle(text(locale, 'quizLeaderboardTitle', { period: text(locale, PERIOD_KEYS[period]) }))
+    .setDescription(truncateText(lines.length > 0 ? lines.join('\n') : text(locale, 'quizLeaderboardEmpty'), DISCORD_EMBED_DESCRIPTION_MAX_CHARS));
   return payload(embed);
 }
 
-export function renderStats(stats: PlayerStats | null, name: string, locale: QuizLocale): QuizPayload {
-  const embed = new EmbedBuilder().setColor(COLOR_QUESTION).setTitle(truncateText(quizText(locale, 'statsTitle', { name }), DISCORD_EMBED_TITLE_MAX_CHARS));
-  if (!stats) return payload(embed.setDescription(quizText(locale, 'statsNone')));
+export function renderStats(stats: PlayerStats | null, name: string, locale: Locale): QuizPayload {
+  const embed = new EmbedBuilder().setColor(COLOR_QUESTION).setTitle(truncateText(text(locale, 'quizStatsTitle', { name }), DISCORD_EMBED_TITLE_MAX_CHARS));
+  if (!stats) return payload(embed.setDescription(text(locale, 'quizStatsNone')));
   return payload(
     embed.setDescription(
-      quizText(locale, 'statsBody', {
+      text(locale, 'quizStatsBody', {
         points: stats.points,
-        rank: stats.rank ?? '—',
+        rank: stats.rank === null ? '—' : String(stats.rank),
         games: stats.games,
         correct: stats.correct,
         answered: stats.answered,

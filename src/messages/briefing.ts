@@ -1,0 +1,78 @@
+/** The words of `/ask`, `/sources`, `/summary`, `/timeline`, `/help` and `/reindex`, on Discord and in the console. */
+import { formatNumber, template, words } from './define.js';
+
+export const BRIEFING_MESSAGES = {
+  moreSources: words({ en: 'More sources', vi: 'Thêm nguồn' }),
+  helpful: words({ en: 'Helpful', vi: 'Hữu ích' }),
+  notHelpful: words({ en: 'Not helpful', vi: 'Không hữu ích' }),
+  noMorePassages: words({ en: 'No more passages on this question.', vi: 'Không còn đoạn nào khác cho câu hỏi này.' }),
+  nothing: words({ en: 'The briefing has nothing on that.', vi: 'Bản tin không có thông tin về điều này.' }),
+  tryAsking: template({ suggestions: 'string' }, {
+    en: (p) => `It does cover, for example: ${p.suggestions}. Try asking about one of these.`,
+    vi: (p) => `Bản tin có đề cập, chẳng hạn: ${p.suggestions}. Hãy thử hỏi về một trong các chủ đề này.`,
+  }),
+  feedbackThanks: words({ en: 'Thanks, your feedback was recorded.', vi: 'Cảm ơn, phản hồi của bạn đã được ghi nhận.' }),
+  sessionExpired: words({ en: 'This answer has expired; please ask again.', vi: 'Câu trả lời này đã hết hạn; vui lòng hỏi lại.' }),
+
+  sourcesTitle: template({ n: 'number' }, {
+    en: (p) => `${formatNumber('en', p.n)} ${p.n === 1 ? 'article' : 'articles'} in the briefing`,
+    vi: (p) => `${formatNumber('vi', p.n)} bài trong bản tin`,
+  }),
+  sourcesMore: template({ n: 'number', shown: 'number' }, {
+    en: (p) => `and ${formatNumber('en', p.n)} more (the list shows the first ${p.shown})`,
+    vi: (p) => `và ${formatNumber('vi', p.n)} bài khác (danh sách chỉ hiện ${p.shown} bài đầu)`,
+  }),
+
+  summaryTitle: words({ en: 'Summary', vi: 'Tóm tắt' }),
+  summaryTopicTitle: template({ topic: 'string' }, { en: (p) => `Summary: ${p.topic}`, vi: (p) => `Tóm tắt: ${p.topic}` }),
+  summaryNothing: template({ topic: 'string' }, {
+    en: (p) => `The briefing has nothing on "${p.topic}".`,
+    vi: (p) => `Bản tin không có thông tin về "${p.topic}".`,
+  }),
+
+  timelineNoEvents: words({ en: 'No dated events in that range.', vi: 'Không có sự kiện nào trong khoảng thời gian này.' }),
+  yearInferred: words({ en: 'year inferred', vi: 'năm được suy ra' }),
+
+  helpTitle: words({ en: 'Briefbot, the briefing desk', vi: 'Briefbot, bàn tin tóm tắt' }),
+  helpIntro: words({
+    en: 'I answer questions from a folder of news articles and cite the passages I used. I never make up an answer: when the articles say nothing, I say so.',
+    vi: 'Tôi trả lời câu hỏi dựa trên một thư mục bài báo và trích dẫn các đoạn đã dùng. Tôi không bịa câu trả lời: khi các bài không nói gì, tôi sẽ nói rõ.',
+  }),
+  helpCommands: words({ en: 'Commands', vi: 'Các lệnh' }),
+  helpAsk: words({
+    en: '`/ask question:` a cited answer from the articles (`sources:` 1–10, `private:` only you see it)',
+    vi: '`/ask question:` câu trả lời có trích dẫn (`sources:` 1–10, `private:` chỉ bạn thấy)',
+  }),
+  helpSources: words({ en: '`/sources` the articles in the briefing', vi: '`/sources` các bài trong bản tin' }),
+  helpSummary: words({
+    en: '`/summary` a short cited summary of the briefing, a topic or one article',
+    vi: '`/summary` tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài',
+  }),
+  helpReindex: words({ en: '`/reindex` re-read the articles (needs Manage Server)', vi: '`/reindex` đọc lại các bài (cần quyền Quản lý máy chủ)' }),
+  helpHelp: words({ en: '`/help` this message', vi: '`/help` thông báo này' }),
+  helpModel: words({ en: 'Search mode', vi: 'Chế độ tìm kiếm' }),
+  modelHybrid: template({ model: 'string' }, {
+    en: (p) => `Multilingual model loaded (${p.model}): meaning-based and keyword search.`,
+    vi: (p) => `Đã tải mô hình đa ngôn ngữ (${p.model}): tìm theo nghĩa và theo từ khóa.`,
+  }),
+  modelLexical: template({ warning: 'string' }, {
+    en: (p) => `Multilingual model NOT loaded: keyword search only. ${p.warning}`,
+    vi: (p) => `CHƯA tải mô hình đa ngôn ngữ: chỉ tìm theo từ khóa. ${p.warning}`,
+  }),
+  reindexDone: template(
+    { seconds: 'number', articles: 'number', passages: 'number', added: 'number', changed: 'number', removed: 'number', unchanged: 'number', embedded: 'number', mode: 'string' },
+    {
+      en: (p) => `Reindex done in ${formatNumber('en', p.seconds, 1)} s: ${p.articles} articles, ${p.passages} passages (${p.added} added, ${p.changed} changed, ${p.removed} removed, ${p.unchanged} unchanged; ${p.embedded} embedded). Mode: ${p.mode}.`,
+      vi: (p) => `Đã lập chỉ mục lại trong ${formatNumber('vi', p.seconds, 1)} giây: ${p.articles} bài, ${p.passages} đoạn (${p.added} mới, ${p.changed} thay đổi, ${p.removed} bị xóa, ${p.unchanged} giữ nguyên; ${p.embedded} được nhúng). Chế độ: ${p.mode}.`,
+    },
+  ),
+
+  modeHybrid: words({ en: 'meaning and keywords', vi: 'theo nghĩa và từ khóa' }),
+  modeLexical: words({ en: 'keywords only', vi: 'chỉ theo từ khóa' }),
+
+  shuttingDown: words({ en: 'The bot is restarting; please try again in a minute.', vi: 'Bot đang khởi động lại; vui lòng thử lại sau một phút.' }),
+  bug: template({ incident: 'string' }, {
+    en: (p) => `Sorry, something went wrong on my side (incident ${p.incident}). The team has been told.`,
+    vi: (p) => `Xin lỗi, đã có lỗi từ phía tôi (mã sự cố ${p.incident}). Nhóm phụ trách đã được báo.`,
+  }),
+} as const;
