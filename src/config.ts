@@ -36,6 +36,9 @@ const schema = z.object({
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   ASK_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(3600).default(5)),
+  FETCH_ALLOW_PRIVATE_HOSTS: booleanFlag(false),
+  FETCH_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(300).default(15)),
+  FETCH_MAX_MEGABYTES: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.1).max(100).default(2)),
   LC_ALL: optionalString,
   LC_MESSAGES: optionalString,
   LANG: optionalString,
@@ -57,6 +60,12 @@ export interface Config {
   discordGuildId: string | null;
   discordApiUrl: string | null;
   askCooldownSeconds: number;
+  /** Lifts the rule that fetches only reach public addresses (tests, private deployments). */
+  fetchAllowPrivateHosts: boolean;
+  /** One deadline for a whole fetch, redirects included. */
+  fetchTimeoutMs: number;
+  /** The largest page, feed or file fetched, after decompression. */
+  fetchMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The CLI/console user's language for the bot's own words, from LC_ALL / LC_MESSAGES / LANG. */
   locale: Locale;
@@ -118,6 +127,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     discordGuildId: e.DISCORD_GUILD_ID ?? null,
     discordApiUrl: e.DISCORD_API_URL ?? null,
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
+    fetchAllowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+    fetchTimeoutMs: e.FETCH_TIMEOUT_SECONDS * 1000,
+    fetchMaxBytes: Math.round(e.FETCH_MAX_MEGABYTES * 2 ** 20),
     logLevel: e.LOG_LEVEL,
     locale: localeOfEnvironment(e),
     feedbackFile: path.join(dataDir, 'feedback.jsonl'),

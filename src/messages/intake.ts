@@ -1,0 +1,49 @@
+/** Adding articles by link, file and feed: refusals of what is fetched, and what was added. */
+import { formatNumber, template } from './define.js';
+
+export const INTAKE_MESSAGES = {
+  urlInvalid: template({ url: 'string' }, {
+    en: (p) => `\`${p.url}\` is not a web link I can fetch: only http:// and https:// links, without a user name or password.`,
+    vi: (p) => `\`${p.url}\` không phải đường dẫn web tôi có thể tải: chỉ nhận http:// và https://, không kèm tên người dùng hay mật khẩu.`,
+  }),
+  fetchBlocked: template({ host: 'string', address: 'string', range: 'string' }, {
+    en: (p) => `I do not fetch from ${p.host}: it is an internal address (${p.address}, ${p.range}). Only public web addresses are fetched.`,
+    vi: (p) => `Tôi không tải từ ${p.host}: đó là địa chỉ nội bộ (${p.address}, ${p.range}). Chỉ tải từ địa chỉ web công khai.`,
+  }),
+  fetchHttpStatus: template({ url: 'string', status: 'number' }, {
+    en: (p) => `I could not fetch ${p.url}: the server answered HTTP ${p.status}${p.status === 404 || p.status === 410 ? ' (the page is gone)' : ''}. Nothing was added.`,
+    vi: (p) => `Không tải được ${p.url}: máy chủ trả lời HTTP ${p.status}${p.status === 404 || p.status === 410 ? ' (trang không còn)' : ''}. Chưa thêm gì.`,
+  }),
+  fetchHostNotFound: template({ url: 'string', host: 'string' }, {
+    en: (p) => `I could not fetch ${p.url}: the host ${p.host} was not found. Nothing was added.`,
+    vi: (p) => `Không tải được ${p.url}: không tìm thấy máy chủ ${p.host}. Chưa thêm gì.`,
+  }),
+  fetchConnection: template({ url: 'string', detail: 'string' }, {
+    en: (p) => `I could not fetch ${p.url} (${p.detail}). Nothing was added.`,
+    vi: (p) => `Không tải được ${p.url} (${p.detail}). Chưa thêm gì.`,
+  }),
+  fetchTooManyRedirects: template({ url: 'string', max: 'number' }, {
+    en: (p) => `I could not fetch ${p.url}: it redirects more than ${p.max} times. Nothing was added.`,
+    vi: (p) => `Không tải được ${p.url}: trang chuyển hướng quá ${p.max} lần. Chưa thêm gì.`,
+  }),
+  fetchEncoding: template({ url: 'string', encoding: 'string' }, {
+    en: (p) => `I could not read ${p.url}: it is compressed as ${p.encoding}, which I do not read. Nothing was added.`,
+    vi: (p) => `Không đọc được ${p.url}: trang được nén kiểu ${p.encoding}, tôi không đọc được. Chưa thêm gì.`,
+  }),
+  fetchTimeout: template({ url: 'string', seconds: 'number' }, {
+    en: (p) => `${p.url} did not answer within ${formatNumber('en', p.seconds)} s. Nothing was added.`,
+    vi: (p) => `${p.url} không phản hồi trong ${formatNumber('vi', p.seconds)} giây. Chưa thêm gì.`,
+  }),
+  fetchTooLarge: template({ url: 'string', megabytes: 'number' }, {
+    en: (p) => `${p.url} is larger than ${formatNumber('en', p.megabytes, 1)} MB, the most I fetch. Nothing was added.`,
+    vi: (p) => `${p.url} lớn hơn ${formatNumber('vi', p.megabytes, 1)} MB, mức tối đa tôi tải. Chưa thêm gì.`,
+  }),
+  fetchBadType: template({ url: 'string', type: 'string', expected: 'string' }, {
+    en: (p) => `${p.url} is \`${p.type}\`, not what I read here (${p.expected}). Nothing was added.`,
+    vi: (p) => `${p.url} có kiểu \`${p.type}\`, không phải loại tôi đọc ở đây (${p.expected}). Chưa thêm gì.`,
+  }),
+  attachmentHost: template({ host: 'string' }, {
+    en: (p) => `Files are only taken from Discord attachments, not from ${p.host}.`,
+    vi: (p) => `Chỉ nhận tệp đính kèm của Discord, không nhận từ ${p.host}.`,
+  }),
+} as const;
