@@ -20,7 +20,7 @@ export type CliRequest =
   | ({ command: 'help' } & Common)
   | ({ command: 'ingest' } & Common)
   | ({ command: 'ask'; question?: string; batch?: string; k: number } & Common)
-  | ({ command: 'eval'; file: string; k: number; minHitAt3?: number; minMrr?: number } & Common)
+  | ({ command: 'eval'; file: string; k: number; unanswerable: boolean; splitHalf: boolean; minHitAt3?: number; minHitAt5?: number; minMrr?: number; minAbstained?: number } & Common)
   | ({ command: 'summary'; topic?: string; article?: string; sentences?: number } & Common)
   | ({ command: 'summary-eval'; file: string; sentences?: number; minCoverage?: number } & Common)
   | ({ command: 'timeline'; from?: string; to?: string } & Common)
@@ -43,6 +43,10 @@ const OPTIONS = {
   to: { type: 'string' },
   sentences: { type: 'string' },
   'min-hit-at-3': { type: 'string' },
+  'min-hit-at-5': { type: 'string' },
+  'min-abstained': { type: 'string' },
+  unanswerable: { type: 'boolean', default: false },
+  'split-half': { type: 'boolean', default: false },
   'min-mrr': { type: 'string' },
   'min-coverage': { type: 'string' },
   seeds: { type: 'string' },
@@ -103,9 +107,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       return { command, ...common, question: v.batch === undefined ? rest.join(' ') : undefined, batch: v.batch, k: integerOption('k', v.k, ASK_PASSAGES_MIN, ASK_PASSAGES_MAX, ASK_PASSAGES_DEFAULT) };
     case 'eval':
       if (text === '') throw new UserError(ERROR_CODES.BAD_OPTION, 'optionMissing', { option: 'FILE.jsonl', usage: 'npm run cli -- eval FILE.jsonl' });
+      if (v.unanswerable && v['split-half']) throw new UserError(ERROR_CODES.BAD_OPTION, 'evalSplitWithUnanswerable');
       return {
-        command, ...common, file: text, k: integerOption('k', v.k, ASK_PASSAGES_MIN, ASK_PASSAGES_MAX, EVAL_DEFAULT_K),
-        minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minMrr: fractionOption('min-mrr', v['min-mrr']),
+        command, ...common, file: text, k: integerOption('k', v.k, ASK_PASSAGES_MIN, ASK_PASSAGES_MAX, EVAL_DEFAULT_K), unanswerable: v.unanswerable, splitHalf: v['split-half'],
+        minHitAt3: fractionOption('min-hit-at-3', v['min-hit-at-3']), minHitAt5: fractionOption('min-hit-at-5', v['min-hit-at-5']),
+        minMrr: fractionOption('min-mrr', v['min-mrr']), minAbstained: fractionOption('min-abstained', v['min-abstained']),
       };
     case 'quiz':
       return { command, ...common, n: integerOption('n', v.n, QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_DEFAULT_QUESTIONS), seed: v.seed, kinds: kindsOption(v.kinds), topic: v.topic };
@@ -131,7 +137,8 @@ export const CLI_USAGE = `Briefbot command line
   npm run cli -- ingest [--corpus DIR] [--index DIR]
   npm run cli -- ask "question" [--k N] [--json]
   npm run cli -- ask --batch FILE.jsonl --json
-  npm run cli -- eval FILE.jsonl [--k N] [--json] [--min-hit-at-3 X] [--min-mrr X]
+  npm run cli -- eval FILE.jsonl [--k N] [--json] [--unanswerable | --split-half]
+                 [--min-hit-at-3 X] [--min-hit-at-5 X] [--min-mrr X] [--min-abstained X]
   npm run cli -- summary [topic] [--article ID] [--sentences 3-7] [--json]
   npm run cli -- summary-eval FACTS.json [--sentences 3-7] [--json] [--min-coverage X]
   npm run cli -- timeline [--from DATE] [--to DATE] [--json]

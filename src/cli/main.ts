@@ -9,7 +9,6 @@ import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js
 import { text } from '../messages/index.js';
 import { Desk } from '../briefing/desk.js';
 import type { IngestProgress } from '../retrieval/index-store.js';
-import { evaluateRetrieval } from '../retrieval/eval.js';
 import { loadCorpus } from '../corpus/load.js';
 import { chunkCorpus } from '../corpus/chunk.js';
 import { extractEvents } from '../events/extract.js';
@@ -17,59 +16,16 @@ import { summarize } from '../briefing/summary.js';
 import { factCoverage, parseFactSets, type FactCoverage } from '../briefing/summary-eval.js';
 import { runQuizCheck } from '../quiz/quiz-check.js';
 import type { SummaryResult } from '../briefing/types.js';
-import type { AskResult } from '../retrieval/types.js';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
+import { floorFailures, runEvaluation } from './eval.js';
 import { createCliLogger } from './logger.js';
+import { answerAll, readQuestionFile } from './questions.js';
 import { emphasis, renderAskText, renderEvalText, renderQuizCheckText, renderQuizText, renderSourcesText, renderSummaryEvalText, renderSummaryText, renderTimelineText } from './render-text.js';
 
 /** Exit codes: 0 ok, 1 a bug, 2 a user error (bad input), 3 an evaluation below its floor. */
 const EXIT_BUG = 1;
 const EXIT_USER_ERROR = 2;
 const EXIT_BELOW_FLOOR = 3;
-
-interface BatchItem {
-  question: string;
-  expect_any?: string[];
-}
-
-async function readBatch(file: string): Promise<BatchItem[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchUnreadable', { file });
-  }
-  const items: BatchItem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchLineNotJson', { file, line: i + 1 });
-    }
-    const item = parsed as Partial<BatchItem>;
-    if (typeof item.question !== 'string') {
-      throw new UserError(ERROR_CODES.BAD_BATCH_FILE, 'batchLineNoQuestion', { file, line: i + 1 });
-    }
-    items.push({ question: item.question, expect_any: Array.isArray(item.expect_any) ? item.expect_any.map(String) : [] });
-  });
-  return items;
-}
-
-/** One answer per question, in input order; a bad question becomes an error entry, not a crash. */
-async function answerAll(desk: Desk, items: BatchItem[], k: number): Promise<Array<AskResult | { question: string; error: { code: string; message: string } }>> {
-  const answers = [];
-  for (const item of items) {
-    try {
-      answers.push(await desk.ask(item.question, { k }));
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      answers.push({ question: item.question, error: { code: error.code, message: error.message } });
-    }
-  }
-  return answers;
-}
 
 function progressPrinter(): ((p: IngestProgress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -142,6 +98,16 @@ async function run(request: CliRequest): Promise<number> {
     DATA_DIR: base.dataDir,
   });
   const logger = createCliLogger(config.logLevel);
+  if (request.command === 'eval') {
+    const { report, mode } = await runEvaluation(request, config, (c) => Desk.open(c, { logger, onProgress: progressPrinter() }));
+    console.log(request.json ? JSON.stringify({ ...report, mode, file: request.file }, null, 2) : renderEvalText(report, mode));
+    const failures = floorFailures(report, request);
+    if (failures.length > 0) {
+      console.error(`Retrieval below its floor: ${failures.join('; ')}.`);
+      return EXIT_BELOW_FLOOR;
+    }
+    return 0;
+  }
   const desk = await Desk.open(config, { logger, onProgress: progressPrinter(), rebuild: request.command === 'ingest' });
   const bold = emphasis(process.stdout.isTTY && !request.json);
   const locale = config.locale;
@@ -164,25 +130,12 @@ async function run(request: CliRequest): Promise<number> {
       }
       case 'ask': {
         if (request.batch !== undefined) {
-          const answers = await answerAll(desk, await readBatch(request.batch), request.k);
+          const answers = await answerAll(desk, await readQuestionFile(request.batch), request.k);
           for (const answer of answers) console.log(request.json ? JSON.stringify(answer) : 'error' in answer ? `${answer.question}\n  ${answer.error.message}` : renderAskText(answer, locale, bold));
           return 0;
         }
         const answer = await desk.ask(request.question ?? '', { k: request.k });
         print(answer, () => renderAskText(answer, locale, bold));
-        return 0;
-      }
-      case 'eval': {
-        const items = await readBatch(request.file);
-        const answers = await answerAll(desk, items, request.k);
-        const results = answers.map((a) => ('error' in a ? { question: a.question, abstained: true, passages: [], suggestions: [], mode: desk.status().mode } : a));
-        const report = evaluateRetrieval(items.map((i) => ({ question: i.question, expect_any: i.expect_any ?? [] })), results);
-        print({ ...report, mode: desk.status().mode, file: request.file }, () => renderEvalText(report, desk.status().mode));
-        const below = (request.minHitAt3 !== undefined && report.hitAt3 < request.minHitAt3) || (request.minMrr !== undefined && report.mrrAt10 < request.minMrr);
-        if (below) {
-          console.error(`Retrieval below its floor: hit@3 ${report.hitAt3.toFixed(3)} (min ${request.minHitAt3 ?? '-'}), MRR@10 ${report.mrrAt10.toFixed(3)} (min ${request.minMrr ?? '-'}).`);
-          return EXIT_BELOW_FLOOR;
-        }
         return 0;
       }
       case 'quiz': {

@@ -38,12 +38,15 @@ export function renderSourcesText(articles: readonly ArticleMeta[], locale: Loca
 }
 
 export function renderEvalText(report: EvalReport, mode: string): string {
-  const f = (x: number): string => x.toFixed(3);
-  const misses = report.perQuestion.filter((q) => q.rank === null || q.rank > 3).map((q) => `  rank ${q.rank ?? '-'}: ${q.question}`);
+  const f = (x: number | null): string => (x === null ? '-' : x.toFixed(3));
+  const misses = report.perQuestion.filter((q) => q.answerable && (q.rank === null || q.rank > 3)).map((q) => `  rank ${q.rank ?? '-'}: ${q.question}`);
+  const wrongly = report.perQuestion.filter((q) => !q.answerable && !q.abstained).map((q) => `  ${q.question}`);
   return [
-    `${report.n} questions, ${mode} retrieval`,
-    `hit@1 ${f(report.hitAt1)}  hit@3 ${f(report.hitAt3)}  hit@5 ${f(report.hitAt5)}  MRR@10 ${f(report.mrrAt10)}`,
+    `${report.n} questions (${report.answerable} answerable, ${report.unanswerable} not), ${mode} retrieval`,
+    ...(report.answerable > 0 ? [`hit@1 ${f(report.hitAt1)}  hit@3 ${f(report.hitAt3)}  hit@5 ${f(report.hitAt5)}  MRR@10 ${f(report.mrrAt10)}  answered ${f(report.answered)}`] : []),
+    ...(report.unanswerable > 0 ? [`abstained on ${f(report.abstained)} of the questions nothing answers`] : []),
     ...(misses.length > 0 ? ['not in the top 3:', ...misses] : []),
+    ...(wrongly.length > 0 ? ['answered though nothing answers:', ...wrongly] : []),
   ].join('\n');
 }
 

@@ -117,6 +117,18 @@ export const ERROR_MESSAGES = {
     en: (p) => `${p.file}:${p.line} has no "question" string.`,
     vi: (p) => `${p.file}:${p.line} không có chuỗi "question".`,
   }),
+  evalSplitWithUnanswerable: words({
+    en: '--unanswerable and --split-half do not go together: --split-half decides which questions each half can answer.',
+    vi: '--unanswerable và --split-half không dùng cùng nhau: --split-half tự quyết định mỗi nửa trả lời được câu hỏi nào.',
+  }),
+  evalQuestionWithoutDocs: template({ file: 'string', question: 'string' }, {
+    en: (p) => `${p.file}: --split-half needs the "docs" that answer each question; "${p.question}" has none.`,
+    vi: (p) => `${p.file}: --split-half cần "docs" (các bài trả lời) cho mỗi câu hỏi; câu "${p.question}" không có.`,
+  }),
+  evalUnknownDoc: template({ file: 'string', question: 'string', article: 'string' }, {
+    en: (p) => `${p.file}: "${p.question}" names the article "${p.article}", which the corpus does not hold (or holds more than one of).`,
+    vi: (p) => `${p.file}: câu "${p.question}" nêu bài "${p.article}", nhưng thư mục bài báo không có bài đó (hoặc có nhiều bài khớp).`,
+  }),
   factSetInvalid: template({ file: 'string', detail: 'string' }, {
     en: (p) => `${p.file} is not a fact set: ${p.detail}.`,
     vi: (p) => `${p.file} không phải tập dữ kiện: ${p.detail}.`,

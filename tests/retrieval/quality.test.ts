@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkCorpus } from '../../src/corpus/chunk.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { answerQuestion, type RetrievalContext } from '../../src/retrieval/ask.js';
-import { evaluateRetrieval, type EvalItem } from '../../src/retrieval/eval.js';
+import { evalCases, evaluateRetrieval, type EvalItem } from '../../src/retrieval/eval.js';
 import { LexicalIndex } from '../../src/retrieval/lexical.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,7 +20,7 @@ async function evaluate(file: string) {
   const items = readFileSync(path.join(ROOT, 'tests/fixtures/eval', file), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as EvalItem);
   const results = [];
   for (const item of items) results.push(await answerQuestion(item.question, { k: 10 }, ctx));
-  return evaluateRetrieval(items, results);
+  return evaluateRetrieval(evalCases(items, results));
 }
 
 describe('retrieval quality on the demo corpus, without the model', () => {

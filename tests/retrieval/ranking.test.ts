@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta, Passage } from '../../src/corpus/types.js';
 import { answerQuestion, validateQuestion, type RetrievalContext } from '../../src/retrieval/ask.js';
-import { evaluateRetrieval } from '../../src/retrieval/eval.js';
+import { evalCases, evaluateRetrieval } from '../../src/retrieval/eval.js';
 import { reciprocalRankFusion, vectorRelevance } from '../../src/retrieval/fusion.js';
 import { LexicalIndex } from '../../src/retrieval/lexical.js';
 import { searchLexical } from '../../src/retrieval/lexical-search.js';
@@ -198,12 +198,24 @@ describe('question validation', () => {
 describe('evaluation', () => {
   it('computes hit@k and MRR from the rank of the first passage holding an expected phrase', () => {
     const answer = (texts: string[]) => ({ question: 'q', abstained: false, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
-    const report = evaluateRetrieval(
+    const report = evaluateRetrieval(evalCases(
       [{ question: 'a', expect_any: ['X'] }, { question: 'b', expect_any: ['y'] }, { question: 'c', expect_any: ['z'] }],
       [answer(['x here']), answer(['no', 'no', 'Y there']), answer(['none'])],
-    );
-    expect(report).toMatchObject({ n: 3, hitAt1: 1 / 3, hitAt3: 2 / 3, hitAt5: 2 / 3 });
+    ));
+    expect(report).toMatchObject({ n: 3, answerable: 3, hitAt1: 1 / 3, hitAt3: 2 / 3, hitAt5: 2 / 3, answered: 1, unanswerable: 0, abstained: null });
     expect(report.mrrAt10).toBeCloseTo((1 + 1 / 3) / 3, 10);
+  });
+
+  it('GIVEN questions nothing answers THEN it counts the share abstained, and an abstention on an answerable question as unanswered', () => {
+    const answered = { question: 'q', abstained: false, suggestions: [], mode: 'lexical' as const, passages: [] };
+    const abstained = { ...answered, abstained: true };
+    const report = evaluateRetrieval(evalCases(
+      [{ question: 'off 1', expect_any: [] }, { question: 'off 2', expect_any: [] }, { question: 'on', expect_any: ['x'] }],
+      [abstained, answered, abstained],
+    ));
+    expect(report).toMatchObject({ n: 3, answerable: 1, hitAt5: 0, answered: 0, unanswerable: 2, abstained: 0.5 });
+    const forced = evaluateRetrieval(evalCases([{ question: 'on', expect_any: ['x'] }], [abstained], true));
+    expect(forced).toMatchObject({ answerable: 0, hitAt5: null, unanswerable: 1, abstained: 1 });
   });
 });
 
