@@ -4,6 +4,7 @@
  */
 import { Desk } from './briefing/desk.js';
 import { startBot, stopOnSignals } from './bot/client.js';
+import { COMMANDS } from './commands/index.js';
 import { createBotLogger } from './bot/logger.js';
 import { runConsole } from './cli/console.js';
 import { createCliLogger } from './cli/logger.js';
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
   if (config.discordToken !== null) {
     const logger = createBotLogger(config.logLevel);
     const desk = await Desk.open(config, { logger });
-    const bot = await startBot(config, desk, { logger });
+    const bot = await startBot(config, desk, { logger, commands: COMMANDS });
     stopOnSignals(bot, logger);
     return new Promise<number>(() => undefined);
   }

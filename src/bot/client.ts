@@ -1,13 +1,12 @@
 /** Starts the discord.js client on the Guilds intent and wires the dispatcher; `stop()` shuts down gracefully. */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Desk } from '../briefing/desk.js';
-import { COMMANDS } from '../commands/index.js';
-import { quizServicesFor } from '../commands/quiz.js';
-import type { Command } from '../commands/types.js';
+import type { BriefingDesk } from '../briefing/types.js';
+import type { Command } from './command.js';
 import type { Config } from '../config.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { Dispatcher } from './dispatcher.js';
+import { openQuizServices } from './quiz-service.js';
 
 /** How long shutdown waits for interactions already being answered. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
@@ -19,15 +18,23 @@ export interface BotHandle {
 
 export interface StartBotOptions {
   logger: Logger;
-  commands?: readonly Command[];
+  /** What the bot answers (src/commands' COMMANDS in production). */
+  commands: readonly Command[];
   drainMs?: number;
 }
 
-export async function startBot(config: Readonly<Config>, desk: Desk, options: StartBotOptions): Promise<BotHandle> {
+export async function startBot(config: Readonly<Config>, desk: BriefingDesk, options: StartBotOptions): Promise<BotHandle> {
   if (config.discordToken === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'tokenMissing');
   const { logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(config.discordApiUrl === null ? {} : { rest: { api: config.discordApiUrl } }) });
-  const dispatcher = new Dispatcher({ commands: options.commands ?? COMMANDS, desk, config, logger, client });
+  client.rest.setToken(config.discordToken);
+  // Opening the quiz services ends, with a message in their channel, games a previous run left unfinished.
+  const quiz = openQuizServices({
+    dbFile: config.quizDbFile,
+    rest: client.rest,
+    onListenerError: (error, event) => logger.error({ err: error, event: event.type, gameId: event.game.gameId }, 'quiz message failed'),
+  });
+  const dispatcher = new Dispatcher({ commands: options.commands, desk, quiz, config, logger });
   client.on(Events.InteractionCreate, dispatcher.onInteraction);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, (c) => {
@@ -36,8 +43,6 @@ export async function startBot(config: Readonly<Config>, desk: Desk, options: St
   }));
   await client.login(config.discordToken);
   await ready;
-  // Opening the quiz services at start ends, with a message in their channel, games a previous run left unfinished.
-  const quiz = quizServicesFor({ client, config, logger });
   let stopping: Promise<void> | null = null;
   return {
     client,

@@ -1,18 +1,21 @@
 /**
  * The one place interactions are handled: route to the command, defer within Discord's
- * 3-second window before any slow work, apply the /ask cooldown, log with context, and turn
- * errors into replies (a UserError's localised words; for anything else an incident id).
+ * 3-second window before any slow work, apply the /ask cooldown, answer autocomplete within
+ * Discord's limits, log with context, and turn errors into replies (a UserError's localised
+ * words; for anything else an incident id).
  */
 import { randomUUID } from 'node:crypto';
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Desk } from '../briefing/desk.js';
+import type { BriefingDesk } from '../briefing/types.js';
 import type { Config } from '../config.js';
-import type { Command, CommandContext } from '../commands/types.js';
+import { fitChoices } from './autocomplete.js';
+import type { Command, CommandContext } from './command.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
 import { localeOfDiscord, text, type Locale } from '../messages/index.js';
-import { AskSessions } from './ask-sessions.js';
+import { createSessions } from './sessions.js';
 import { Cooldowns } from './cooldown.js';
+import type { QuizServices } from './quiz-service.js';
 import { renderNotice } from './render/ask.js';
 
 /**
@@ -24,16 +27,16 @@ export const ACK_PRIORITY_MAX_WAIT_MS = 2_000;
 
 export interface DispatcherDeps {
   commands: readonly Command[];
-  desk: Desk;
+  desk: BriefingDesk;
+  quiz: QuizServices;
   config: Readonly<Config>;
   logger: Logger;
-  client: Client;
 }
 
 export class Dispatcher {
   private readonly byName: Map<string, Command>;
   private readonly cooldowns: Cooldowns;
-  private readonly askSessions = new AskSessions();
+  private readonly sessions = createSessions();
   private readonly running = new Set<Promise<void>>();
   private accepting = true;
   private acksInFlight = 0;
@@ -62,14 +65,18 @@ export class Dispatcher {
   }
 
   private async handle(interaction: Interaction): Promise<void> {
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     const locale = localeOfDiscord(interaction.locale);
+    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, config: this.deps.config, logger: this.deps.logger, locale, sessions: this.sessions, commands: this.deps.commands };
+    if (interaction.isAutocomplete()) {
+      await this.runAutocomplete(interaction, ctx);
+      return;
+    }
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     const context = { userId: interaction.user.id, guildId: interaction.guildId, locale: interaction.locale };
     if (!this.accepting) {
       await interaction.reply({ ...renderNotice(text(locale, 'shuttingDown')), flags: MessageFlags.Ephemeral }).catch(() => undefined);
       return;
     }
-    const ctx: CommandContext = { desk: this.deps.desk, config: this.deps.config, logger: this.deps.logger, locale, client: this.deps.client, askSessions: this.askSessions, commands: this.deps.commands };
     try {
       if (interaction.isChatInputCommand()) {
         this.deps.logger.info({ command: interaction.commandName, ...context }, 'command');
@@ -100,9 +107,25 @@ export class Dispatcher {
     const prefix = interaction.customId.split(':', 1)[0];
     const command = this.deps.commands.find((c) => c.componentPrefix === prefix && c.handleComponent !== undefined);
     if (command?.handleComponent === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, 'unknownCommand', { command: prefix ?? '' });
-    await this.acknowledge(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+    await this.acknowledge(() => (command.componentDefer === 'update' ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral })));
     await this.acksSent();
     await command.handleComponent(interaction, ctx);
+  }
+
+  /** Choices for the option being typed; never an error reply (Discord shows none), at worst no choices. */
+  private async runAutocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+    const command = this.byName.get(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    let choices: ReturnType<typeof fitChoices> = [];
+    if (this.accepting && command?.autocomplete !== undefined) {
+      try {
+        const found = await command.autocomplete({ subcommand: interaction.options.getSubcommand(false), name: focused.name, value: String(focused.value) }, ctx);
+        choices = fitChoices(found);
+      } catch (error) {
+        this.deps.logger.error({ err: error, command: interaction.commandName, option: focused.name }, 'autocomplete failed');
+      }
+    }
+    await this.acknowledge(() => interaction.respond(choices)).catch((error: unknown) => this.deps.logger.warn({ err: error, command: interaction.commandName }, 'could not answer autocomplete'));
   }
 
   private async acknowledge(send: () => Promise<unknown>): Promise<void> {
@@ -146,6 +169,9 @@ export class Dispatcher {
     try {
       if ((interaction.deferred || interaction.replied) && interaction.ephemeral === true) {
         await interaction.editReply(message);
+      } else if (interaction.isButton() && interaction.deferred) {
+        // A click acknowledged as an update of its message: the message stays, the clicker gets a private note.
+        await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
       } else if (interaction.deferred || interaction.replied) {
         // An error is the user's business: the public "thinking…" gives way to a private note.
         await interaction.deleteReply();

@@ -9,19 +9,22 @@ import type { ArticleMeta } from '../corpus/types.js';
 import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import { extractEvents } from '../events/extract.js';
 import { buildTimeline } from '../events/timeline.js';
-import type { BriefingEvent, TimelineRequest, TimelineResult } from '../events/types.js';
+import type { BriefingEvent, TimelineResult } from '../events/types.js';
 import { generateQuiz } from '../quiz/generate.js';
 import type { QuizRequest, QuizResult } from '../quiz/types.js';
-import { answerQuestion } from '../retrieval/ask.js';
+import { MAX_K, answerQuestion } from '../retrieval/ask.js';
+import { corpusTopics } from '../retrieval/suggest.js';
 import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
 import { tidyIndexFolder } from '../retrieval/index-folder.js';
 import { buildIndex, isIndexCurrent, openIndex, type BuildOptions, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
 import { summarize } from './summary.js';
-import type { BriefingDesk, DeskStatus, IngestReport, SummaryRequest, SummaryResult } from './types.js';
+import type { BriefingDesk, DeskStatus, IngestReport, SummaryRequest, SummaryResult, TimelineQuery } from './types.js';
 
-/** Passages retrieved to scope a quiz to a topic. */
-const QUIZ_TOPIC_PASSAGES = 10;
+/** Passages retrieved to scope a quiz or a timeline to a topic: the most an answer ranks (MAX_K). */
+const TOPIC_PASSAGES = MAX_K;
+/** Names offered as topics (autocomplete filters them as the user types): enough to reach names a few articles share. */
+const TOPICS_LISTED_MAX = 200;
 
 export interface OpenDeskOptions {
   logger?: Logger;
@@ -126,23 +129,34 @@ export class Desk implements BriefingDesk {
     return events;
   }
 
-  timeline(request: TimelineRequest = {}): TimelineResult {
-    return buildTimeline(this.events(), request);
+  /** The passages retrieval finds on a topic (none when it finds nothing), or null when no topic is given. */
+  private async topicPassages(topic: string | undefined, index: StoredIndex): Promise<ReadonlySet<string> | null> {
+    const wanted = topic?.trim();
+    if (wanted === undefined || wanted === '') return null;
+    const found = await this.ask(wanted, { k: TOPIC_PASSAGES }, index);
+    return new Set(found.abstained ? [] : found.passages.map((p) => p.passageId));
+  }
+
+  /** Dated events in order; a topic keeps those told in a passage retrieval finds on it. */
+  async timeline(query: TimelineQuery = {}): Promise<TimelineResult> {
+    const index = this.current;
+    const { topic, ...range } = query;
+    const timeline = buildTimeline(this.events(index), range);
+    const passages = await this.topicPassages(topic, index);
+    return passages === null ? timeline : { events: timeline.events.filter((e) => e.citations.some((c) => passages.has(c.passageId))) };
+  }
+
+  /** Names the briefing mentions in the most articles first: topics to offer. */
+  topics(): string[] {
+    return corpusTopics(this.current.passages, TOPICS_LISTED_MAX);
   }
 
   /** A quiz from the briefing's events and passages; a topic restricts it to what retrieval finds on it. */
   async quiz(request: QuizRequest = {}): Promise<QuizResult> {
     const index = this.current;
-    let passageFilter: ((passageId: string) => boolean) | undefined;
-    const topic = request.topic?.trim();
-    if (topic !== undefined && topic !== '') {
-      const found = await this.ask(topic, { k: QUIZ_TOPIC_PASSAGES }, index);
-      if (found.abstained) {
-        throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizTopicNothing', { topic });
-      }
-      const ids = new Set(found.passages.map((p) => p.passageId));
-      passageFilter = (id) => ids.has(id);
-    }
+    const passages = await this.topicPassages(request.topic, index);
+    if (passages !== null && passages.size === 0) throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizTopicNothing', { topic: request.topic?.trim() ?? '' });
+    const passageFilter = passages === null ? undefined : (id: string): boolean => passages.has(id);
     return generateQuiz({ events: this.events(index), articles: [...index.articles.values()], passages: index.passages, passageFilter }, request);
   }
 

@@ -13,6 +13,8 @@ export const ASK_PASSAGES_DEFAULT = 3;
 export const TOPIC_MAX_CHARS = 200;
 /** An article is named by its id (about 20 characters) or a prefix of it; Discord caps choice values at 100. */
 export const ARTICLE_REF_MAX_CHARS = 100;
+/** A timeline bound is YYYY, YYYY-MM or YYYY-MM-DD: ten characters. */
+export const DATE_BOUND_MAX_CHARS = 10;
 export const QUIZ_MIN_QUESTIONS = 1;
 /** Seconds per quiz question: ten is about the least to read a question and four choices; two minutes keeps a game moving. */
 export const QUIZ_SECONDS_MIN = 10;

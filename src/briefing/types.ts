@@ -12,6 +12,11 @@ export interface SummaryRequest {
   sentences?: number;
 }
 
+/** The timeline between two dates (inclusive, any precision), optionally about one topic. */
+export interface TimelineQuery extends TimelineRequest {
+  topic?: string;
+}
+
 export interface SummarySentence {
   /** Verbatim from every cited article (trimmed only at sentence or clause boundaries). */
   text: string;
@@ -51,7 +56,9 @@ export interface DeskStatus {
 export interface BriefingDesk {
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   summary(request: SummaryRequest): Promise<SummaryResult>;
-  timeline(request: TimelineRequest): TimelineResult;
+  timeline(query: TimelineQuery): Promise<TimelineResult>;
+  /** Names the briefing covers, most articles first (what autocomplete offers as topics). */
+  topics(): string[];
   quiz(request: QuizRequest): Promise<QuizResult>;
   sources(): ArticleMeta[];
   status(): DeskStatus;

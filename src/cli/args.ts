@@ -23,7 +23,7 @@ export type CliRequest =
   | ({ command: 'eval'; file: string; k: number; unanswerable: boolean; splitHalf: boolean; minHitAt3?: number; minHitAt5?: number; minMrr?: number; minAbstained?: number } & Common)
   | ({ command: 'summary'; topic?: string; article?: string; sentences?: number } & Common)
   | ({ command: 'summary-eval'; file: string; sentences?: number; minCoverage?: number } & Common)
-  | ({ command: 'timeline'; from?: string; to?: string } & Common)
+  | ({ command: 'timeline'; from?: string; to?: string; topic?: string } & Common)
   | ({ command: 'quiz'; n: number; seed?: string; kinds?: QuestionKind[]; topic?: string } & Common)
   | ({ command: 'quiz-check'; n: number; seeds: number; minPass?: number } & Common)
   | ({ command: 'sources' } & Common);
@@ -121,7 +121,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         seeds: integerOption('seeds', v.seeds, 1, QUIZ_CHECK_MAX_SEEDS, QUIZ_CHECK_DEFAULT_SEEDS), minPass: fractionOption('min-pass', v['min-pass']),
       };
     case 'timeline':
-      return { command, ...common, from: v.from, to: v.to };
+      return { command, ...common, from: v.from, to: v.to, topic: v.topic ?? (text === '' ? undefined : text) };
     case 'summary':
       return { command, ...common, topic: text === '' ? undefined : text, article: v.article, sentences: integerOption('sentences', v.sentences, SUMMARY_MIN_SENTENCES, SUMMARY_MAX_SENTENCES) };
     case 'summary-eval':
@@ -141,7 +141,7 @@ export const CLI_USAGE = `Briefbot command line
                  [--min-hit-at-3 X] [--min-hit-at-5 X] [--min-mrr X] [--min-abstained X]
   npm run cli -- summary [topic] [--article ID] [--sentences 3-7] [--json]
   npm run cli -- summary-eval FACTS.json [--sentences 3-7] [--json] [--min-coverage X]
-  npm run cli -- timeline [--from DATE] [--to DATE] [--json]
+  npm run cli -- timeline [topic] [--from DATE] [--to DATE] [--json]
   npm run cli -- quiz [--n N] [--seed S] [--kinds when,what,who,how_many,who_said,which_first] [--topic T] [--json]
   npm run cli -- quiz-check [--corpus DIR] [--n N] [--seeds K] [--json] [--min-pass X]
   npm run cli -- sources [--json]

@@ -3,14 +3,14 @@
  * `/ask …`, `/sources`, `/summary …`, `/timeline`, `/quiz`, `/help`, `/reindex`, `/quit` and answered as plain text.
  */
 import readline from 'node:readline';
-import type { Desk } from '../briefing/desk.js';
+import type { BriefingDesk } from '../briefing/types.js';
 import { ASK_PASSAGES_DEFAULT } from '../briefing/limits.js';
 import { isUserError, userErrorText } from '../errors.js';
 import { text, type Locale } from '../messages/index.js';
 import { runConsoleQuiz } from './console-quiz.js';
 import { emphasis, renderAskText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
 
-export type ConsoleDesk = Pick<Desk, 'ask' | 'sources' | 'status' | 'reindex' | 'summary' | 'timeline' | 'quiz' | 'close'>;
+export type ConsoleDesk = BriefingDesk;
 
 const CONSOLE_PROMPT = 'briefbot> ';
 
@@ -33,7 +33,7 @@ export async function runConsoleCommand(line: string, desk: ConsoleDesk, locale:
       case 'summary':
         return renderSummaryText(await desk.summary(rest === '' ? {} : { topic: rest }), locale);
       case 'timeline':
-        return renderTimelineText(desk.timeline({}), locale);
+        return renderTimelineText(await desk.timeline({}), locale);
       case 'help':
         return `${text(locale, 'consoleHelp')}\n\n${modelStatus(desk, locale)}`;
       case 'reindex': {

@@ -144,7 +144,7 @@ async function run(request: CliRequest): Promise<number> {
         return 0;
       }
       case 'timeline': {
-        const timeline = desk.timeline({ from: request.from, to: request.to });
+        const timeline = await desk.timeline({ from: request.from, to: request.to, topic: request.topic });
         print(timeline, () => renderTimelineText(timeline, locale));
         return 0;
       }

@@ -2,69 +2,63 @@
  * `/quiz start|stop|leaderboard|stats`, and the A–D buttons of a running quiz.
  * The game runs in src/quiz; this file only reads options, calls the manager and renders.
  */
-import {
-  type Client,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { matchCandidates, topicCandidates } from '../bot/autocomplete.js';
+import type { AutocompleteChoice, Command, CommandContext, FocusedOption } from '../bot/command.js';
+import { localised, localisedChoice } from '../bot/localise.js';
+import { choiceOption, integerOption, textOption } from '../bot/options.js';
+import type { QuizServices } from '../bot/quiz-service.js';
+import { QUIZ_BUTTON_PREFIX, parseQuizButtonId, renderAnswerAck, renderLeaderboard, renderStarting, renderStats, type QuizPayload } from '../bot/render/quiz.js';
 import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN, TOPIC_MAX_CHARS } from '../briefing/limits.js';
-import type { BriefingDesk } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { openQuizServices, type QuizServices } from '../bot/quiz-service.js';
-import { QUIZ_BUTTON_PREFIX, parseQuizButtonId, renderAnswerAck, type QuizPayload, renderLeaderboard, renderStarting, renderStats } from '../bot/render/quiz.js';
-import { localeOfDiscord, text } from '../messages/index.js';
-import { LEADERBOARD_PERIODS, NO_GUILD, type LeaderboardPeriod } from '../quiz/store.js';
+import { localeOfDiscord, text, type Locale } from '../messages/index.js';
+import { kindName, kindWords, readKinds } from '../messages/quiz-kinds.js';
+import { LEADERBOARD_PERIODS, NO_GUILD } from '../quiz/store.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
-import type { Command, CommandContext } from './types.js';
 
-const ON_OFF = [
-  { name: 'on', value: 'on' },
-  { name: 'off', value: 'off' },
-] as const;
+const PERIOD_WORDS = { all: 'quizPeriodAll', week: 'quizPeriodWeek', month: 'quizPeriodMonth' } as const;
 
-export const quizCommandData = new SlashCommandBuilder()
-  .setName('quiz')
-  .setDescription('A live quiz on the briefing: buttons, a countdown, points for speed.')
-  .setDescriptionLocalizations({ vi: 'Đố vui trực tiếp về bản tin: nút bấm, đếm ngược, điểm tốc độ.' })
+export const quizCommandData = localised(new SlashCommandBuilder(), 'quiz')
   .addSubcommand((sub) =>
-    sub
-      .setName('start')
-      .setDescription('Start a quiz in this channel.')
-      .setDescriptionLocalizations({ vi: 'Bắt đầu trò đố vui trong kênh này.' })
-      .addIntegerOption((o) => o.setName('questions').setDescription(`How many questions (${QUIZ_MIN_QUESTIONS}–${QUIZ_MAX_QUESTIONS}).`).setMinValue(QUIZ_MIN_QUESTIONS).setMaxValue(QUIZ_MAX_QUESTIONS))
-      .addIntegerOption((o) => o.setName('seconds').setDescription(`Seconds per question (${QUIZ_SECONDS_MIN}–${QUIZ_SECONDS_MAX}).`).setMinValue(QUIZ_SECONDS_MIN).setMaxValue(QUIZ_SECONDS_MAX))
-      .addStringOption((o) => o.setName('kinds').setDescription(`Question kinds, comma-separated: ${QUESTION_KINDS.join(', ')}.`))
-      .addStringOption((o) => o.setName('topic').setDescription('Only questions about this topic.').setMaxLength(TOPIC_MAX_CHARS))
-      .addStringOption((o) => o.setName('speed_points').setDescription('Faster answers score more (default on).').addChoices(...ON_OFF))
-      .addStringOption((o) => o.setName('streaks').setDescription('Bonus for correct answers in a row (default on).').addChoices(...ON_OFF)),
+    localised(sub, 'quizStart')
+      .addIntegerOption((o) => localised(o, 'quizStartQuestions', { min: QUIZ_MIN_QUESTIONS, max: QUIZ_MAX_QUESTIONS, default: QUIZ_DEFAULT_QUESTIONS }).setMinValue(QUIZ_MIN_QUESTIONS).setMaxValue(QUIZ_MAX_QUESTIONS))
+      .addIntegerOption((o) => localised(o, 'quizStartSeconds', { min: QUIZ_SECONDS_MIN, max: QUIZ_SECONDS_MAX, default: QUIZ_SECONDS_DEFAULT }).setMinValue(QUIZ_SECONDS_MIN).setMaxValue(QUIZ_SECONDS_MAX))
+      .addStringOption((o) => localised(o, 'quizStartKinds').setAutocomplete(true))
+      .addStringOption((o) => localised(o, 'quizStartTopic').setMaxLength(TOPIC_MAX_CHARS).setAutocomplete(true))
+      .addBooleanOption((o) => localised(o, 'quizStartSpeedPoints'))
+      .addBooleanOption((o) => localised(o, 'quizStartStreaks')),
   )
-  .addSubcommand((sub) => sub.setName('stop').setDescription('Stop the quiz in this channel (host or server managers).').setDescriptionLocalizations({ vi: 'Dừng trò đố vui trong kênh này.' }))
+  .addSubcommand((sub) => localised(sub, 'quizStop'))
   .addSubcommand((sub) =>
-    sub
-      .setName('leaderboard')
-      .setDescription('The best quiz players of this server.')
-      .setDescriptionLocalizations({ vi: 'Bảng xếp hạng đố vui của máy chủ.' })
-      .addStringOption((o) =>
-        o
-          .setName('period')
-          .setDescription('all, week (last 7 days) or month (last 30 days).')
-          .addChoices(...LEADERBOARD_PERIODS.map((p) => ({ name: p, value: p }))),
-      ),
+    localised(sub, 'quizLeaderboard').addStringOption((o) =>
+      localised(o, 'quizLeaderboardPeriod').addChoices(...LEADERBOARD_PERIODS.map((p) => localisedChoice(PERIOD_WORDS[p], p))),
+    ),
   )
-  .addSubcommand((sub) => sub.setName('stats').setDescription('Your quiz stats on this server.').setDescriptionLocalizations({ vi: 'Thống kê đố vui của bạn.' }));
+  .addSubcommand((sub) => localised(sub, 'quizStats'));
 
-/** `when, who` → kinds; an unknown kind is the user's to fix. */
+/** The kinds a `kinds` option names (ids or names in either language); an unknown one is the user's to fix. */
 export function parseQuizKinds(raw: string | null): QuestionKind[] | undefined {
   if (raw === null || raw.trim() === '') return undefined;
-  const kinds = raw.split(/[\s,]+/).filter((k) => k !== '');
-  const unknown = kinds.filter((k) => !(QUESTION_KINDS as readonly string[]).includes(k));
-  if (unknown.length > 0) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: 'kinds', unknown: unknown.join(', '), known: QUESTION_KINDS.join(', ') });
+  const { kinds, unknown } = readKinds(raw);
+  if (unknown.length > 0 || kinds.length === 0) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: 'kinds', unknown: unknown.join(', ') || raw, known: QUESTION_KINDS.join(', ') });
   }
-  return [...new Set(kinds)] as QuestionKind[];
+  return kinds;
+}
+
+/**
+ * What to suggest for `kinds` while it is typed: the kinds already written (before the last
+ * comma) followed by each other kind the last word could be, as names in the reader's
+ * language; the value sent is the list of ids.
+ */
+export function suggestQuizKinds(typed: string, locale: Locale): AutocompleteChoice[] {
+  const parts = typed.split(/[,;]/u);
+  const last = parts.pop() ?? '';
+  const chosen = readKinds(parts.join(',')).kinds;
+  const named = (kinds: readonly QuestionKind[]): AutocompleteChoice => ({ name: kinds.map((k) => kindName(locale, k)).join(', '), value: kinds.join(',') });
+  const others = QUESTION_KINDS.filter((k) => !chosen.includes(k)).map((kind) => ({ name: kindName(locale, kind), value: kind, keywords: kindWords(kind) }));
+  const next = matchCandidates(others, last).flatMap((m) => QUESTION_KINDS.filter((k) => k === m.value).map((kind) => named([...chosen, kind])));
+  return chosen.length > 0 && last.trim() === '' ? [named(chosen), ...next] : next;
 }
 
 /** Replies, or edits the deferred reply when the dispatcher has already deferred. */
@@ -77,8 +71,11 @@ function channelLocale(interaction: ChatInputCommandInteraction | ButtonInteract
   return interaction.guildLocale ?? interaction.locale;
 }
 
-export async function executeQuizCommand(interaction: ChatInputCommandInteraction, quiz: QuizServices, desk: Pick<BriefingDesk, 'quiz'>): Promise<void> {
-  const locale = localeOfDiscord(interaction.locale);
+/** What `/quiz` needs from the bot: the running games and scores, the desk that makes questions, the user's language. */
+export type QuizCommandContext = Pick<CommandContext, 'quiz' | 'desk' | 'locale'>;
+
+export async function executeQuizCommand(interaction: ChatInputCommandInteraction, ctx: QuizCommandContext): Promise<void> {
+  const { quiz, desk, locale } = ctx;
   const guildId = interaction.guildId ?? NO_GUILD;
   const reply = (message: QuizPayload, ephemeral = false): Promise<void> => respond(interaction, message, ephemeral);
 
@@ -87,12 +84,12 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       if (quiz.games.isRunning(interaction.channelId)) {
         throw new UserError(ERROR_CODES.QUIZ_ALREADY_RUNNING, 'quizAlreadyRunning');
       }
-      const count = interaction.options.getInteger('questions') ?? QUIZ_DEFAULT_QUESTIONS;
-      const seconds = interaction.options.getInteger('seconds') ?? QUIZ_SECONDS_DEFAULT;
+      const count = integerOption(interaction, 'questions', QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS) ?? QUIZ_DEFAULT_QUESTIONS;
+      const seconds = integerOption(interaction, 'seconds', QUIZ_SECONDS_MIN, QUIZ_SECONDS_MAX) ?? QUIZ_SECONDS_DEFAULT;
       const kinds = parseQuizKinds(interaction.options.getString('kinds'));
-      const topic = interaction.options.getString('topic')?.normalize('NFC').trim() || undefined;
-      const speedPoints = (interaction.options.getString('speed_points') ?? 'on') === 'on';
-      const streaks = (interaction.options.getString('streaks') ?? 'on') === 'on';
+      const topic = textOption(interaction, 'topic', TOPIC_MAX_CHARS) ?? undefined;
+      const speedPoints = interaction.options.getBoolean('speed_points') ?? true;
+      const streaks = interaction.options.getBoolean('streaks') ?? true;
       const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}) });
       if (result.questions.length === 0) {
         throw result.shortfall === undefined ? new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion') : new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestionBecause', { reason: result.shortfall });
@@ -114,7 +111,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       return;
     }
     case 'leaderboard': {
-      const period = (interaction.options.getString('period') ?? 'all') as LeaderboardPeriod;
+      const period = choiceOption(interaction, 'period', LEADERBOARD_PERIODS) ?? 'all';
       await reply(renderLeaderboard(quiz.store.leaderboard(guildId, period, quiz.clock()), period, locale));
       return;
     }
@@ -128,11 +125,6 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
   }
 }
 
-/** Whether a button belongs to the quiz (so the dispatcher can route it here). */
-export function isQuizButton(customId: string): boolean {
-  return parseQuizButtonId(customId) !== null;
-}
-
 /** A click on A–D: recorded at once, acknowledged only to the player who clicked. */
 export async function handleQuizButton(interaction: ButtonInteraction, quiz: QuizServices): Promise<void> {
   const button = parseQuizButtonId(interaction.customId);
@@ -144,34 +136,20 @@ export async function handleQuizButton(interaction: ButtonInteraction, quiz: Qui
   await respond(interaction, { content, embeds: [], components: [], allowedMentions: { parse: [] } }, true);
 }
 
-const servicesByClient = new WeakMap<Client, QuizServices>();
-
-/**
- * The quiz services of a running bot, opened on first use with the bot's REST client and
- * config.quizDbFile. Opening ends, with a message in their channel, games a previous run left
- * unfinished; the bot's start-up may call this to do that at once rather than on first use.
- */
-export function quizServicesFor(ctx: Pick<CommandContext, 'client' | 'config' | 'logger'>): QuizServices {
-  let services = servicesByClient.get(ctx.client);
-  if (!services) {
-    services = openQuizServices({
-      dbFile: ctx.config.quizDbFile,
-      rest: ctx.client.rest,
-      onListenerError: (error, event) => ctx.logger.error({ err: error, event: event.type, gameId: event.game.gameId }, 'quiz message failed'),
-    });
-    servicesByClient.set(ctx.client, services);
-  }
-  return services;
+/** Topics the briefing covers, and kinds of question, as the user types them. */
+async function autocomplete(focused: FocusedOption, ctx: Pick<CommandContext, 'desk' | 'locale'>): Promise<AutocompleteChoice[]> {
+  if (focused.name === 'kinds') return suggestQuizKinds(focused.value, ctx.locale);
+  if (focused.name === 'topic') return matchCandidates(topicCandidates(ctx.desk), focused.value);
+  return [];
 }
 
 export const quizCommand: Command = {
   data: quizCommandData.toJSON(),
   defer: (interaction) => (interaction.options.getSubcommand(false) === 'stats' ? 'ephemeral' : 'public'),
-  async execute(interaction, ctx) {
-    await executeQuizCommand(interaction, quizServicesFor(ctx), ctx.desk);
-  },
+  execute: executeQuizCommand,
+  autocomplete,
   componentPrefix: QUIZ_BUTTON_PREFIX,
   async handleComponent(button, ctx) {
-    await handleQuizButton(button, quizServicesFor(ctx));
+    await handleQuizButton(button, ctx.quiz);
   },
 };

@@ -1,15 +1,12 @@
 /** `/reindex`: re-read the corpus (server managers only; answers keep flowing from the old index meanwhile). */
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { localised } from '../bot/localise.js';
 import { renderReindex } from '../bot/render/briefing.js';
 import { ERROR_CODES, UserError } from '../errors.js';
-import type { Command } from './types.js';
+import type { Command } from '../bot/command.js';
 
 export const reindexCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName('reindex')
-    .setNameLocalizations({ vi: 'lap_chi_muc' })
-    .setDescription('Re-read the article folder and rebuild the index (Manage Server).')
-    .setDescriptionLocalizations({ vi: 'Đọc lại thư mục bài báo và lập lại chỉ mục (Quản lý máy chủ).' })
+  data: localised(new SlashCommandBuilder(), 'reindex')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .toJSON(),
   defer: 'ephemeral',

@@ -1,17 +1,18 @@
-/** `/sources`: the articles in the briefing. */
+/** `/sources`: the articles in the briefing, ten a page, with Previous / Next buttons. */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderSources } from '../bot/render/briefing.js';
-import type { Command } from './types.js';
+import type { Command } from '../bot/command.js';
+import { localised } from '../bot/localise.js';
+import { SOURCES_COMPONENT_PREFIX, parseSourcesPageId, renderSources } from '../bot/render/briefing.js';
 
 export const sourcesCommand: Command = {
-  data: new SlashCommandBuilder()
-    .setName('sources')
-    .setNameLocalizations({ vi: 'nguon' })
-    .setDescription('List the articles in the briefing.')
-    .setDescriptionLocalizations({ vi: 'Liệt kê các bài trong bản tin.' })
-    .toJSON(),
+  data: localised(new SlashCommandBuilder(), 'sources').toJSON(),
   defer: 'ephemeral',
   async execute(interaction, ctx) {
-    await interaction.editReply(renderSources(ctx.desk.sources(), ctx.locale));
+    await interaction.editReply(renderSources(ctx.desk.sources(), 0, ctx.locale));
+  },
+  componentPrefix: SOURCES_COMPONENT_PREFIX,
+  componentDefer: 'update',
+  async handleComponent(button, ctx) {
+    await button.editReply(renderSources(ctx.desk.sources(), parseSourcesPageId(button.customId) ?? 0, ctx.locale));
   },
 };

@@ -14,13 +14,13 @@ export const BRIEFING_MESSAGES = {
   feedbackThanks: words({ en: 'Thanks, your feedback was recorded.', vi: 'Cảm ơn, phản hồi của bạn đã được ghi nhận.' }),
   sessionExpired: words({ en: 'This answer has expired; please ask again.', vi: 'Câu trả lời này đã hết hạn; vui lòng hỏi lại.' }),
 
+  previousPage: words({ en: '◀ Previous', vi: '◀ Trang trước' }),
+  nextPage: words({ en: 'Next ▶', vi: 'Trang sau ▶' }),
+  pageFooter: template({ page: 'number', pages: 'number' }, { en: (p) => `Page ${p.page}/${p.pages}`, vi: (p) => `Trang ${p.page}/${p.pages}` }),
+  readArticle: words({ en: 'read', vi: 'đọc bài' }),
   sourcesTitle: template({ n: 'number' }, {
     en: (p) => `${formatNumber('en', p.n)} ${p.n === 1 ? 'article' : 'articles'} in the briefing`,
     vi: (p) => `${formatNumber('vi', p.n)} bài trong bản tin`,
-  }),
-  sourcesMore: template({ n: 'number', shown: 'number' }, {
-    en: (p) => `and ${formatNumber('en', p.n)} more (the list shows the first ${p.shown})`,
-    vi: (p) => `và ${formatNumber('vi', p.n)} bài khác (danh sách chỉ hiện ${p.shown} bài đầu)`,
   }),
 
   summaryTitle: words({ en: 'Summary', vi: 'Tóm tắt' }),
@@ -31,6 +31,21 @@ export const BRIEFING_MESSAGES = {
   }),
 
   timelineNoEvents: words({ en: 'No dated events in that range.', vi: 'Không có sự kiện nào trong khoảng thời gian này.' }),
+  timelineNoEventsOn: template({ topic: 'string' }, {
+    en: (p) => `No dated events on "${p.topic}" in that range.`,
+    vi: (p) => `Không có sự kiện nào về "${p.topic}" trong khoảng thời gian này.`,
+  }),
+  timelineTitle: template({ n: 'number' }, {
+    en: (p) => `Timeline: ${formatNumber('en', p.n)} ${p.n === 1 ? 'event' : 'events'}`,
+    vi: (p) => `Dòng thời gian: ${formatNumber('vi', p.n)} sự kiện`,
+  }),
+  timelineTopicTitle: template({ n: 'number', topic: 'string' }, {
+    en: (p) => `Timeline of ${p.topic}: ${formatNumber('en', p.n)} ${p.n === 1 ? 'event' : 'events'}`,
+    vi: (p) => `Dòng thời gian về ${p.topic}: ${formatNumber('vi', p.n)} sự kiện`,
+  }),
+  timelineFrom: template({ date: 'string' }, { en: (p) => `from ${p.date}`, vi: (p) => `từ ${p.date}` }),
+  timelineTo: template({ date: 'string' }, { en: (p) => `up to ${p.date}`, vi: (p) => `đến ${p.date}` }),
+  timelineAsWritten: template({ text: 'string' }, { en: (p) => `written “${p.text}”`, vi: (p) => `bài viết “${p.text}”` }),
   yearInferred: words({ en: 'year inferred', vi: 'năm được suy ra' }),
 
   helpTitle: words({ en: 'Briefbot, the briefing desk', vi: 'Briefbot, bàn tin tóm tắt' }),

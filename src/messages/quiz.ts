@@ -72,6 +72,12 @@ export const QUIZ_MESSAGES = {
     vi: (p) => `Điểm: ${p.points}\nHạng: ${p.rank}\nSố trận: ${p.games}\nĐúng: ${p.correct}/${p.answered}\nChuỗi dài nhất: ${p.bestStreak}`,
   }),
 
+  quizKindWhen: words({ en: 'when', vi: 'khi nào' }),
+  quizKindWhat: words({ en: 'what happened', vi: 'chuyện gì' }),
+  quizKindWho: words({ en: 'who', vi: 'ai' }),
+  quizKindHowMany: words({ en: 'how many', vi: 'bao nhiêu' }),
+  quizKindWhoSaid: words({ en: 'who said', vi: 'ai đã nói' }),
+  quizKindWhichFirst: words({ en: 'which came first', vi: 'cái nào trước' }),
   quizSeed: template({ seed: 'string' }, {
     en: (p) => `Seed ${p.seed}: --seed ${p.seed} replays this quiz.`,
     vi: (p) => `Mã đề ${p.seed}: --seed ${p.seed} cho lại đúng bộ câu hỏi này.`,

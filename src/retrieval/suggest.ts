@@ -6,10 +6,10 @@ export const SUGGESTION_COUNT = 6;
 
 const cache = new WeakMap<object, string[]>();
 
-/** Names in the most articles (ties: most mentions); computed once per passage collection. */
-export function corpusTopics(collection: readonly Passage[] | ReadonlyMap<string, Passage>): string[] {
+/** The `count` names in the most articles (ties: most mentions); ranked once per passage collection. */
+export function corpusTopics(collection: readonly Passage[] | ReadonlyMap<string, Passage>, count = SUGGESTION_COUNT): string[] {
   const hit = cache.get(collection);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return hit.slice(0, count);
   const passages = Array.isArray(collection) ? (collection as readonly Passage[]) : [...(collection as ReadonlyMap<string, Passage>).values()];
   const sentences = passages.flatMap((p) => p.sentences.map((s) => ({ docId: p.docId, text: s.text })));
   const finder = actorFinder(sentences.map((s) => s.text));
@@ -23,8 +23,7 @@ export function corpusTopics(collection: readonly Passage[] | ReadonlyMap<string
     }
   }
   const topics = [...docs.keys()]
-    .sort((a, b) => (docs.get(b)?.size ?? 0) - (docs.get(a)?.size ?? 0) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1))
-    .slice(0, SUGGESTION_COUNT);
+    .sort((a, b) => (docs.get(b)?.size ?? 0) - (docs.get(a)?.size ?? 0) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1));
   cache.set(collection, topics);
-  return topics;
+  return topics.slice(0, count);
 }

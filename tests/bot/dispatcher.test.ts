@@ -1,13 +1,14 @@
 import { Writable } from 'node:stream';
-import type { Client, Interaction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { pino, type Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { Desk } from '../../src/briefing/desk.js';
-import { AskSessions, ASK_SESSION_TTL_MS } from '../../src/bot/ask-sessions.js';
+import type { BriefingDesk } from '../../src/briefing/types.js';
+import type { QuizServices } from '../../src/bot/quiz-service.js';
+import { SESSION_TTL_MS, Sessions, type AskSession } from '../../src/bot/sessions.js';
 import { Cooldowns } from '../../src/bot/cooldown.js';
 import { Dispatcher } from '../../src/bot/dispatcher.js';
 import { createBotLogger } from '../../src/bot/logger.js';
-import type { Command } from '../../src/commands/types.js';
+import type { Command } from '../../src/bot/command.js';
 import { parseConfig } from '../../src/config.js';
 import { ERROR_CODES, UserError } from '../../src/errors.js';
 
@@ -26,6 +27,7 @@ function fakeCommandInteraction(name: string, locale = 'en-US'): { interaction: 
     user: { id: '300000000000000001' },
     deferred: false,
     replied: false,
+    isAutocomplete: () => false,
     isChatInputCommand: () => true,
     isButton: () => false,
     async deferReply(payload: Record<string, unknown> = {}) {
@@ -57,7 +59,7 @@ function capturingLogger(): { logger: Logger; lines: Array<Record<string, unknow
 
 function dispatcherWith(command: Command, logger: Logger): Dispatcher {
   const config = parseConfig({ ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'silent' });
-  return new Dispatcher({ commands: [command], desk: {} as Desk, config, logger, client: {} as Client });
+  return new Dispatcher({ commands: [command], desk: {} as BriefingDesk, quiz: {} as QuizServices, config, logger });
 }
 
 async function settle(dispatcher: Dispatcher): Promise<void> {
@@ -121,11 +123,11 @@ describe('Cooldowns and ask sessions', () => {
 
   it('a session is found until it expires', () => {
     let now = 0;
-    const sessions = new AskSessions(() => now);
-    const id = sessions.create('question?', ['p1']);
+    const sessions = new Sessions<AskSession>(() => now);
+    const id = sessions.create({ question: 'question?', passageIds: ['p1'] });
     expect(id).toMatch(/^[\w-]{8}$/);
     expect(sessions.get(id)?.question).toBe('question?');
-    now += ASK_SESSION_TTL_MS;
+    now += SESSION_TTL_MS;
     expect(sessions.get(id)).toBeNull();
   });
 });

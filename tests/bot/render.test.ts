@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, UserError, userErrorText } from '../../src/errors.js';
 import { localeOfDiscord, text } from '../../src/messages/index.js';
 import { embedChars, highlightedPassage, parseAskButtonId, askButtonId, renderAskAnswer } from '../../src/bot/render/ask.js';
+import { parseSourcesPageId, renderSources } from '../../src/bot/render/briefing.js';
+import { parseTimelinePageId, renderTimeline } from '../../src/bot/render/timeline.js';
+import type { BriefingEvent } from '../../src/events/types.js';
 import {
   DISCORD_CONTENT_MAX_CHARS,
   DISCORD_EMBED_DESCRIPTION_MAX_CHARS,
@@ -12,7 +15,6 @@ import {
   safeText,
   truncateText,
 } from '../../src/bot/render/limits.js';
-import { renderSources } from '../../src/bot/render/briefing.js';
 import type { AnswerPassage, AskResult } from '../../src/retrieval/types.js';
 
 function passage(n: number, text: string, highlights: string[]): AnswerPassage {
@@ -70,7 +72,7 @@ describe('mentions and markdown', () => {
 describe('renderAskAnswer', () => {
   it('GIVEN a passage THEN the highlight is bold, the title escaped and every message disallows mentions', () => {
     const result: AskResult = { question: 'who? @everyone', abstained: false, passages: [passage(2, 'Intro. The key claim is here. Outro.', ['The key claim is here.'])], suggestions: [], mode: 'lexical' };
-    const message = renderAskAnswer({ result, sessionId: 's1', offset: 0, k: 1, hasMore: true }, 'en');
+    const message = renderAskAnswer({ result, sessionId: 's1', offset: 0, k: 1, hasMore: true, links: new Map() }, 'en');
     const embed = message.embeds[0]!;
     expect(embed.description).toBe('Intro. **The key claim is here.** Outro.');
     expect(embed.title).toContain('\\*things\\*');
@@ -84,7 +86,7 @@ describe('renderAskAnswer', () => {
   it('GIVEN ten huge passages THEN every Discord limit holds and the bold markup stays balanced', () => {
     const long = 'A sentence that goes on for a while. '.repeat(400);
     const passages = Array.from({ length: 10 }, (_, i) => passage(i, long, ['A sentence that goes on for a while.']));
-    const message = renderAskAnswer({ result: { question: 'q'.repeat(3000), abstained: false, passages, suggestions: [], mode: 'lexical' }, sessionId: 's', offset: 0, k: 10, hasMore: true }, 'en');
+    const message = renderAskAnswer({ result: { question: 'q'.repeat(3000), abstained: false, passages, suggestions: [], mode: 'lexical' }, sessionId: 's', offset: 0, k: 10, hasMore: true, links: new Map() }, 'en');
     expect(message.content!.length).toBeLessThanOrEqual(DISCORD_CONTENT_MAX_CHARS);
     expect(message.embeds.reduce((sum, e) => sum + embedChars(e), 0)).toBeLessThanOrEqual(DISCORD_EMBEDS_TOTAL_MAX_CHARS);
     for (const e of message.embeds) {
@@ -96,7 +98,7 @@ describe('renderAskAnswer', () => {
   });
 
   it('GIVEN an abstention THEN a friendly message lists the suggestions and offers no buttons', () => {
-    const message = renderAskAnswer({ result: { question: 'weather?', abstained: true, passages: [], suggestions: ['NATO', 'Witkoff'], mode: 'lexical' }, sessionId: 's', offset: 0, k: 3, hasMore: false }, 'vi');
+    const message = renderAskAnswer({ result: { question: 'weather?', abstained: true, passages: [], suggestions: ['NATO', 'Witkoff'], mode: 'lexical' }, sessionId: 's', offset: 0, k: 3, hasMore: false, links: new Map() }, 'vi');
     expect(message.embeds[0]!.description).toContain('Bản tin không có thông tin');
     expect(message.embeds[0]!.description).toContain('NATO, Witkoff');
     expect(message.components).toEqual([]);
@@ -128,11 +130,78 @@ describe('button ids and words', () => {
 });
 
 describe('renderSources', () => {
-  it('GIVEN more articles than an embed holds fields THEN 25 are listed and the rest counted', () => {
-    const articles = Array.from({ length: 30 }, (_, i) => ({ docId: `a${i}`, file: `a${i}.txt`, title: `Title ${i}`, date: null, dateSource: null, sources: [], author: null, url: null, contentHash: 'h' }));
-    const message = renderSources(articles, 'en');
-    expect(message.embeds[0]!.fields).toHaveLength(25);
-    expect(message.embeds[0]!.footer?.text).toContain('5 more');
+  const articles = Array.from({ length: 30 }, (_, i) => ({ docId: `a${i}`, file: `a${i}.txt`, title: `Title ${i}`, date: null, dateSource: null, sources: [], author: null, url: null, contentHash: 'h' }));
+  const buttons = (message: ReturnType<typeof renderSources>): Array<{ custom_id?: string; disabled?: boolean }> => message.components.flatMap((row) => row.components);
+
+  it('GIVEN 30 articles THEN page 1 lists the first ten, says it is 1 of 3 and offers Next only', () => {
+    const message = renderSources(articles, 0, 'en');
+    expect(message.embeds[0]!.title).toBe('30 articles in the briefing');
+    expect(message.embeds[0]!.fields!.map((f) => f.name)).toEqual(articles.slice(0, 10).map((a) => a.title));
+    expect(message.embeds[0]!.footer?.text).toBe('Page 1/3');
+    expect(buttons(message).map((b) => [b.custom_id, b.disabled])).toEqual([['sources:-1', true], ['sources:1', false]]);
     expect(message.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('GIVEN the last page or a page past the end THEN the last ten are listed and Next is off', () => {
+    for (const page of [2, 7]) {
+      const message = renderSources(articles, page, 'vi');
+      expect(message.embeds[0]!.fields!.map((f) => f.name)).toEqual(articles.slice(20).map((a) => a.title));
+      expect(message.embeds[0]!.footer?.text).toBe('Trang 3/3');
+      expect(buttons(message).map((b) => b.disabled)).toEqual([false, true]);
+    }
+    expect(parseSourcesPageId('sources:2')).toBe(2);
+    expect(parseSourcesPageId('ask:more:x:1:2')).toBeNull();
+  });
+
+  it('GIVEN articles with a front matter url THEN http(s) ones are linked and others are not', () => {
+    const withUrls = [
+      { ...articles[0]!, url: 'https://example.org/news/a (1)' },
+      { ...articles[1]!, url: 'javascript:alert(1)' },
+      { ...articles[2]!, url: 'https://user:pw@example.org/x' },
+    ];
+    const fields = renderSources(withUrls, 0, 'en').embeds[0]!.fields!;
+    expect(fields[0]!.value).toContain('[read](https://example.org/news/a%20%281%29)');
+    expect(fields[1]!.value).not.toContain('](');
+    expect(fields[2]!.value).not.toContain('](');
+  });
+});
+
+describe('renderTimeline', () => {
+  const event = (i: number, long: boolean): BriefingEvent => ({
+    id: `e${i}`,
+    date: `2025-12-${String((i % 28) + 1).padStart(2, '0')}`,
+    precision: 'day',
+    resolution: i % 2 === 0 ? 'publication' : 'inferred',
+    dateText: `hôm ${(i % 28) + 1}/12`,
+    label: long ? `Sự kiện ${i} ${'rất dài _với_ **dấu** '.repeat(80)}` : `Sự kiện ${i}`,
+    sentence: `Câu ${i}.`,
+    citations: Array.from({ length: long ? 6 : 1 }, (_, j) => ({ docId: `d${j}`, title: long ? `Bài ${j} ${'tiêu đề '.repeat(60)}` : `Bài ${j}`, date: '2025-12-04', passageId: `d${j}#0`, sentence: 's' })),
+    actors: [],
+  });
+  const links = new Map([['d0', 'https://example.org/d0']]);
+
+  it('GIVEN twenty huge events THEN each page holds eight within every Discord limit, linked, dates in the reader language', () => {
+    const events = Array.from({ length: 20 }, (_, i) => event(i, true));
+    for (const page of [0, 1, 2]) {
+      const message = renderTimeline({ timeline: { events }, query: { from: '2025-12' }, page, sessionId: 'AbC_d-12', links }, 'en');
+      const embed = message.embeds[0]!;
+      expect(embed.fields).toHaveLength(page < 2 ? 8 : 4);
+      expect(embedChars(embed)).toBeLessThanOrEqual(DISCORD_EMBEDS_TOTAL_MAX_CHARS);
+      for (const f of embed.fields!) {
+        expect(f.name.length).toBeLessThanOrEqual(256);
+        expect(f.value.length).toBeLessThanOrEqual(1024);
+        expect(f.name).toMatch(/^December \d{1,2}, 2025( \(year inferred\))? · written “hôm \d+\/12”$/u);
+      }
+      expect(embed.fields![0]!.value).toContain('](https://example.org/d0)');
+      expect(embed.footer?.text).toBe(`Page ${page + 1}/3`);
+      expect(embed.description).toBe('from December 2025');
+      for (const row of message.components) for (const b of row.components) expect(parseTimelinePageId((b as { custom_id: string }).custom_id)?.sessionId).toBe('AbC_d-12');
+    }
+  });
+
+  it('GIVEN no event on a topic THEN it says so, in Vietnamese for a Vietnamese reader, without buttons', () => {
+    const message = renderTimeline({ timeline: { events: [] }, query: { topic: 'NATO' }, page: 0, sessionId: 's', links }, 'vi');
+    expect(message.embeds[0]!.description).toBe('Không có sự kiện nào về "NATO" trong khoảng thời gian này.');
+    expect(message.components).toEqual([]);
   });
 });

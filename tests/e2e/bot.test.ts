@@ -9,8 +9,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
 import { QUESTION_MAX_CHARS } from '../../src/briefing/limits.js';
+import { COMMANDS } from '../../src/commands/index.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
-import { deployCommands } from '../../src/bot/deploy.js';
+import { deployCommands } from '../../src/commands/deploy.js';
 import type { Config } from '../../src/config.js';
 import { FAKE_APP_ID, FAKE_GUILD_ID, FakeDiscord, e2eConfig, PERMISSIONS_MANAGE_GUILD, type RecordedCall } from './fake-discord.js';
 
@@ -62,7 +63,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-e2e-'));
   config = e2eConfig(fake, work, { ASK_COOLDOWN_SECONDS: '5' });
   desk = await Desk.open(config, { logger });
-  bot = await startBot(config, desk, { logger, drainMs: 2_000 });
+  bot = await startBot(config, desk, { logger, commands: COMMANDS, drainMs: 2_000 });
 });
 
 afterAll(async () => {
@@ -90,6 +91,33 @@ describe('the bot against a fake Discord', () => {
     expect(commands.find((c) => c.name === 'reindex')?.default_member_permissions).toBe(String(1 << 5));
   });
 
+  it('GIVEN the registered commands THEN every command, subcommand, option and choice has a Vietnamese name and description within Discord\'s rules', async () => {
+    await deployCommands(config, logger);
+    const put = fake.calls.filter((c) => c.method === 'PUT' && c.path.endsWith('/commands')).at(-1)!;
+    interface Registered { name: string; description?: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: Registered[]; choices?: Registered[] }
+    const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+    const checked: string[] = [];
+    const check = (item: Registered, path: string, isChoice: boolean): void => {
+      const vi = item.name_localizations?.vi;
+      expect(vi, `${path} has a Vietnamese name`).toBeTruthy();
+      if (!isChoice) {
+        expect(item.name).toMatch(NAME);
+        expect(vi).toMatch(NAME);
+        expect(vi).toBe(vi!.toLowerCase());
+        const viDescription = item.description_localizations?.vi ?? '';
+        expect(viDescription.length, `${path} has a Vietnamese description`).toBeGreaterThan(0);
+        expect(viDescription.length).toBeLessThanOrEqual(100);
+        expect(viDescription).not.toBe(item.description);
+      }
+      checked.push(path);
+      for (const option of item.options ?? []) check(option, `${path} ${option.name}`, false);
+      for (const choice of item.choices ?? []) check(choice, `${path} =${choice.name}`, true);
+    };
+    for (const command of put.body as unknown as Registered[]) check(command, `/${command.name}`, false);
+    expect(checked).toEqual(expect.arrayContaining(['/timeline', '/timeline from', '/quiz start kinds', '/quiz start speed_points', '/quiz leaderboard period =all time']));
+    expect(checked.length).toBeGreaterThanOrEqual(30);
+  });
+
   it('GIVEN no dev guild THEN deploy:commands registers the commands globally', async () => {
     const result = await deployCommands({ ...config, discordGuildId: null }, logger);
     expect(result.scope).toBe('global');
@@ -108,6 +136,66 @@ describe('the bot against a fake Discord', () => {
     expect(embed.title).toBe('Summary: NATO');
     expect(embed.description).toMatch(/^1\. /);
     expect(embed.description).toMatch(/\[00\d\\_/);
+  });
+
+  it('/timeline from 2025-12-01 to 2025-12-31 THEN dated events of December come in order, each with its date resolved and as written, and its articles', async () => {
+    const body = await finalEdit(fake.command('timeline', [{ name: 'from', type: STRING, value: '2025-12-01' }, { name: 'to', type: STRING, value: '2025-12-31' }], { userId: newUser() }));
+    const embed = body.embeds![0]!;
+    expect(embed.title).toMatch(/^Timeline: \d+ events$/u);
+    expect(embed.description).toBe('from December 1, 2025 up to December 31, 2025');
+    const days = embed.fields!.map((f) => Number(/^December (\d{1,2}), 2025/u.exec(f.name)?.[1]));
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.every((d) => d >= 1 && d <= 31)).toBe(true);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    expect(embed.fields!.some((f) => /written “(ngày|hôm) \d+\/12”/u.test(f.name))).toBe(true);
+    for (const f of embed.fields!) expect(f.value).toMatch(/\n— .+\((\d{4}-\d{2}-\d{2}|undated)\)/u);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('GIVEN the whole timeline, longer than a page THEN Next edits the same message in place with the next events', async () => {
+    const user = newUser();
+    const first = await finalEdit(fake.command('timeline', [], { userId: user, locale: 'vi' }));
+    expect(first.embeds![0]!.title).toMatch(/^Dòng thời gian: \d+ sự kiện$/u);
+    expect(first.embeds![0]!.fields![0]!.name).toMatch(/^(\d{1,2}\/\d{1,2}\/|tháng \d{1,2}\/|năm )\d{4}/u);
+    expect(first.embeds![0]!.footer?.text).toMatch(/^Trang 1\/\d+$/u);
+    const next = first.components![0]!.components.find((b) => b.label === 'Trang sau ▶')!;
+    const click = fake.button(next.custom_id, { userId: user, locale: 'vi' });
+    const second = await finalEdit(click);
+    expect((fake.callsFor(click)[0]!.body as { type: number }).type).toBe(6);
+    expect(second.embeds![0]!.footer?.text).toMatch(/^Trang 2\/\d+$/u);
+    expect(second.embeds![0]!.fields!.map((f) => f.name)).not.toEqual(first.embeds![0]!.fields!.map((f) => f.name));
+  });
+
+  it('GIVEN a user typing part of a title, without accents, in /summary article THEN autocomplete offers the matching titles and sends their ids', async () => {
+    const typing = fake.autocomplete('summary', [{ name: 'article', type: STRING, value: 'dien kreml', focused: true }], { userId: newUser() });
+    const answer = await fake.waitFor(() => fake.callsFor(typing).find((c) => c.path.startsWith('/interactions/')));
+    const { type, data } = answer.body as { type: number; data: { choices: Array<{ name: string; value: string }> } };
+    expect(type).toBe(8);
+    expect(data.choices.map((c) => c.name)).toEqual(['Điện Kremlin: Đàm phán Nga - Mỹ về Ukraine chưa tạo đột phá']);
+    expect(data.choices[0]!.value).toMatch(/^001_/u);
+    const summary = await finalEdit(fake.command('summary', [{ name: 'article', type: STRING, value: data.choices[0]!.value }], { userId: newUser() }));
+    expect(summary.embeds![0]!.description).toMatch(/\[001\\_/u);
+  });
+
+  it('GIVEN nothing typed yet in /summary article THEN autocomplete lists every article, at most 25, names within 100 characters', async () => {
+    const typing = fake.autocomplete('summary', [{ name: 'article', type: STRING, value: '', focused: true }], { userId: newUser() });
+    const answer = await fake.waitFor(() => fake.callsFor(typing).find((c) => c.path.startsWith('/interactions/')));
+    const { choices } = (answer.body as { data: { choices: Array<{ name: string; value: string }> } }).data;
+    expect(choices).toHaveLength(5);
+    for (const c of choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.value).toMatch(/^00\d_/u);
+    }
+  });
+
+  it('GIVEN a Vietnamese user typing in /quiz start kinds THEN the kinds come in Vietnamese, after those already chosen, and the ids are sent', async () => {
+    const typing = fake.autocomplete('quiz', [{ name: 'start', type: 1, options: [{ name: 'kinds', type: STRING, value: 'when, a', focused: true }] }], { userId: newUser(), locale: 'vi' });
+    const answer = await fake.waitFor(() => fake.callsFor(typing).find((c) => c.path.startsWith('/interactions/')));
+    const { choices } = (answer.body as { data: { choices: Array<{ name: string; value: string }> } }).data;
+    // Kinds whose name starts with what is typed come first; those that merely contain it follow.
+    expect(choices.slice(0, 2).map((c) => c.name)).toEqual(['khi nào, ai', 'khi nào, ai đã nói']);
+    expect(choices.slice(0, 2).map((c) => c.value)).toEqual(['when,who', 'when,who_said']);
+    expect(choices.map((c) => c.value)).not.toContain('when,when');
   });
 
   it('/ask about Ushakov and NATO THEN a defer comes first, then embeds citing article 002 with a bold highlight', async () => {

@@ -36,6 +36,8 @@ export interface CommandOption {
   type: number;
   value?: string | number | boolean;
   options?: CommandOption[];
+  /** The option being typed, in an autocomplete interaction. */
+  focused?: boolean;
 }
 
 export interface InteractionOptions {
@@ -99,6 +101,11 @@ export class FakeDiscord {
 
   command(name: string, options: CommandOption[] = [], who: InteractionOptions = {}): { id: string; token: string } {
     return this.dispatch(2, { id: snowflake(), name, type: 1, options }, who);
+  }
+
+  /** The user is typing in an option marked `focused`: Discord asks for choices (the answer is callback type 8). */
+  autocomplete(name: string, options: CommandOption[], who: InteractionOptions = {}): { id: string; token: string } {
+    return this.dispatch(4, { id: snowflake(), name, type: 1, options }, who);
   }
 
   button(customId: string, who: InteractionOptions = {}): { id: string; token: string } {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
+import { COMMANDS } from '../../src/commands/index.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
 import type { Config } from '../../src/config.js';
 import { QuizStore } from '../../src/quiz/store.js';
@@ -41,7 +42,7 @@ const logger = pino({ level: 'silent' });
 
 async function startBriefbot(): Promise<BotHandle> {
   const desk = await Desk.open(config, { logger });
-  return startBot(config, desk, { logger, drainMs: 2_000 });
+  return startBot(config, desk, { logger, commands: COMMANDS, drainMs: 2_000 });
 }
 
 const bodyOf = (c: RecordedCall): Body => (c.body ?? {}) as Body;

@@ -130,7 +130,7 @@ class Bot {
     this.quiz = openQuizServices({ dbFile, rest: this.client.rest, tickIntervalMs: 250, revealPauseMs: 150, timeLimitScale: TIME_SCALE });
     this.client.on(Events.InteractionCreate, (interaction: Interaction) => {
       const work = interaction.isChatInputCommand()
-        ? executeQuizCommand(interaction, this.quiz, desk)
+        ? executeQuizCommand(interaction, { quiz: this.quiz, desk, locale: 'en' })
         : interaction.isButton()
           ? handleQuizButton(interaction, this.quiz)
           : Promise.resolve();
@@ -170,7 +170,7 @@ function deskOf(questions: QuizQuestion[]): BriefingDesk {
   const unused = (): never => {
     throw new Error('unused');
   };
-  return { ask: unused, summary: unused, timeline: unused, sources: unused, status: unused, reindex: unused, close: async () => undefined, quiz: async (r) => ({ seed: String(r.seed ?? 'fixed'), questions: questions.slice(0, r.n) }) };
+  return { ask: unused, summary: unused, timeline: unused, topics: unused, sources: unused, status: unused, reindex: unused, close: async () => undefined, quiz: async (r) => ({ seed: String(r.seed ?? 'fixed'), questions: questions.slice(0, r.n) }) };
 }
 
 type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }> };

@@ -14,6 +14,7 @@ function deskWith(questions: QuizQuestion[], seen: QuizRequest[] = []): Briefing
     ask: unused,
     summary: unused,
     timeline: unused,
+    topics: unused,
     sources: unused,
     status: unused,
     reindex: unused,

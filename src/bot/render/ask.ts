@@ -16,10 +16,12 @@ import {
   DISCORD_EMBEDS_PER_MESSAGE_MAX,
   DISCORD_EMBEDS_TOTAL_MAX_CHARS,
   NO_MENTIONS,
+  joinWhole,
   safeFit,
   safeText,
   truncateText,
 } from './limits.js';
+import { linkedTitle, type ArticleLinks } from './links.js';
 
 export const ASK_COMPONENT_PREFIX = 'ask';
 const COLOR_ANSWER = 0x5865f2;
@@ -75,20 +77,25 @@ export function highlightedPassage(passage: Pick<AnswerPassage, 'text' | 'highli
   return out;
 }
 
-function citationText(c: Citation, locale: Locale): string {
-  return `${c.title} — ${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')} (${c.docId})`;
+/** A title in the "also reported by" list, with its link, at most this long. */
+const OTHER_CITATION_TITLE_MAX_CHARS = 300;
+
+function citationLine(c: Citation, locale: Locale, links: ArticleLinks): string {
+  return `• ${linkedTitle(c.title, c.docId, links, OTHER_CITATION_TITLE_MAX_CHARS)} — ${safeText(c.source ?? text(locale, 'noSource'))}, ${c.date ?? text(locale, 'undated')} (${safeText(c.docId)})`;
 }
 
-function passageEmbed(p: AnswerPassage, rank: number, descriptionMaxChars: number, locale: Locale): APIEmbed {
+function passageEmbed(p: AnswerPassage, rank: number, descriptionMaxChars: number, locale: Locale, links: ArticleLinks): APIEmbed {
   const others = p.citations.slice(1);
   const fields = [
     { name: text(locale, 'source'), value: safeFit(p.source ?? text(locale, 'noSource'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: true },
     { name: text(locale, 'date'), value: safeFit(p.date ?? text(locale, 'undated'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: true },
   ];
   if (others.length > 0) {
-    fields.push({ name: text(locale, 'alsoReportedBy'), value: safeFit(others.map((c) => `• ${citationText(c, locale)}`).join('\n'), DISCORD_EMBED_FIELD_MAX_CHARS), inline: false });
+    fields.push({ name: text(locale, 'alsoReportedBy'), value: joinWhole(others.map((c) => citationLine(c, locale, links)), DISCORD_EMBED_FIELD_MAX_CHARS), inline: false });
   }
+  const url = links.get(p.docId);
   return {
+    ...(url === undefined ? {} : { url }),
     title: safeFit(`${rank}. ${p.title}`, DISCORD_EMBED_TITLE_MAX_CHARS),
     description: highlightedPassage(p, descriptionMaxChars),
     color: COLOR_ANSWER,
@@ -123,6 +130,8 @@ export interface AskView {
   k: number;
   /** Whether another page may exist (the page came back full). */
   hasMore: boolean;
+  /** Where each article's title links to. */
+  links: ArticleLinks;
 }
 
 export function renderAskAnswer(view: AskView, locale: Locale): BotMessage {
@@ -136,10 +145,10 @@ export function renderAskAnswer(view: AskView, locale: Locale): BotMessage {
     return { content, embeds: [{ description: truncateText(description, DISCORD_EMBED_DESCRIPTION_MAX_CHARS), color: COLOR_ABSTAIN }], components: [], allowedMentions: NO_MENTIONS };
   }
   const passages = result.passages.slice(0, DISCORD_EMBEDS_PER_MESSAGE_MAX);
-  const skeletons = passages.map((p, i) => passageEmbed(p, view.offset + i + 1, 0, locale));
+  const skeletons = passages.map((p, i) => passageEmbed(p, view.offset + i + 1, 0, locale, view.links));
   const fixed = skeletons.reduce((sum, e) => sum + embedChars(e), 0);
   const perDescription = Math.min(DISCORD_EMBED_DESCRIPTION_MAX_CHARS, Math.floor((DISCORD_EMBEDS_TOTAL_MAX_CHARS - fixed) / passages.length));
-  const embeds = passages.map((p, i) => passageEmbed(p, view.offset + i + 1, perDescription, locale));
+  const embeds = passages.map((p, i) => passageEmbed(p, view.offset + i + 1, perDescription, locale, view.links));
   const buttons: APIButtonComponent[] = [];
   if (view.hasMore) buttons.push(button(askButtonId({ kind: 'more', sessionId: view.sessionId, offset: view.offset + view.k, k: view.k }), text(locale, 'moreSources'), ButtonStyle.Primary));
   buttons.push(button(askButtonId({ kind: 'feedback', sessionId: view.sessionId, helpful: true }), text(locale, 'helpful'), ButtonStyle.Success));

@@ -1,17 +1,20 @@
 /** `/sources`, `/help`, `/reindex` and `/summary` as Discord payloads. Pure. */
 import type { APIEmbed } from 'discord.js';
-import type { DeskStatus, IngestReport, SummaryResult } from '../../briefing/types.js';
+import type { DeskStatus, IngestReport, SummaryResult, SummarySentence } from '../../briefing/types.js';
 import type { ArticleMeta } from '../../corpus/types.js';
 import { text, type Locale } from '../../messages/index.js';
 import type { BotMessage } from './ask.js';
+import { articleLinks, linkedTitle, type ArticleLinks } from './links.js';
+import { pageOf, pagerRows } from './paging.js';
 import {
   DISCORD_EMBED_DESCRIPTION_MAX_CHARS,
   DISCORD_EMBED_FIELD_MAX_CHARS,
   DISCORD_EMBED_FIELD_NAME_MAX_CHARS,
-  DISCORD_EMBED_FIELDS_MAX,
   DISCORD_EMBED_TITLE_MAX_CHARS,
   NO_MENTIONS,
+  joinWhole,
   safeFit,
+  safeText,
   truncateText,
 } from './limits.js';
 
@@ -21,17 +24,41 @@ function message(embed: APIEmbed): BotMessage {
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }
 
-export function renderSources(articles: readonly ArticleMeta[], locale: Locale): BotMessage {
-  const shown = articles.slice(0, DISCORD_EMBED_FIELDS_MAX);
-  return message({
-    title: truncateText(text(locale, 'sourcesTitle', { n: articles.length }), DISCORD_EMBED_TITLE_MAX_CHARS),
-    color: COLOR_INFO,
-    fields: shown.map((a) => ({
-      name: safeFit(a.title, DISCORD_EMBED_FIELD_NAME_MAX_CHARS),
-      value: safeFit(`${a.docId} · ${a.sources.join(', ') || text(locale, 'noSource')} · ${a.date ?? text(locale, 'undated')}${a.author === null ? '' : ` · ${a.author}`}`, DISCORD_EMBED_FIELD_MAX_CHARS),
-    })),
-    ...(articles.length > shown.length ? { footer: { text: text(locale, 'sourcesMore', { n: articles.length - shown.length, shown: shown.length }) } } : {}),
-  });
+export const SOURCES_COMPONENT_PREFIX = 'sources';
+/** Articles per /sources page: ten fit one screen, and stay far within the embed's 6000 characters. */
+export const SOURCES_PER_PAGE = 10;
+
+export function sourcesPageId(page: number): string {
+  return `${SOURCES_COMPONENT_PREFIX}:${page}`;
+}
+
+/** `sources:<page>` → the page, or null for any other custom id. */
+export function parseSourcesPageId(customId: string): number | null {
+  const match = /^sources:(-?\d{1,6})$/u.exec(customId);
+  return match ? Number(match[1]) : null;
+}
+
+/** One page of the articles, each with its id, sources, date, author and a link when it has an address. */
+export function renderSources(articles: readonly ArticleMeta[], page: number, locale: Locale): BotMessage {
+  const shown = pageOf(articles, page, SOURCES_PER_PAGE);
+  const links = articleLinks(articles);
+  return {
+    embeds: [
+      {
+        title: truncateText(text(locale, 'sourcesTitle', { n: articles.length }), DISCORD_EMBED_TITLE_MAX_CHARS),
+        color: COLOR_INFO,
+        fields: shown.items.map((a) => {
+          const target = links.get(a.docId);
+          const link = target === undefined ? '' : ` · [${text(locale, 'readArticle')}](${target})`;
+          const about = `${a.docId} · ${a.sources.join(', ') || text(locale, 'noSource')} · ${a.date ?? text(locale, 'undated')}${a.author === null ? '' : ` · ${a.author}`}`;
+          return { name: safeFit(a.title, DISCORD_EMBED_FIELD_NAME_MAX_CHARS), value: safeFit(about, DISCORD_EMBED_FIELD_MAX_CHARS - link.length) + link };
+        }),
+        ...(shown.pages > 1 ? { footer: { text: text(locale, 'pageFooter', { page: shown.page + 1, pages: shown.pages }) } } : {}),
+      },
+    ],
+    components: pagerRows(shown, sourcesPageId, locale),
+    allowedMentions: NO_MENTIONS,
+  };
 }
 
 export function modelLine(status: DeskStatus, locale: Locale): string {
@@ -81,12 +108,18 @@ export function renderReindex(report: IngestReport, locale: Locale): BotMessage 
   return message({ description: safeFit(done + warnings, DISCORD_EMBED_DESCRIPTION_MAX_CHARS), color: COLOR_INFO });
 }
 
-export function renderSummary(summary: SummaryResult, locale: Locale): BotMessage {
+/** A citation's title links to the article when it has an address; this many characters at most per title. */
+const CITATION_TITLE_MAX_CHARS = 300;
+
+/** Each sentence with the articles it is cited from, titles linked to the articles. */
+export function renderSummary(summary: SummaryResult, locale: Locale, links: ArticleLinks): BotMessage {
   if (summary.sentences.length === 0) return message({ description: safeFit(text(locale, 'summaryNothing', { topic: summary.topic ?? '' }), DISCORD_EMBED_DESCRIPTION_MAX_CHARS) });
-  const lines = summary.sentences.map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map((c) => `${c.title} (${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')}) [${c.docId}]`).join('; ')}`);
+  const cite = (c: SummarySentence['citations'][number]): string =>
+    `${linkedTitle(c.title, c.docId, links, CITATION_TITLE_MAX_CHARS)} (${safeText(c.source ?? text(locale, 'noSource'))}, ${c.date ?? text(locale, 'undated')}) [${safeText(c.docId)}]`;
+  const lines = summary.sentences.map((s, i) => `${i + 1}. ${safeText(s.text)}\n   — ${s.citations.map(cite).join('; ')}`);
   return message({
     title: safeFit(summary.topic ? text(locale, 'summaryTopicTitle', { topic: summary.topic }) : text(locale, 'summaryTitle'), DISCORD_EMBED_TITLE_MAX_CHARS),
-    description: safeFit(lines.join('\n'), DISCORD_EMBED_DESCRIPTION_MAX_CHARS),
+    description: joinWhole(lines, DISCORD_EMBED_DESCRIPTION_MAX_CHARS),
     color: COLOR_INFO,
   });
 }

@@ -73,3 +73,18 @@ export function safeFit(text: string, maxChars: number): string {
   }
   return safe;
 }
+
+/**
+ * Lines already made safe (escaped, links included) joined within `maxChars`: whole lines only,
+ * so that no escape or link is cut; an ellipsis line says when some were left out.
+ */
+export function joinWhole(lines: readonly string[], maxChars: number, separator = '\n'): string {
+  let out = '';
+  for (const [i, line] of lines.entries()) {
+    const next = out === '' ? line : `${out}${separator}${line}`;
+    const rest = i < lines.length - 1 ? separator.length + ELLIPSIS.length : 0;
+    if (next.length + rest > maxChars) return out === '' ? truncateText(line, maxChars) : `${out}${separator}${ELLIPSIS}`;
+    out = next;
+  }
+  return out;
+}

@@ -5,10 +5,10 @@
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import type { Logger } from 'pino';
-import { COMMANDS } from '../commands/index.js';
+import { COMMANDS } from './index.js';
 import { environmentLocale, loadConfig, type Config } from '../config.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
-import { createBotLogger } from './logger.js';
+import { createBotLogger } from '../bot/logger.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
