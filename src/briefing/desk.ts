@@ -31,7 +31,10 @@ export interface OpenDeskOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Rebuild the index even when an up-to-date one exists (the CLI's `ingest`). */
   rebuild?: boolean;
-  /** How long an update at opening waits for another writer before answering from the index as it was (default LOCK_WAIT_MS). */
+  /**
+   * How long opening waits for another writer (default LOCK_WAIT_MS): to update the index (then it
+   * answers from the index as it was), or to clear what a killed writer left (then it leaves that).
+   */
   lockWaitMs?: number;
 }
 
@@ -41,7 +44,7 @@ function writeOptions(config: Readonly<Config>, logger: Logger | undefined): Pic
     corpusDir: config.corpusDir,
     maxArticleBytes: config.maxArticleBytes,
     indexDir: config.indexDir,
-    onStep: (step, detail) => logger?.debug({ step, detail, dir: config.indexDir }, 'index write'),
+    onStep: (step, detail) => logger?.debug({ step, detail, dir: config.indexDir }, `index write: ${step}${detail === undefined ? '' : ` ${detail}`}`),
     onWait: () => logger?.info({ dir: config.indexDir }, 'another Briefbot process is updating the index; waiting for it'),
   };
 }
@@ -99,7 +102,7 @@ export class Desk implements BriefingDesk {
         logger?.warn({ code: error.code }, `${error.message} Answering from the index as it was before the corpus changed.`);
         index = outdated;
       }
-    } else await tidyIndexFolder(config.indexDir);
+    } else await tidyIndexFolder(config.indexDir, { waitMs: options.lockWaitMs, onWait: writeOptions(config, logger).onWait });
     return new Desk(config, model, index, report, logger, options.onProgress);
   }
 

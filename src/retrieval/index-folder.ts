@@ -135,18 +135,20 @@ export interface WriterOptions extends LockOptions {
   onStep?: (step: IndexWriteStep, detail?: string) => void;
 }
 
-/** Deletes what a writer that stopped midway left: generations other than the current one, temporary manifests, a legacy index once a current one exists. The caller holds the lock. */
-async function removeLeftovers(dir: string): Promise<void> {
+/** What a writer that stopped midway left: generations other than the current one, temporary manifests, a legacy index once a current one exists. */
+async function leftovers(dir: string): Promise<string[]> {
   const state = await inspectIndexFolder(dir);
-  if (state.kind !== 'owned') return;
-  for (const name of await readdir(dir)) {
-    const leftover = (GENERATION_PATTERN.test(name) && name !== state.current) || MANIFEST_TEMP_PATTERN.test(name);
-    if (leftover) await rm(path.join(dir, name), { recursive: true, force: true });
-  }
-  if (state.current !== null) {
-    const legacy = await legacyFiles(dir, (await readdir(dir)).filter((n) => n !== LOCK_NAME && n !== INDEX_FOLDER_MANIFEST && n !== state.current));
-    for (const name of legacy ?? []) await rm(path.join(dir, name), { force: true });
-  }
+  if (state.kind !== 'owned') return [];
+  const names = await readdir(dir);
+  const found = names.filter((n) => (GENERATION_PATTERN.test(n) && n !== state.current) || MANIFEST_TEMP_PATTERN.test(n));
+  if (state.current === null) return found;
+  const rest = names.filter((n) => n !== LOCK_NAME && n !== INDEX_FOLDER_MANIFEST && n !== state.current && !found.includes(n));
+  return [...found, ...((await legacyFiles(dir, rest)) ?? [])];
+}
+
+/** Deletes the leftovers of `dir`. The caller holds the lock. */
+async function removeLeftovers(dir: string): Promise<void> {
+  for (const name of await leftovers(dir)) await rm(path.join(dir, name), { recursive: true, force: true });
 }
 
 async function writeFolderManifest(dir: string, current: string | null): Promise<void> {
@@ -237,16 +239,19 @@ async function writeLocked<T>(dir: string, write: (writer: IndexWriter) => Promi
 }
 
 /**
- * At start: deletes what an interrupted writer left, unless a writer is at work right now (then
- * it is that writer's to clear). Never waits; a folder that is not Briefbot's is left alone here
- * (opening it refuses it).
+ * At start: deletes what an interrupted writer left. When there is something to clear, or a lock,
+ * it waits for the lock like a writer (a killed writer's lock is taken over once stale, and
+ * released clean); when a live writer keeps it, clearing is left to that writer. A folder that is
+ * not Briefbot's is left alone here (opening it refuses it).
  */
-export async function tidyIndexFolder(dir: string): Promise<void> {
+export async function tidyIndexFolder(dir: string, options: LockOptions = {}): Promise<void> {
   const state = await inspectIndexFolder(dir).catch(() => null);
   if (state?.kind !== 'owned') return;
+  const locked = (await readdir(dir)).includes(LOCK_NAME);
+  if (!locked && (await leftovers(dir)).length === 0) return;
   let lock;
   try {
-    lock = await acquireIndexLock(dir, { waitMs: 0 });
+    lock = await acquireIndexLock(dir, options);
   } catch {
     return;
   }

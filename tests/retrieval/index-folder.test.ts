@@ -117,6 +117,32 @@ describe('the index folder is the index own', () => {
     expect(await readdir(ws.indexDir)).toEqual([INDEX_FOLDER_MANIFEST, path.basename(current!), 'README.txt'].sort());
     expect(await currentGeneration(ws.indexDir)).toBe(current);
   });
+
+  it('GIVEN leftovers and the lock of a killed writer THEN the next start takes the stale lock over, clears both, and keeps the index', async () => {
+    const ws = await workspace();
+    await buildIndex({ ...ws, embedder: null });
+    const current = await currentGeneration(ws.indexDir);
+    await mkdir(path.join(ws.indexDir, `gen-zzz-${process.pid}-0badc0de`));
+    await mkdir(path.join(ws.indexDir, LOCK_NAME));
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(path.join(ws.indexDir, LOCK_NAME), minuteAgo, minuteAgo);
+    await tidyIndexFolder(ws.indexDir, { waitMs: 0 });
+    expect(await readdir(ws.indexDir)).toEqual([INDEX_FOLDER_MANIFEST, path.basename(current!)].sort());
+  });
+
+  it('GIVEN a live writer holding the lock THEN a start leaves its work alone', async () => {
+    const ws = await workspace();
+    await buildIndex({ ...ws, embedder: null });
+    const lock = await acquireIndexLock(ws.indexDir);
+    try {
+      const inProgress = path.join(ws.indexDir, `gen-zzz-${process.pid}-0badc0de`);
+      await mkdir(inProgress);
+      await tidyIndexFolder(ws.indexDir, { waitMs: 0 });
+      expect(await readdir(ws.indexDir)).toContain(path.basename(inProgress));
+    } finally {
+      await lock.release();
+    }
+  });
 });
 
 describe('configuration: where the index may live', () => {
