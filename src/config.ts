@@ -66,6 +66,10 @@ export interface Config {
   fetchTimeoutMs: number;
   /** The largest page, feed or file fetched, after decompression. */
   fetchMaxBytes: number;
+  /** Where articles added from Discord or the console are written: inside the corpus, so a restart, /reindex and the CLI see them. */
+  addedDir: string;
+  /** Where removed added articles are moved (kept, not deleted). */
+  removedArticlesDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The CLI/console user's language for the bot's own words, from LC_ALL / LC_MESSAGES / LANG. */
   locale: Locale;
@@ -129,7 +133,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
     fetchAllowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
     fetchTimeoutMs: e.FETCH_TIMEOUT_SECONDS * 1000,
-    fetchMaxBytes: Math.round(e.FETCH_MAX_MEGABYTES * 2 ** 20),
+    fetchMaxBytes: Math.round(e.FETCH_MAX_MEGABYTES * BYTES_PER_MB),
+    addedDir: path.join(corpusDir, 'added'),
+    removedArticlesDir: path.join(dataDir, 'removed-articles'),
     logLevel: e.LOG_LEVEL,
     locale: localeOfEnvironment(e),
     feedbackFile: path.join(dataDir, 'feedback.jsonl'),

@@ -15,7 +15,7 @@ import type { QuizRequest, QuizResult } from '../quiz/types.js';
 import { MAX_K, answerQuestion } from '../retrieval/ask.js';
 import { corpusTopics } from '../retrieval/suggest.js';
 import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
-import { tidyIndexFolder } from '../retrieval/index-folder.js';
+import { tidyIndexFolder, withIndexWriter } from '../retrieval/index-folder.js';
 import { buildIndex, isIndexCurrent, openIndex, type BuildOptions, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
 import { summarize } from './summary.js';
@@ -51,7 +51,10 @@ function writeOptions(config: Readonly<Config>, logger: Logger | undefined): Pic
 
 /** The desk's answering core; summaries, timeline and quiz build on the same index. */
 export class Desk implements BriefingDesk {
-  private reindexing: Promise<IngestReport> | null = null;
+  /** The last index write asked for (reindex or corpus change); each waits for the one before. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private pendingWrites = 0;
+  private reindexing = false;
   /** Events of each loaded index, extracted on first use. */
   private readonly eventsByIndex = new WeakMap<StoredIndex, BriefingEvent[]>();
 
@@ -184,25 +187,53 @@ export class Desk implements BriefingDesk {
       modelWarning: this.model.warning,
       articles: this.current.articles.size,
       passages: this.current.passages.length,
-      reindexing: this.reindexing !== null,
+      reindexing: this.pendingWrites > 0,
     };
   }
 
+  /** Re-reads the whole corpus folder (`/reindex`); a second one while one runs is refused. */
   async reindex(): Promise<IngestReport> {
-    if (this.reindexing !== null) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'reindexRunning');
-    this.reindexing = buildIndex({ ...writeOptions(this.config, this.logger), embedder: this.model.embedder, onProgress: this.onProgress })
-      .then(({ index, report }) => {
-        this.current = index;
-        return report;
-      });
+    if (this.reindexing) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'reindexRunning');
+    this.reindexing = true;
     try {
-      return await this.reindexing;
+      return (await this.write(async () => undefined)).report;
     } finally {
-      this.reindexing = null;
+      this.reindexing = false;
     }
   }
 
+  /**
+   * Changes the corpus (an article added or removed) and brings the index up to date, under one
+   * writer lock: `change` runs with the lock held, so no other ingest reads the corpus half
+   * changed, then an incremental build (only new or changed passages are embedded) is swapped in
+   * whole. Answers keep coming from the current index until then. If `change` throws, nothing is
+   * built. Changes run one at a time, in the order asked, and after a running reindex.
+   */
+  update<T>(change: (index: StoredIndex) => Promise<T>): Promise<{ result: T; report: IngestReport }> {
+    return this.write(change);
+  }
+
+  private write<T>(change: (index: StoredIndex) => Promise<T>): Promise<{ result: T; report: IngestReport }> {
+    this.pendingWrites++;
+    const options = writeOptions(this.config, this.logger);
+    const run = this.writing
+      .catch(() => undefined)
+      .then(() =>
+        withIndexWriter(options.indexDir, async (writer) => {
+          const result = await change(this.current);
+          const { index, report } = await buildIndex({ ...options, embedder: this.model.embedder, onProgress: this.onProgress, writer });
+          this.current = index;
+          return { result, report };
+        }, { onStep: options.onStep, onWait: options.onWait }),
+      )
+      .finally(() => {
+        this.pendingWrites--;
+      });
+    this.writing = run;
+    return run;
+  }
+
   async close(): Promise<void> {
-    await this.reindexing?.catch(() => undefined);
+    await this.writing.catch(() => undefined);
   }
 }

@@ -94,11 +94,15 @@ function lineByLine(text: string): Record<string, string> {
 
 const FRONT_MATTER_KEYS = ['title', 'source', 'sources', 'date', 'url', 'author'];
 
-function readFrontMatter(raw: string, warnings: IngestWarning[], file: string): { meta: FrontMatter; bodyStart: number } {
+/** A normalised text's YAML front matter (null when it has none), and where the body after it starts. */
+export function splitFrontMatter(raw: string): { frontMatter: string | null; bodyStart: number } {
   const match = /^---\n([\s\S]*?)\n---\n?/u.exec(raw);
-  if (match === null) return { meta: {}, bodyStart: 0 };
-  const bodyStart = match[0].length;
-  const text = match[1] ?? '';
+  return match === null ? { frontMatter: null, bodyStart: 0 } : { frontMatter: match[1] ?? '', bodyStart: match[0].length };
+}
+
+function readFrontMatter(raw: string, warnings: IngestWarning[], file: string): { meta: FrontMatter; bodyStart: number } {
+  const { frontMatter: text, bodyStart } = splitFrontMatter(raw);
+  if (text === null) return { meta: {}, bodyStart };
   if (text.length > FRONT_MATTER_MAX_CHARS) {
     warnings.push({ file, code: 'FRONT_MATTER', message: `${file}: front matter ignored (over ${FRONT_MATTER_MAX_CHARS / 1024} KB)` });
     return { meta: {}, bodyStart };

@@ -46,4 +46,28 @@ export const INTAKE_MESSAGES = {
     en: (p) => `Files are only taken from Discord attachments, not from ${p.host}.`,
     vi: (p) => `Chỉ nhận tệp đính kèm của Discord, không nhận từ ${p.host}.`,
   }),
+  fileTypeUnsupported: template({ name: 'string' }, {
+    en: (p) => `\`${p.name}\` is not a .txt, .md or .html file. Nothing was added.`,
+    vi: (p) => `\`${p.name}\` không phải tệp .txt, .md hoặc .html. Chưa thêm gì.`,
+  }),
+  fileTooLarge: template({ name: 'string', megabytes: 'number' }, {
+    en: (p) => `\`${p.name}\` is larger than ${formatNumber('en', p.megabytes, 1)} MB, the most an article may be (MAX_ARTICLE_MB). Nothing was added.`,
+    vi: (p) => `\`${p.name}\` lớn hơn ${formatNumber('vi', p.megabytes, 1)} MB, mức tối đa của một bài (MAX_ARTICLE_MB). Chưa thêm gì.`,
+  }),
+  fileNotText: template({ name: 'string' }, {
+    en: (p) => `\`${p.name}\` is not UTF-8 text (it is binary or in another encoding). Nothing was added.`,
+    vi: (p) => `\`${p.name}\` không phải văn bản UTF-8 (tệp nhị phân hoặc mã hóa khác). Chưa thêm gì.`,
+  }),
+  noArticleText: template({ where: 'string' }, {
+    en: (p) => `I found no article text in ${p.where}. Nothing was added.`,
+    vi: (p) => `Không tìm thấy nội dung bài báo trong ${p.where}. Chưa thêm gì.`,
+  }),
+  articleDuplicate: template({ title: 'string', docId: 'string' }, {
+    en: (p) => `That article is already in the briefing: "${p.title}" (${p.docId}). Nothing was added.`,
+    vi: (p) => `Bài này đã có trong bản tin: "${p.title}" (${p.docId}). Chưa thêm gì.`,
+  }),
+  articleNotAdded: template({ docId: 'string' }, {
+    en: (p) => `${p.docId} was not added from Discord or the console, so it is not removed here: it is a file of the article folder.`,
+    vi: (p) => `${p.docId} không được thêm từ Discord hay bảng điều khiển nên không xóa ở đây: đó là một tệp của thư mục bài báo.`,
+  }),
 } as const;

@@ -1,0 +1,252 @@
+/**
+ * Adding articles to the briefing from a link, a file or a feed item, and removing them. An
+ * added article becomes a file under the corpus folder (`added/`), so a restart, `/reindex`
+ * and the CLI all see it; the index is then brought up to date incrementally while answers
+ * keep coming from the current one. The same article (same URL, or same text) is never added
+ * twice. Bad input is refused with a UserError and adds nothing.
+ */
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { IngestReport } from '../briefing/types.js';
+import { resolveArticle } from '../briefing/summary.js';
+import { decodeArticleBytes, hashBytes } from '../corpus/load.js';
+import { parseArticle, splitFrontMatter } from '../corpus/parse.js';
+import type { Article, ArticleMeta } from '../corpus/types.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import type { StoredIndex } from '../retrieval/index-store.js';
+import { articleFileName, articleFileText, textKey, urlKey, type ArticleFileMeta } from './article-file.js';
+import type { SafeFetcher } from './fetch.js';
+import { articleFromHtml, decodeHtml, type PageArticle } from './page-article.js';
+
+/** Content types read as a web page. */
+export const PAGE_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];
+/** File types an upload may have, by extension. */
+export const FILE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.html', '.htm'];
+/**
+ * Less body text than this is not an article: cookie walls, paywall teasers, sign-in and
+ * error pages come to a sentence or two of under 200 characters once navigation is gone,
+ * while a two-sentence news brief is already longer.
+ */
+export const ARTICLE_MIN_CHARS = 200;
+
+/** What the intake needs of the desk: the index answers come from, and a locked corpus change followed by an incremental update. */
+export interface IntakeDesk {
+  readonly index: StoredIndex;
+  update<T>(change: (index: StoredIndex) => Promise<T>): Promise<{ result: T; report: IngestReport }>;
+}
+
+export interface IntakeDeps {
+  desk: IntakeDesk;
+  fetcher: SafeFetcher;
+  corpusDir: string;
+  /** Inside `corpusDir`. */
+  addedDir: string;
+  /** Where removed articles are moved to (never deleted outright). */
+  removedDir: string;
+  /** The largest article file the corpus reads (MAX_ARTICLE_MB): a larger one would be written and then skipped. */
+  maxArticleBytes: number;
+  now?: () => Date;
+}
+
+export interface AddedArticle {
+  article: ArticleMeta;
+  report: IngestReport;
+}
+
+/** An added article as `/article list` shows it. */
+export interface AddedArticleEntry extends ArticleMeta {
+  addedBy: string | null;
+  addedAt: string | null;
+}
+
+/** A page's article without its page: what a feed item carries when its link cannot be read. */
+export interface ArticleDraft extends PageArticle {
+  url: string | null;
+}
+
+interface Candidate {
+  fileName: string;
+  text: string;
+  article: Article;
+  url: string | null;
+}
+
+const metaOf = ({ raw: _raw, sentences: _sentences, captions: _captions, ...meta }: Article): ArticleMeta => meta;
+
+/** Keys of the articles in one index, computed once per index. */
+const keysByIndex = new WeakMap<StoredIndex, { urls: Map<string, Article>; texts: Map<string, Article> }>();
+
+function keysOf(index: StoredIndex): { urls: Map<string, Article>; texts: Map<string, Article> } {
+  let keys = keysByIndex.get(index);
+  if (keys === undefined) {
+    keys = { urls: new Map(), texts: new Map() };
+    for (const article of index.articles.values()) {
+      if (article.url !== null) keys.urls.set(urlKey(article.url), article);
+      keys.texts.set(textKey(article.sentences.map((s) => s.text)), article);
+    }
+    keysByIndex.set(index, keys);
+  }
+  return keys;
+}
+
+function duplicate(article: Article): UserError {
+  return new UserError(ERROR_CODES.ARTICLE_DUPLICATE, 'articleDuplicate', { title: article.title, docId: article.docId });
+}
+
+function bodyChars(article: Article): number {
+  return article.sentences.reduce((sum, s) => sum + s.text.length, 0);
+}
+
+export class ArticleIntake {
+  /** Adds run one at a time: each one's duplicate check sees the article the one before it wrote. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /** The article already in the briefing at this URL, if any. */
+  findByUrl(url: string): ArticleMeta | null {
+    const found = keysOf(this.deps.desk.index).urls.get(urlKey(url));
+    return found === undefined ? null : metaOf(found);
+  }
+
+  /** Fetches a web page, reduces it to its article and adds it. */
+  async addUrl(url: string, addedBy: string): Promise<AddedArticle> {
+    const known = keysOf(this.deps.desk.index).urls.get(urlKey(url));
+    if (known !== undefined) throw duplicate(known);
+    const fetched = await this.deps.fetcher.fetch({ url, accept: PAGE_TYPES });
+    if (fetched.status !== 'ok') throw new Error(`an unconditional fetch of ${url} answered ${fetched.status}`);
+    const page = articleFromHtml(decodeHtml(fetched.body, fetched.charset), fetched.url);
+    return this.addDraft({ ...page, url: fetched.url }, addedBy, url);
+  }
+
+  /** Adds an article already reduced to its parts (a page, or a feed item's own content). */
+  addDraft(draft: ArticleDraft, addedBy: string, where: string = draft.url ?? draft.title): Promise<AddedArticle> {
+    const meta = { title: draft.title, source: draft.source, url: draft.url, date: draft.date, author: draft.byline, addedBy, addedAt: this.now() };
+    const body = [draft.title, ...draft.paragraphs].join('\n\n');
+    return this.add(this.candidate(meta, body, '.txt', where));
+  }
+
+  /** Adds an uploaded `.txt`, `.md` or `.html` file. */
+  async addFile(name: string, bytes: Uint8Array, addedBy: string): Promise<AddedArticle> {
+    const extension = path.extname(name).toLowerCase();
+    if (!FILE_EXTENSIONS.includes(extension)) throw new UserError(ERROR_CODES.FILE_TYPE_UNSUPPORTED, 'fileTypeUnsupported', { name });
+    const decoded = decodeArticleBytes(name, bytes);
+    if ('warning' in decoded) {
+      if (decoded.warning.code === 'EMPTY') throw new UserError(ERROR_CODES.NO_ARTICLE_TEXT, 'noArticleText', { where: name });
+      throw new UserError(ERROR_CODES.FILE_NOT_TEXT, 'fileNotText', { name });
+    }
+    if (extension === '.html' || extension === '.htm') {
+      const page = articleFromHtml(decodeHtml(bytes, 'utf-8'), null);
+      return this.addDraft({ ...page, title: page.title || path.basename(name, extension), url: null }, addedBy, name);
+    }
+    const parsed = parseArticle({ docId: name, file: name, text: decoded.text, contentHash: hashBytes(bytes) });
+    const meta = { title: parsed.title, source: parsed.sources.length > 0 ? parsed.sources.join(', ') : null, url: parsed.url, date: parsed.date, author: parsed.author, addedBy, addedAt: this.now() };
+    return this.add(this.candidate(meta, parsed.raw.slice(splitFrontMatter(parsed.raw).bodyStart), extension === '.md' ? '.md' : '.txt', name));
+  }
+
+  /** Removes an added article (by docId or a unique prefix of one): its file moves out of the corpus. */
+  async remove(ref: string): Promise<ArticleMeta> {
+    return this.serial(async () => {
+      const { result } = await this.deps.desk.update(async (index) => {
+        const article = resolveArticle([...index.articles.values()], ref);
+        if (!this.isAdded(article)) throw new UserError(ERROR_CODES.ARTICLE_NOT_ADDED, 'articleNotAdded', { docId: article.docId });
+        await mkdir(this.deps.removedDir, { recursive: true });
+        await moveFile(path.join(this.deps.corpusDir, article.file), path.join(this.deps.removedDir, `${Date.now()}-${path.basename(article.file)}`));
+        return metaOf(article);
+      });
+      return result;
+    });
+  }
+
+  /** The added articles, newest first, with who added them. */
+  list(): AddedArticleEntry[] {
+    const added = [...this.deps.desk.index.articles.values()].filter((a) => this.isAdded(a));
+    const entries = added.map((article) => ({ ...metaOf(article), ...addedFields(article.raw) }));
+    return entries.sort((a, b) => (b.addedAt ?? '').localeCompare(a.addedAt ?? ''));
+  }
+
+  /** Whether an article is one this intake added (its file is under the added folder). */
+  isAdded(article: Pick<ArticleMeta, 'file'>): boolean {
+    const relative = path.relative(this.deps.corpusDir, this.deps.addedDir).split(path.sep).join('/');
+    return article.file.startsWith(`${relative}/`);
+  }
+
+  private now(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+
+  private candidate(meta: ArticleFileMeta, body: string, extension: '.txt' | '.md', where: string): Candidate {
+    const fileName = articleFileName(meta, body, extension);
+    const text = articleFileText(meta, body);
+    if (Buffer.byteLength(text) > this.deps.maxArticleBytes) throw new UserError(ERROR_CODES.FETCH_TOO_LARGE, 'fileTooLarge', { name: where, megabytes: this.deps.maxArticleBytes / 2 ** 20 });
+    const relative = path.relative(this.deps.corpusDir, path.join(this.deps.addedDir, fileName)).split(path.sep).join('/');
+    const article = parseArticle({ docId: path.basename(fileName, extension), file: relative, text, contentHash: hashBytes(Buffer.from(text)) });
+    if (bodyChars(article) < ARTICLE_MIN_CHARS) throw new UserError(ERROR_CODES.NO_ARTICLE_TEXT, 'noArticleText', { where });
+    return { fileName, text, article, url: meta.url };
+  }
+
+  private checkNew(candidate: Candidate, index: StoredIndex): void {
+    const keys = keysOf(index);
+    const sameUrl = candidate.url === null ? undefined : keys.urls.get(urlKey(candidate.url));
+    const sameText = keys.texts.get(textKey(candidate.article.sentences.map((s) => s.text)));
+    const existing = sameUrl ?? sameText;
+    if (existing !== undefined) throw duplicate(existing);
+  }
+
+  private add(candidate: Candidate): Promise<AddedArticle> {
+    return this.serial(async () => {
+      this.checkNew(candidate, this.deps.desk.index);
+      const file = path.join(this.deps.addedDir, candidate.fileName);
+      let written = false;
+      try {
+        const { report } = await this.deps.desk.update(async (index) => {
+          this.checkNew(candidate, index);
+          await mkdir(this.deps.addedDir, { recursive: true });
+          const temp = `${file}.tmp-${process.pid}`;
+          await writeFile(temp, candidate.text, { flag: 'wx' });
+          await rename(temp, file);
+          written = true;
+        });
+        const article = [...this.deps.desk.index.articles.values()].find((a) => a.file === candidate.article.file);
+        if (article === undefined) throw new Error(`${candidate.article.file} was written but the index does not hold it`);
+        return { article: metaOf(article), report };
+      } catch (error) {
+        // The corpus goes back to what the index holds: nothing was added.
+        if (written) await rm(file, { force: true });
+        throw error;
+      }
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(work);
+    this.queue = run;
+    return run;
+  }
+}
+
+/** `added_by` and `added_at` from an added file's front matter. */
+function addedFields(raw: string): { addedBy: string | null; addedAt: string | null } {
+  const { frontMatter } = splitFrontMatter(raw);
+  let data: unknown = null;
+  try {
+    data = parseYaml(frontMatter ?? '');
+  } catch {
+    data = null;
+  }
+  const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+  return { addedBy: text(record['added_by']), addedAt: text(record['added_at']) };
+}
+
+/** A rename, or a copy and delete when the two folders are on different file systems. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to);
+    await rm(from);
+  }
+}
