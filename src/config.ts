@@ -143,6 +143,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   });
 }
 
+/** The configuration with the corpus and index folders given on the command line (`--corpus`, `--index`) in place of CORPUS_DIR and INDEX_DIR. */
+export function configWithFolders(folders: { corpus?: string | undefined; index?: string | undefined }): Readonly<Config> {
+  return parseConfig({
+    ...process.env,
+    ...(folders.corpus === undefined ? {} : { CORPUS_DIR: folders.corpus }),
+    ...(folders.index === undefined ? {} : { INDEX_DIR: folders.index }),
+  });
+}
+
 /** The user's language even when the rest of the configuration is invalid (to say so in their language). */
 export function environmentLocale(): Locale {
   return localeOfEnvironment(process.env);

@@ -1,22 +1,39 @@
 /**
- * `npm start`: with DISCORD_TOKEN, the Discord bot; without it at a terminal, the local
- * console; without it and without a terminal, a clear message and exit code 2.
+ * `npm start [-- --corpus DIR] [--index DIR]`: with DISCORD_TOKEN, the Discord bot; without it
+ * at a terminal, the local console; without it and without a terminal, a clear message and
+ * exit code 2.
  */
+import { parseArgs } from 'node:util';
 import { Desk } from './briefing/desk.js';
 import { startBot, stopOnSignals } from './bot/client.js';
 import { COMMANDS } from './commands/index.js';
 import { createBotLogger } from './bot/logger.js';
 import { runConsole } from './cli/console.js';
 import { createCliLogger } from './cli/logger.js';
-import { environmentLocale, loadConfig } from './config.js';
-import { isUserError, userErrorText } from './errors.js';
+import { configWithFolders, environmentLocale } from './config.js';
+import { ERROR_CODES, UserError, isUserError, userErrorText } from './errors.js';
 import { text } from './messages/index.js';
 
 const EXIT_BUG = 1;
 const EXIT_USER_ERROR = 2;
 
+/** `--corpus DIR` and `--index DIR` (as the CLI takes them), `--help`; anything else is refused, never ignored. */
+function readStartArguments(argv: readonly string[]): { corpus?: string; index?: string; help: boolean } {
+  try {
+    const { values } = parseArgs({ args: [...argv], options: { corpus: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false });
+    return values;
+  } catch (error) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'startBadArguments', { detail: (error as Error).message });
+  }
+}
+
 async function main(): Promise<number> {
-  const config = loadConfig();
+  const start = readStartArguments(process.argv.slice(2));
+  if (start.help) {
+    process.stdout.write(`${text(environmentLocale(), 'startUsage')}\n`);
+    return 0;
+  }
+  const config = configWithFolders(start);
   if (config.discordToken !== null) {
     const logger = createBotLogger(config.logLevel);
     const desk = await Desk.open(config, { logger });

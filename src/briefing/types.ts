@@ -1,8 +1,11 @@
 /** Summaries, and the desk: the one object every adapter talks to. */
 import type { ArticleMeta } from '../corpus/types.js';
-import type { AskOptions, AskResult, Citation } from '../retrieval/types.js';
+import type { AskOptions, AskResult, Citation, IngestReport } from '../retrieval/types.js';
 import type { TimelineRequest, TimelineResult } from '../events/types.js';
 import type { QuizRequest, QuizResult } from '../quiz/types.js';
+
+/** What an ingest did: counted by the index builder (src/retrieval), reported by the desk. */
+export type { IngestReport };
 
 export interface SummaryRequest {
   topic?: string;
@@ -29,18 +32,6 @@ export interface SummaryResult {
   sentences: SummarySentence[];
 }
 
-export interface IngestReport {
-  articles: number;
-  passages: number;
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-  embedded: number;
-  mode: 'hybrid' | 'lexical';
-  warnings: string[];
-  millis: number;
-}
 
 export interface DeskStatus {
   mode: 'hybrid' | 'lexical';

@@ -1,7 +1,8 @@
 /** Parsing of `npm run cli -- <command> …` arguments into a typed request: no I/O here. */
 import { parseArgs } from 'node:util';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
+import { parseKindsOption } from '../quiz/kind-names.js';
+import type { QuestionKind } from '../quiz/types.js';
 import { ASK_PASSAGES_DEFAULT, ASK_PASSAGES_MAX, ASK_PASSAGES_MIN, QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, SUMMARY_MAX_SENTENCES, SUMMARY_MIN_SENTENCES } from '../briefing/limits.js';
 
 /** `eval` ranks ten passages per question by default: MRR@10 needs them. */
@@ -74,16 +75,6 @@ function fractionOption(name: string, raw: string | undefined): number | undefin
   return value;
 }
 
-function kindsOption(raw: string | undefined): QuestionKind[] | undefined {
-  if (raw === undefined) return undefined;
-  const kinds = raw.split(',').map((k) => k.trim().replace('-', '_')).filter(Boolean);
-  const unknown = kinds.filter((k) => !(QUESTION_KINDS as readonly string[]).includes(k));
-  if (unknown.length > 0 || kinds.length === 0) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: '--kinds', unknown: unknown.join(', ') || '""', known: QUESTION_KINDS.join(', ') });
-  }
-  return kinds as QuestionKind[];
-}
-
 export function parseCliArgs(argv: readonly string[]): CliRequest {
   let parsed;
   try {
@@ -114,7 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
         minMrr: fractionOption('min-mrr', v['min-mrr']), minAbstained: fractionOption('min-abstained', v['min-abstained']),
       };
     case 'quiz':
-      return { command, ...common, n: integerOption('n', v.n, QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_DEFAULT_QUESTIONS), seed: v.seed, kinds: kindsOption(v.kinds), topic: v.topic };
+      return { command, ...common, n: integerOption('n', v.n, QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_DEFAULT_QUESTIONS), seed: v.seed, kinds: parseKindsOption('--kinds', v.kinds), topic: v.topic };
     case 'quiz-check':
       return {
         command, ...common, n: integerOption('n', v.n, QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_DEFAULT_QUESTIONS),

@@ -1,10 +1,11 @@
 /**
  * A quiz for one player at the local console, with the same engine and scoring as Discord:
- * the player types A–D (or 1–4) before the time runs out; `stop` ends the game.
+ * the player types A–D (or 1–4) before the time runs out; `stop`, Ctrl-C or the end of input
+ * ends the game at once with the scores so far (no answer of a question not yet asked is shown).
  */
-import type { Interface as ReadlineInterface } from 'node:readline';
-import { QUIZ_DEFAULT_QUESTIONS, QUIZ_SECONDS_DEFAULT } from '../briefing/limits.js';
+import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT } from '../briefing/limits.js';
 import type { BriefingDesk } from '../briefing/types.js';
+import { ERROR_CODES, UserError } from '../errors.js';
 import { text, type Locale } from '../messages/index.js';
 import { QuizGame, type ChoiceIndex, type EndData, type GameSettings } from '../quiz/game.js';
 import type { QuestionKind } from '../quiz/types.js';
@@ -14,10 +15,13 @@ const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
 /** What ends a console quiz early, in both languages. */
 const STOP_WORDS: ReadonlySet<string> = new Set(['stop', 'quit', 'q', 'dừng', 'dung', 'thoát', 'thoat']);
 
+/** What the player did while a question waited: typed a line, let the time run out, pressed Ctrl-C, or closed the input. */
+export type ConsoleInput = { kind: 'line'; text: string } | { kind: 'timeout' } | { kind: 'interrupt' } | { kind: 'end' };
+
 export interface ConsoleQuizIO {
   print(text: string): void;
-  /** Resolves with the next line typed, or null when none comes within `timeoutMs` (or input ends). */
-  readLine(timeoutMs: number): Promise<string | null>;
+  /** Resolves with what the player does next, or a timeout when nothing comes within `timeoutMs`. */
+  readLine(timeoutMs: number): Promise<ConsoleInput>;
   /** Milliseconds since the epoch; defaults to Date.now. */
   now?(): number;
 }
@@ -35,27 +39,15 @@ export interface ConsoleQuizOptions {
   locale?: Locale;
 }
 
-/** Console I/O over a readline interface: each `readLine` waits for one line, or gives up at its timeout. */
-export function readlineQuizIO(rl: ReadlineInterface, output: NodeJS.WritableStream): ConsoleQuizIO {
-  return {
-    print: (text) => {
-      output.write(`${text}\n`);
-    },
-    readLine: (timeoutMs) =>
-      new Promise<string | null>((resolve) => {
-        const done = (line: string | null): void => {
-          clearTimeout(timer);
-          rl.off('line', onLine);
-          rl.off('close', onClose);
-          resolve(line);
-        };
-        const onLine = (line: string): void => done(line);
-        const onClose = (): void => done(null);
-        const timer = setTimeout(() => done(null), timeoutMs);
-        rl.on('line', onLine);
-        rl.on('close', onClose);
-      }),
-  };
+/** `/quiz 5 NATO`: a leading number is how many questions (within the core's limits), the other words the topic. */
+export function quizRequestOf(rest: string): Pick<ConsoleQuizOptions, 'questions' | 'topic'> {
+  const match = /^(\d{1,3})(?:\s+|$)([\s\S]*)$/u.exec(rest.trim());
+  const count = match ? Number(match[1]) : undefined;
+  if (count !== undefined && (count < QUIZ_MIN_QUESTIONS || count > QUIZ_MAX_QUESTIONS)) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionRange', { option: 'questions', min: QUIZ_MIN_QUESTIONS, max: QUIZ_MAX_QUESTIONS, value: String(count) });
+  }
+  const topic = (match ? match[2]! : rest).trim();
+  return { ...(count !== undefined ? { questions: count } : {}), ...(topic !== '' ? { topic } : {}) };
 }
 
 /** Reads `A`–`D`, `a`–`d` or `1`–`4`; anything else is null. */
@@ -108,13 +100,13 @@ export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, opti
     let answered = false;
     while (!answered) {
       const remaining = opened.endsAt - now();
-      const line = remaining > 0 ? await io.readLine(remaining) : null;
-      if (line === null) {
+      const input: ConsoleInput = remaining > 0 ? await io.readLine(remaining) : { kind: 'timeout' };
+      if (input.kind === 'timeout') {
         io.print(text(locale, 'consoleQuizTimeUp'));
         break;
       }
-      if (STOP_WORDS.has(line.trim().toLowerCase())) return finish(io, game.stop(CONSOLE_PLAYER_ID, false), locale);
-      const choice = parseConsoleChoice(line);
+      if (input.kind !== 'line' || STOP_WORDS.has(input.text.trim().toLowerCase())) return finish(io, game.stop(CONSOLE_PLAYER_ID, false), locale);
+      const choice = parseConsoleChoice(input.text);
       if (choice === null) {
         io.print(text(locale, 'consoleQuizChoose'));
         continue;

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { environmentLocale, loadConfig, parseConfig } from '../config.js';
+import { configWithFolders, environmentLocale, loadConfig } from '../config.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
 import { text } from '../messages/index.js';
 import { Desk } from '../briefing/desk.js';
@@ -90,13 +90,7 @@ async function run(request: CliRequest): Promise<number> {
     }
     return 0;
   }
-  const base = loadConfig();
-  const config = parseConfig({
-    ...process.env,
-    ...(request.corpus === undefined ? {} : { CORPUS_DIR: request.corpus }),
-    ...(request.index === undefined ? {} : { INDEX_DIR: request.index }),
-    DATA_DIR: base.dataDir,
-  });
+  const config = configWithFolders({ corpus: request.corpus, index: request.index });
   const logger = createCliLogger(config.logLevel);
   if (request.command === 'eval') {
     const { report, mode } = await runEvaluation(request, config, (c) => Desk.open(c, { logger, onProgress: progressPrinter() }));

@@ -18,14 +18,15 @@ function citationLine(c: Citation, locale: Locale): string {
   return `${c.title} — ${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')} [${c.docId}]`;
 }
 
-export function renderAskText(result: AskResult, locale: Locale, bold = emphasis(false)): string {
+/** An answer's passages numbered from `offset + 1` (a later page of the same answer continues the numbers). */
+export function renderAskText(result: AskResult, locale: Locale, bold = emphasis(false), offset = 0): string {
   if (result.abstained) return `${text(locale, 'nothing')}\n${text(locale, 'tryAsking', { suggestions: result.suggestions.join(', ') })}`;
   return result.passages
     .map((p, i) => {
       let passage = p.text;
       for (const h of p.highlights) passage = passage.replace(h, bold(h));
       const [own, ...others] = p.citations;
-      const lines = [`[${i + 1}] ${citationLine(own ?? p, locale)}  (${text(locale, 'relevance', { score: p.score })})`, `    ${passage}`];
+      const lines = [`[${offset + i + 1}] ${citationLine(own ?? p, locale)}  (${text(locale, 'relevance', { score: p.score })})`, `    ${passage}`];
       if (others.length > 0) lines.push(`    ${text(locale, 'alsoReportedBy')}: ${others.map((c) => citationLine(c, locale)).join('; ')}`);
       return lines.join('\n');
     })

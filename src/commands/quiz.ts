@@ -12,7 +12,7 @@ import { QUIZ_BUTTON_PREFIX, parseQuizButtonId, renderAnswerAck, renderLeaderboa
 import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN, TOPIC_MAX_CHARS } from '../briefing/limits.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { localeOfDiscord, text, type Locale } from '../messages/index.js';
-import { kindName, kindWords, readKinds } from '../messages/quiz-kinds.js';
+import { kindName, kindWords, parseKindsOption, readKinds } from '../quiz/kind-names.js';
 import { LEADERBOARD_PERIODS, NO_GUILD } from '../quiz/store.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
 
@@ -35,16 +35,6 @@ export const quizCommandData = localised(new SlashCommandBuilder(), 'quiz')
     ),
   )
   .addSubcommand((sub) => localised(sub, 'quizStats'));
-
-/** The kinds a `kinds` option names (ids or names in either language); an unknown one is the user's to fix. */
-export function parseQuizKinds(raw: string | null): QuestionKind[] | undefined {
-  if (raw === null || raw.trim() === '') return undefined;
-  const { kinds, unknown } = readKinds(raw);
-  if (unknown.length > 0 || kinds.length === 0) {
-    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: 'kinds', unknown: unknown.join(', ') || raw, known: QUESTION_KINDS.join(', ') });
-  }
-  return kinds;
-}
 
 /**
  * What to suggest for `kinds` while it is typed: the kinds already written (before the last
@@ -86,7 +76,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       }
       const count = integerOption(interaction, 'questions', QUIZ_MIN_QUESTIONS, QUIZ_MAX_QUESTIONS) ?? QUIZ_DEFAULT_QUESTIONS;
       const seconds = integerOption(interaction, 'seconds', QUIZ_SECONDS_MIN, QUIZ_SECONDS_MAX) ?? QUIZ_SECONDS_DEFAULT;
-      const kinds = parseQuizKinds(interaction.options.getString('kinds'));
+      const kinds = parseKindsOption('kinds', interaction.options.getString('kinds'));
       const topic = textOption(interaction, 'topic', TOPIC_MAX_CHARS) ?? undefined;
       const speedPoints = interaction.options.getBoolean('speed_points') ?? true;
       const streaks = interaction.options.getBoolean('streaks') ?? true;

@@ -3,9 +3,32 @@ import { formatNumber, template, words } from './define.js';
 
 export const CONSOLE_MESSAGES = {
   consoleHelp: words({
-    en: 'Commands:\n  /ask <question>     a cited answer from the articles\n  /sources            the articles in the briefing\n  /summary [topic]    a short cited summary\n  /timeline           the dated events, in order\n  /quiz               a five-question briefing quiz\n  /reindex            re-read the article folder\n  /help               this list\n  /quit               leave',
-    vi: 'Các lệnh:\n  /ask <câu hỏi>      câu trả lời có trích dẫn\n  /sources            các bài trong bản tin\n  /summary [chủ đề]   tóm tắt ngắn có trích dẫn\n  /timeline           các sự kiện theo thời gian\n  /quiz               câu đố năm câu về bản tin\n  /reindex            đọc lại thư mục bài báo\n  /help               danh sách này\n  /quit               thoát',
+    en: [
+      'Commands:',
+      '  /ask <question>                 a cited answer from the articles (a line without / is a question too)',
+      '  more                            the next passages of the last answer',
+      '  /summary [topic | article id]   a short cited summary: of the briefing, a topic, or one article (ids: /sources)',
+      '  /timeline [from] [to] [topic]   the dated events in order; dates as YYYY, YYYY-MM or YYYY-MM-DD',
+      '  /quiz [questions] [topic]       a quiz: type A–D; "stop" or Ctrl-C ends it with the scores',
+      '  /sources                        the articles in the briefing, with their ids',
+      '  /reindex                        re-read the article folder',
+      '  /help                           this list',
+      '  /quit                           leave (Ctrl-C or Ctrl-D too)',
+    ].join('\n'),
+    vi: [
+      'Các lệnh:',
+      '  /ask <câu hỏi>                  câu trả lời có trích dẫn (dòng không có / cũng là câu hỏi)',
+      '  more (hoặc thêm)                các đoạn tiếp theo của câu trả lời vừa rồi',
+      '  /summary [chủ đề | mã bài]      tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài (mã: /sources)',
+      '  /timeline [từ] [đến] [chủ đề]   các sự kiện theo thời gian; ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD',
+      '  /quiz [số câu] [chủ đề]         đố vui: gõ A–D; "dừng" hoặc Ctrl-C để kết thúc và xem điểm',
+      '  /sources                        các bài trong bản tin, kèm mã',
+      '  /reindex                        đọc lại thư mục bài báo',
+      '  /help                           danh sách này',
+      '  /quit                           thoát (hoặc Ctrl-C, Ctrl-D)',
+    ].join('\n'),
   }),
+  consoleNothingMore: words({ en: 'Ask a question first; "more" then shows its next passages.', vi: 'Hãy đặt câu hỏi trước; "more" sẽ hiện các đoạn tiếp theo.' }),
   consoleUnknownCommand: words({ en: 'Unknown command. Type /help for the list.', vi: 'Lệnh không hợp lệ. Gõ /help để xem danh sách.' }),
   cliIngested: template(
     { articles: 'number', passages: 'number', added: 'number', changed: 'number', removed: 'number', unchanged: 'number', embedded: 'number', mode: 'string', seconds: 'number' },
@@ -16,6 +39,10 @@ export const CONSOLE_MESSAGES = {
   ),
   cliWarning: template({ warning: 'string' }, { en: (p) => `warning: ${p.warning}`, vi: (p) => `cảnh báo: ${p.warning}` }),
   cliError: template({ error: 'string' }, { en: (p) => `error: ${p.error}`, vi: (p) => `lỗi: ${p.error}` }),
+  startUsage: words({
+    en: 'npm start [-- --corpus DIR] [--index DIR]\n  With DISCORD_TOKEN set: the Discord bot. Without it, at a terminal: the local console.\n  --corpus DIR   the article folder (default: CORPUS_DIR, then corpus/)\n  --index DIR    the index folder (default: INDEX_DIR, then data/index)',
+    vi: 'npm start [-- --corpus DIR] [--index DIR]\n  Có DISCORD_TOKEN: chạy bot Discord. Không có, trong terminal: bảng điều khiển cục bộ.\n  --corpus DIR   thư mục bài báo (mặc định: CORPUS_DIR, rồi corpus/)\n  --index DIR    thư mục chỉ mục (mặc định: INDEX_DIR, rồi data/index)',
+  }),
   internalError: words({
     en: 'Briefbot hit an internal error; please report it with the lines below.',
     vi: 'Briefbot gặp lỗi nội bộ; vui lòng báo lỗi kèm các dòng bên dưới.',

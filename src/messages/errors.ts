@@ -104,6 +104,10 @@ export const ERROR_MESSAGES = {
     en: (p) => `I do not know the command "${p.command}".`,
     vi: (p) => `Tôi không biết lệnh "${p.command}".`,
   }),
+  startBadArguments: template({ detail: 'string' }, {
+    en: (p) => `${p.detail}. npm start takes --corpus DIR and --index DIR (npm start -- --corpus DIR).`,
+    vi: (p) => `${p.detail}. npm start nhận --corpus DIR và --index DIR (npm start -- --corpus DIR).`,
+  }),
   cliUnknownCommand: template({ command: 'string' }, {
     en: (p) => `Unknown command "${p.command}". Run npm run cli -- help for the list.`,
     vi: (p) => `Lệnh "${p.command}" không hợp lệ. Chạy npm run cli -- help để xem danh sách.`,

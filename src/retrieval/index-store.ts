@@ -12,7 +12,7 @@ import type { Article, IngestWarning, Passage } from '../corpus/types.js';
 import { chunkArticle } from '../corpus/chunk.js';
 import { corpusFingerprints, loadCorpus, type CorpusOptions } from '../corpus/load.js';
 import { INGEST_RULES_VERSION } from '../corpus/parse.js';
-import type { IngestReport } from '../briefing/types.js';
+import type { IngestReport } from './types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { TransformersEmbeddings } from './embedder.js';
 import { deserializeStore, serializeStore, type DocumentStore } from './document-store.js';

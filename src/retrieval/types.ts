@@ -39,3 +39,17 @@ export interface AskOptions {
   /** Skip this many ranked passages first (paging). */
   offset?: number;
 }
+
+/** What building or updating the index did (what `ingest` and `/reindex` report). */
+export interface IngestReport {
+  articles: number;
+  passages: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  embedded: number;
+  mode: 'hybrid' | 'lexical';
+  warnings: string[];
+  millis: number;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DISCORD_AUTOCOMPLETE_CHOICES_MAX, fitChoices, matchCandidates } from '../../src/bot/autocomplete.js';
 import { linkTarget, linkedTitle } from '../../src/bot/render/links.js';
-import { parseQuizKinds, suggestQuizKinds } from '../../src/commands/quiz.js';
-import { readKinds } from '../../src/messages/quiz-kinds.js';
+import { suggestQuizKinds } from '../../src/commands/quiz.js';
+import { parseKindsOption, readKinds } from '../../src/quiz/kind-names.js';
 
 describe('matching what is typed', () => {
   const candidates = [
@@ -49,8 +49,8 @@ describe('quiz kinds as people write them', () => {
   });
 
   it('GIVEN an unknown kind in the option THEN a BAD_OPTION naming it; none given THEN all kinds', () => {
-    expect(() => parseQuizKinds('when, sometimes')).toThrow(expect.objectContaining({ code: 'BAD_OPTION', userMessage: expect.objectContaining({ params: expect.objectContaining({ unknown: 'sometimes' }) }) }));
-    expect(parseQuizKinds(null)).toBeUndefined();
+    expect(() => parseKindsOption('kinds', 'when, sometimes')).toThrow(expect.objectContaining({ code: 'BAD_OPTION', userMessage: expect.objectContaining({ params: expect.objectContaining({ unknown: 'sometimes' }) }) }));
+    expect(parseKindsOption('--kinds', undefined)).toBeUndefined();
   });
 
   it('GIVEN kinds already chosen and nothing after the comma THEN the list so far comes first, then each other kind added', () => {

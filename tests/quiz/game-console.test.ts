@@ -1,8 +1,6 @@
-import readline from 'node:readline';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { BriefingDesk } from '../../src/briefing/types.js';
-import { parseConsoleChoice, readlineQuizIO, runConsoleQuiz, type ConsoleQuizIO } from '../../src/cli/console-quiz.js';
+import { parseConsoleChoice, quizRequestOf, runConsoleQuiz, type ConsoleInput, type ConsoleQuizIO } from '../../src/cli/console-quiz.js';
 import type { QuizQuestion, QuizRequest } from '../../src/quiz/types.js';
 import { makeQuestions } from './game-fixtures.js';
 
@@ -26,22 +24,22 @@ function deskWith(questions: QuizQuestion[], seen: QuizRequest[] = []): Briefing
   };
 }
 
-/** Scripted input: each entry is [delay in ms before the line, line or null for silence]. */
-function scriptedIO(script: Array<[number, string | null]>): ConsoleQuizIO & { lines: string[] } {
+/** Scripted input: each entry is [delay in ms before it, a typed line, or null for silence, or Ctrl-C / the end of input]. */
+function scriptedIO(script: Array<[number, string | null | ConsoleInput]>): ConsoleQuizIO & { lines: string[] } {
   let now = 1_000_000;
   const lines: string[] = [];
   return {
     lines,
     print: (text) => lines.push(text),
     now: () => now,
-    readLine: async (timeoutMs) => {
+    readLine: async (timeoutMs): Promise<ConsoleInput> => {
       const next = script.shift();
       if (!next || next[1] === null || next[0] > timeoutMs) {
         now += timeoutMs;
-        return null;
+        return { kind: 'timeout' };
       }
       now += next[0];
-      return next[1];
+      return typeof next[1] === 'string' ? { kind: 'line', text: next[1] } : next[1];
     },
   };
 }
@@ -84,21 +82,35 @@ describe('console quiz', () => {
     expect(io.lines[0]).toMatch(/No quiz question/);
   });
 
-  it('over readline: a typed line is read, silence times out, a closed input ends the wait', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const rl = readline.createInterface({ input, terminal: false });
-    const io = readlineQuizIO(rl, output);
-    const typed = io.readLine(5_000);
-    input.write('b\n');
-    expect(await typed).toBe('b');
-    const started = Date.now();
-    expect(await io.readLine(50)).toBeNull();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(40);
-    const waiting = io.readLine(5_000);
-    rl.close();
-    expect(await waiting).toBeNull();
-    io.print('hello');
-    expect(String(output.read())).toBe('hello\n');
+  it('GIVEN Ctrl-C during a question THEN the game ends at once as stopped, with the scores so far, and no later answer is shown', async () => {
+    const questions = makeQuestions(3);
+    const io = scriptedIO([[100, LETTERS[questions[0]!.answerIndex]!], [100, { kind: 'interrupt' }]]);
+    const end = await runConsoleQuiz(deskWith(questions), io, { seconds: 10 });
+    expect(end?.reason).toBe('stopped');
+    expect(end?.questionsAsked).toBe(2);
+    const text = io.lines.join('\n');
+    expect(text).toContain('Quiz stopped.');
+    expect(text).toContain('Total: 1000 points, 1/2 correct, best streak 1.');
+    expect(text).not.toContain(questions[1]!.explanation);
+    expect(text).not.toContain(questions[2]!.prompt);
+  });
+
+  it('GIVEN a Vietnamese console THEN the quiz speaks Vietnamese, and "dừng" stops it', async () => {
+    const io = scriptedIO([[100, 'x'], [100, 'dừng']]);
+    const end = await runConsoleQuiz(deskWith(makeQuestions(2)), io, { locale: 'vi', seconds: 10 });
+    expect(end?.reason).toBe('stopped');
+    const text = io.lines.join('\n');
+    expect(text).toContain('Câu 1/2 — 10 giây');
+    expect(text).toContain('Gõ A, B, C hoặc D');
+    expect(text).toContain('Trò đố vui đã dừng.');
+    expect(text).toContain('Tổng: 0 điểm, đúng 0/1');
+  });
+
+  it('GIVEN "/quiz 3 NATO" THEN three questions on NATO are asked for; out of range THEN a BAD_OPTION', () => {
+    expect(quizRequestOf('3 NATO talks')).toEqual({ questions: 3, topic: 'NATO talks' });
+    expect(quizRequestOf('3')).toEqual({ questions: 3 });
+    expect(quizRequestOf('Lavrov')).toEqual({ topic: 'Lavrov' });
+    expect(quizRequestOf('')).toEqual({});
+    expect(() => quizRequestOf('99')).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
   });
 });

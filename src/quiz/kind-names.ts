@@ -3,10 +3,10 @@
  * back from a list typed in either language or as ids (`when, ai, how_many`), accents and
  * case aside.
  */
-import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
+import { QUESTION_KINDS, type QuestionKind } from './types.js';
 import { foldAccents } from '../text/index.js';
-import { LOCALES, type Locale } from './define.js';
-import { text } from './index.js';
+import { ERROR_CODES, UserError } from '../errors.js';
+import { LOCALES, text, type Locale } from '../messages/index.js';
 
 const KIND_MESSAGES = {
   when: 'quizKindWhen',
@@ -77,4 +77,14 @@ export function readKinds(raw: string): { kinds: QuestionKind[]; unknown: string
 /** Every word a kind answers to, for matching what someone is typing. */
 export function kindWords(kind: QuestionKind): string[] {
   return [kind, ...LOCALES.map((locale) => kindName(locale, kind))];
+}
+
+/** The kinds an option names (`--kinds`, `kinds:`); none given is undefined (every kind); a word no kind answers to is the user's to fix. */
+export function parseKindsOption(option: string, raw: string | null | undefined): QuestionKind[] | undefined {
+  if (raw === null || raw === undefined || raw.trim() === '') return undefined;
+  const { kinds, unknown } = readKinds(raw);
+  if (unknown.length > 0 || kinds.length === 0) {
+    throw new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option, unknown: unknown.join(', ') || raw, known: QUESTION_KINDS.join(', ') });
+  }
+  return kinds;
 }
