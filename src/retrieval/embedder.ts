@@ -4,10 +4,15 @@
  * allows it. When it cannot be loaded, `loadEmbedder` returns null and one clear warning,
  * and Briefbot carries on with lexical retrieval.
  */
+import { availableParallelism } from 'node:os';
 import { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from '../config.js';
 
-/** Passages embedded per forward pass. */
+/**
+ * Passages embedded per forward pass. Batches are made of passages of similar length (see
+ * `embedDocuments`), so a larger batch wastes little on padding; 16 keeps the activations of
+ * a batch small next to the model's weights.
+ */
 export const EMBED_BATCH_SIZE = 16;
 /** Give up loading a model after this long (a stalled download must not hang the bot). */
 export const MODEL_LOAD_TIMEOUT_MS = 120_000;
@@ -20,9 +25,46 @@ export interface EmbedderOptions {
   /** Prefixes the model expects; default: `query: ` / `passage: ` for e5 models, none otherwise. */
   queryPrefix?: string;
   passagePrefix?: string;
+  /** onnxruntime's threads for one forward pass; default: the cores this process may use. */
+  threads?: number;
 }
 
-type Extractor = (texts: string[], options: { pooling: 'mean'; normalize: boolean }) => Promise<{ tolist(): number[][] }>;
+/** Texts → one unit vector each, in the same order. */
+export type Encoder = (texts: string[]) => Promise<number[][]>;
+
+/**
+ * Mean of the token vectors where the attention mask is set, then L2-normalised: what
+ * transformers.js computes with `{ pooling: 'mean', normalize: true }`, to the same bits (sums in
+ * float64 in token order, the norm accumulated in float32), but reading `hidden` row by row
+ * instead of one strided column per dimension.
+ */
+export function meanPoolNormalized(hidden: Float32Array, dims: readonly number[], mask: ArrayLike<bigint | number>): number[][] {
+  const [batch = 0, tokens = 0, width = 0] = dims;
+  const sum = new Float64Array(width);
+  const mean = new Float32Array(width);
+  const vectors: number[][] = [];
+  for (let b = 0; b < batch; b++) {
+    sum.fill(0);
+    let count = 0;
+    for (let t = 0; t < tokens; t++) {
+      const weight = Number(mask[b * tokens + t]);
+      if (weight === 0) continue;
+      count += weight;
+      const row = (b * tokens + t) * width;
+      for (let d = 0; d < width; d++) sum[d] = (sum[d] as number) + (hidden[row + d] as number) * weight;
+    }
+    let squares = 0;
+    for (let d = 0; d < width; d++) {
+      mean[d] = (sum[d] as number) / count;
+      squares = Math.fround(squares + (mean[d] as number) ** 2);
+    }
+    const norm = Math.fround(squares ** 0.5);
+    const vector = new Array<number>(width);
+    for (let d = 0; d < width; d++) vector[d] = Math.fround((mean[d] as number) / norm);
+    vectors.push(vector);
+  }
+  return vectors;
+}
 
 export class TransformersEmbeddings extends Embeddings {
   readonly queryPrefix: string;
@@ -30,7 +72,7 @@ export class TransformersEmbeddings extends Embeddings {
 
   constructor(
     readonly modelId: string,
-    private readonly extractor: Extractor,
+    private readonly encode: Encoder,
     readonly dimensions: number,
     prefixes: { query: string; passage: string },
   ) {
@@ -39,23 +81,26 @@ export class TransformersEmbeddings extends Embeddings {
     this.passagePrefix = prefixes.passage;
   }
 
-  private async embed(texts: string[]): Promise<number[][]> {
-    const output = await this.extractor(texts, { pooling: 'mean', normalize: true });
-    return output.tolist();
-  }
-
+  /**
+   * Vectors in the order of `texts`. Passages are embedded shortest first, so each batch pads
+   * to a length close to its own passages' instead of to the longest of a random mix.
+   */
   override async embedDocuments(texts: string[], onProgress?: (done: number, total: number) => void): Promise<number[][]> {
-    const vectors: number[][] = [];
-    for (let i = 0; i < texts.length; i += EMBED_BATCH_SIZE) {
-      const batch = texts.slice(i, i + EMBED_BATCH_SIZE).map((t) => `${this.passagePrefix}${t}`);
-      vectors.push(...(await this.embed(batch)));
+    const order = texts.map((_, i) => i).sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
+    const vectors = new Array<number[]>(texts.length);
+    for (let i = 0; i < order.length; i += EMBED_BATCH_SIZE) {
+      const positions = order.slice(i, i + EMBED_BATCH_SIZE);
+      const batch = await this.encode(positions.map((p) => `${this.passagePrefix}${texts[p]}`));
+      positions.forEach((p, j) => {
+        vectors[p] = batch[j] ?? [];
+      });
       onProgress?.(Math.min(texts.length, i + EMBED_BATCH_SIZE), texts.length);
     }
     return vectors;
   }
 
   override async embedQuery(text: string): Promise<number[]> {
-    const [vector] = await this.embed([`${this.queryPrefix}${text}`]);
+    const [vector] = await this.encode([`${this.queryPrefix}${text}`]);
     if (vector === undefined) throw new Error('the model returned no embedding');
     return vector;
   }
@@ -82,6 +127,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 const loads = new Map<string, Promise<LoadedEmbedder>>();
 
+/**
+ * One forward pass spread over `threads` cores (onnxruntime's default uses one core here), its
+ * worker threads sleeping between operators instead of spinning: spinning holds the cores the
+ * event loop and the rest of the process need, on a machine with few of them.
+ */
+function sessionOptions(threads: number) {
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+  };
+}
+
 async function load(options: EmbedderOptions): Promise<LoadedEmbedder> {
   const { modelId } = options;
   try {
@@ -90,16 +148,22 @@ async function load(options: EmbedderOptions): Promise<LoadedEmbedder> {
     transformers.env.cacheDir = options.modelsDir;
     transformers.env.allowLocalModels = true;
     transformers.env.allowRemoteModels = options.allowDownload;
-    const extractor = (await withTimeout(
-      transformers.pipeline('feature-extraction', modelId, { dtype: options.dtype }),
+    const extractor = await withTimeout(
+      transformers.pipeline('feature-extraction', modelId, { dtype: options.dtype, session_options: sessionOptions(options.threads ?? availableParallelism()) }),
       MODEL_LOAD_TIMEOUT_MS,
-    )) as unknown as Extractor;
-    const probe = await extractor(['probe'], { pooling: 'mean', normalize: true });
-    const dimensions = probe.tolist()[0]?.length ?? 0;
+    );
+    const encode: Encoder = async (texts) => {
+      const inputs = extractor.tokenizer(texts, { padding: true, truncation: true }) as { attention_mask: { data: ArrayLike<bigint> } };
+      const outputs = (await extractor.model(inputs)) as Record<string, { data: Float32Array; dims: number[] } | undefined>;
+      const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
+      if (hidden === undefined) throw new Error('the model has no token embeddings output');
+      return meanPoolNormalized(hidden.data, hidden.dims, inputs.attention_mask.data);
+    };
+    const dimensions = (await encode(['probe']))[0]?.length ?? 0;
     if (dimensions === 0) throw new Error('the model returned empty embeddings');
     const defaults = defaultPrefixes(modelId);
     const prefixes = { query: options.queryPrefix ?? defaults.query, passage: options.passagePrefix ?? defaults.passage };
-    return { embedder: new TransformersEmbeddings(modelId, extractor, dimensions, prefixes), warning: null, modelId, dimensions };
+    return { embedder: new TransformersEmbeddings(modelId, encode, dimensions, prefixes), warning: null, modelId, dimensions };
   } catch (error) {
     const how = options.allowDownload
       ? 'the download failed; check the network and the model id'

@@ -2,8 +2,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPrefixes, EMBED_BATCH_SIZE, loadEmbedder } from '../../src/retrieval/embedder.js';
-import { spyEmbedder } from './fake-embedder.js';
+import { defaultPrefixes, EMBED_BATCH_SIZE, loadEmbedder, meanPoolNormalized } from '../../src/retrieval/embedder.js';
+import { mulberry32 } from '../../src/quiz/random.js';
+import { fakeVector, spyEmbedder } from './fake-embedder.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -40,6 +41,30 @@ describe('prefixes and batching', () => {
     expect(embedded).toEqual(texts);
     expect(progress).toEqual([[EMBED_BATCH_SIZE, texts.length], [EMBED_BATCH_SIZE * 2, texts.length], [texts.length, texts.length]]);
   });
+
+  it('GIVEN passages of mixed lengths THEN each batch holds passages of similar length and the vectors come back in input order', async () => {
+    const { embedder, embedded } = spyEmbedder();
+    const random = mulberry32(7);
+    const texts = Array.from({ length: EMBED_BATCH_SIZE * 3 }, (_, i) => `câu ${i} ${'rất dài '.repeat(Math.floor(random() * 40))}`);
+    const vectors = await embedder.embedDocuments(texts);
+    expect(vectors).toEqual(texts.map(fakeVector));
+    expect([...embedded].sort()).toEqual([...texts].sort());
+    const lengths = embedded.map((t) => t.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+  });
+});
+
+describe('mean pooling', () => {
+  it('GIVEN token vectors and a mask with padding THEN the pooled unit vectors equal transformers.js mean pooling + normalize, bit for bit', async () => {
+    const { Tensor, mean_pooling } = await import('@huggingface/transformers');
+    const random = mulberry32(11);
+    const [batch, tokens, width] = [3, 7, 24];
+    const hidden = Float32Array.from({ length: batch * tokens * width }, () => random() * 4 - 2);
+    const lengths = [7, 3, 1];
+    const mask = BigInt64Array.from({ length: batch * tokens }, (_, i) => (i % tokens < (lengths[Math.floor(i / tokens)] ?? 0) ? 1n : 0n));
+    const expected = mean_pooling(new Tensor('float32', hidden, [batch, tokens, width]), new Tensor('int64', mask, [batch, tokens])).normalize(2, -1).tolist() as number[][];
+    expect(meanPoolNormalized(hidden, [batch, tokens, width], mask)).toEqual(expected);
+  });
 });
 
 const FIXTURE_MODELS_DIR = path.resolve('tests/fixtures/models');
@@ -58,6 +83,15 @@ describe('the tiny shipped model through transformers.js', () => {
     expect(await embedder.embedQuery('Điện Kremlin bác bỏ')).not.toEqual(a);
     const docs = await embedder.embedDocuments(['một', 'hai', 'ba']);
     expect(docs.map((v) => v.length)).toEqual([32, 32, 32]);
+  });
+
+  it('GIVEN passages of mixed lengths THEN the vectors are the ones the transformers.js pipeline gives each passage alone', async () => {
+    const { pipeline } = await import('@huggingface/transformers');
+    const embedder = (await loadEmbedder({ modelId: TINY_MODEL_ID, dtype: 'q8', modelsDir: FIXTURE_MODELS_DIR, allowDownload: false })).embedder!;
+    const extractor = await pipeline('feature-extraction', TINY_MODEL_ID, { dtype: 'q8' });
+    const texts = ['Nga', 'Điện Kremlin bác bỏ tin đồn về cuộc gặp', 'Mỹ và Ukraine', 'hội đàm tại Moskva kéo dài năm giờ, không có thỏa hiệp nào được đưa ra'];
+    const alone = await Promise.all(texts.map(async (t) => ((await extractor([t], { pooling: 'mean', normalize: true })).tolist() as number[][])[0]));
+    expect(await embedder.embedDocuments(texts)).toEqual(alone);
   });
 
   it('GIVEN an e5 model id THEN queries and passages get their prefixes', async () => {

@@ -11,12 +11,12 @@ export function fakeVector(text: string): number[] {
   return v.map((x) => x / norm);
 }
 
-/** A real TransformersEmbeddings over a fake extractor that records every text it embeds. */
+/** A real TransformersEmbeddings over a fake encoder that records every text it embeds. */
 export function spyEmbedder(modelId = 'fake/model'): { embedder: TransformersEmbeddings; embedded: string[] } {
   const embedded: string[] = [];
-  const extractor = async (texts: string[]) => {
+  const encode = async (texts: string[]) => {
     embedded.push(...texts);
-    return { tolist: () => texts.map(fakeVector) };
+    return texts.map(fakeVector);
   };
-  return { embedder: new TransformersEmbeddings(modelId, extractor, FAKE_DIMENSIONS, { query: '', passage: '' }), embedded };
+  return { embedder: new TransformersEmbeddings(modelId, encode, FAKE_DIMENSIONS, { query: '', passage: '' }), embedded };
 }
