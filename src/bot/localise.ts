@@ -38,6 +38,16 @@ export function localised<B extends NameAndDescription<B>, K extends CommandWord
     .setDescriptionLocalizations(localizations((locale) => describe[locale](params)));
 }
 
+/** The name a reader of `locale` sees of a registered command, subcommand or option. */
+export function localisedName(item: { name: string; name_localizations?: LocalizationMap | null }, locale: Locale): string {
+  return locale === 'en' ? item.name : (item.name_localizations?.[DISCORD_LOCALES[locale]] ?? item.name);
+}
+
+/** The description a reader of `locale` sees of a registered command, subcommand or option. */
+export function localisedDescription(item: { description: string; description_localizations?: LocalizationMap | null }, locale: Locale): string {
+  return locale === 'en' ? item.description : (item.description_localizations?.[DISCORD_LOCALES[locale]] ?? item.description);
+}
+
 /** A fixed choice of an option, its name in every language. */
 export function localisedChoice<K extends MessageKey, V extends string>(key: K, value: V, ...args: MessageArgs<K>): APIApplicationCommandOptionChoice<V> {
   return { name: text('en', key, ...args), name_localizations: localizations((locale) => text(locale, key, ...args)), value };

@@ -54,17 +54,6 @@ export const BRIEFING_MESSAGES = {
     vi: 'Tôi trả lời câu hỏi dựa trên một thư mục bài báo và trích dẫn các đoạn đã dùng. Tôi không bịa câu trả lời: khi các bài không nói gì, tôi sẽ nói rõ.',
   }),
   helpCommands: words({ en: 'Commands', vi: 'Các lệnh' }),
-  helpAsk: words({
-    en: '`/ask question:` a cited answer from the articles (`sources:` 1–10, `private:` only you see it)',
-    vi: '`/ask question:` câu trả lời có trích dẫn (`sources:` 1–10, `private:` chỉ bạn thấy)',
-  }),
-  helpSources: words({ en: '`/sources` the articles in the briefing', vi: '`/sources` các bài trong bản tin' }),
-  helpSummary: words({
-    en: '`/summary` a short cited summary of the briefing, a topic or one article',
-    vi: '`/summary` tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài',
-  }),
-  helpReindex: words({ en: '`/reindex` re-read the articles (needs Manage Server)', vi: '`/reindex` đọc lại các bài (cần quyền Quản lý máy chủ)' }),
-  helpHelp: words({ en: '`/help` this message', vi: '`/help` thông báo này' }),
   helpModel: words({ en: 'Search mode', vi: 'Chế độ tìm kiếm' }),
   modelHybrid: template({ model: 'string' }, {
     en: (p) => `Multilingual model loaded (${p.model}): meaning-based and keyword search.`,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, UserError, userErrorText } from '../../src/errors.js';
 import { localeOfDiscord, text } from '../../src/messages/index.js';
 import { embedChars, highlightedPassage, parseAskButtonId, askButtonId, renderAskAnswer } from '../../src/bot/render/ask.js';
-import { parseSourcesPageId, renderSources } from '../../src/bot/render/briefing.js';
+import { parseSourcesPageId, renderHelp, renderSources } from '../../src/bot/render/briefing.js';
+import { COMMANDS } from '../../src/commands/index.js';
 import { parseTimelinePageId, renderTimeline } from '../../src/bot/render/timeline.js';
 import type { BriefingEvent } from '../../src/events/types.js';
 import {
@@ -203,5 +204,19 @@ describe('renderTimeline', () => {
     const message = renderTimeline({ timeline: { events: [] }, query: { topic: 'NATO' }, page: 0, sessionId: 's', links }, 'vi');
     expect(message.embeds[0]!.description).toBe('Không có sự kiện nào về "NATO" trong khoảng thời gian này.');
     expect(message.components).toEqual([]);
+  });
+});
+
+describe('renderHelp', () => {
+  it('GIVEN the registered commands THEN each is listed as the reader sees it: Vietnamese names and descriptions for a Vietnamese reader', () => {
+    const status = { mode: 'lexical', modelId: 'm', modelWarning: null, articles: 5, passages: 50, reindexing: false } as const;
+    const data = COMMANDS.map((c) => c.data);
+    const en = renderHelp(status, 'en', data).embeds[0]!.description!;
+    const vi = renderHelp(status, 'vi', data).embeds[0]!.description!;
+    expect(en).toContain('`/ask <question> [sources] [private]` — Ask the briefing a question');
+    expect(en).toContain('`/quiz start | stop | leaderboard | stats`');
+    expect(vi).toContain('`/hoi <cau_hoi> [so_nguon] [rieng_tu]` — Đặt câu hỏi cho bản tin');
+    expect(vi).toContain('`/dong_thoi_gian [tu] [den] [chu_de]`');
+    expect(vi).toContain('**Các lệnh**');
   });
 });

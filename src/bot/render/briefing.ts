@@ -1,8 +1,9 @@
 /** `/sources`, `/help`, `/reindex` and `/summary` as Discord payloads. Pure. */
-import type { APIEmbed } from 'discord.js';
+import { ApplicationCommandOptionType, type APIEmbed, type LocalizationMap } from 'discord.js';
 import type { DeskStatus, IngestReport, SummaryResult, SummarySentence } from '../../briefing/types.js';
 import type { ArticleMeta } from '../../corpus/types.js';
 import { text, type Locale } from '../../messages/index.js';
+import { localisedDescription, localisedName } from '../localise.js';
 import type { BotMessage } from './ask.js';
 import { articleLinks, linkedTitle, type ArticleLinks } from './links.js';
 import { pageOf, pagerRows } from './paging.js';
@@ -67,28 +68,33 @@ export function modelLine(status: DeskStatus, locale: Locale): string {
     : text(locale, 'modelLexical', { warning: status.modelWarning ?? '' }).trim();
 }
 
-const HELP_LINES: Readonly<Record<string, 'helpAsk' | 'helpSources' | 'helpSummary' | 'helpReindex' | 'helpHelp'>> = { ask: 'helpAsk', sources: 'helpSources', summary: 'helpSummary', reindex: 'helpReindex', help: 'helpHelp' };
-
-export interface CommandSummary {
+/** A registered command, subcommand or option, as much of it as /help shows. */
+export interface HelpEntry {
   name: string;
+  name_localizations?: LocalizationMap | null;
   description: string;
-  description_localizations?: Partial<Record<string, string | null>> | null;
+  description_localizations?: LocalizationMap | null;
+  type?: number;
+  required?: boolean;
+  options?: readonly HelpEntry[];
 }
 
-/** The bot's own line for each command it knows, else the command's registered description. */
-export function renderHelp(status: DeskStatus, locale: Locale, available: readonly CommandSummary[]): BotMessage {
-  const commands = available.map((c) => {
-    const key = HELP_LINES[c.name];
-    return key === undefined ? `\`/${c.name}\` ${c.description_localizations?.[locale] ?? c.description}` : text(locale, key);
-  });
+/** `/hoi <cau_hoi> [so_nguon] [rieng_tu]` — what it does: each command as the reader's Discord shows it. */
+function helpLine(command: HelpEntry, locale: Locale): string {
+  const options = command.options ?? [];
+  const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => localisedName(o, locale));
+  const args = subcommands.length > 0 ? [subcommands.join(' | ')] : options.map((o) => (o.required === true ? `<${localisedName(o, locale)}>` : `[${localisedName(o, locale)}]`));
+  return `\`/${[localisedName(command, locale), ...args].join(' ')}\` — ${localisedDescription(command, locale)}`;
+}
+
+/** What the bot does, every command it answers (from their registration, in the reader's language), and the search mode. */
+export function renderHelp(status: DeskStatus, locale: Locale, available: readonly HelpEntry[]): BotMessage {
+  const intro = `${text(locale, 'helpIntro')}\n\n**${text(locale, 'helpCommands')}**\n`;
   return message({
     title: text(locale, 'helpTitle'),
-    description: truncateText(text(locale, 'helpIntro'), DISCORD_EMBED_DESCRIPTION_MAX_CHARS),
+    description: intro + joinWhole(available.map((c) => helpLine(c, locale)), DISCORD_EMBED_DESCRIPTION_MAX_CHARS - intro.length),
     color: COLOR_INFO,
-    fields: [
-      { name: text(locale, 'helpCommands'), value: truncateText(commands.join('\n'), DISCORD_EMBED_FIELD_MAX_CHARS) },
-      { name: text(locale, 'helpModel'), value: safeFit(modelLine(status, locale), DISCORD_EMBED_FIELD_MAX_CHARS) },
-    ],
+    fields: [{ name: text(locale, 'helpModel'), value: safeFit(modelLine(status, locale), DISCORD_EMBED_FIELD_MAX_CHARS) }],
   });
 }
 
