@@ -12,6 +12,7 @@ import { runConsole } from './cli/console.js';
 import { createCliLogger } from './cli/logger.js';
 import { configWithFolders, environmentLocale } from './config.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from './errors.js';
+import { printSafe } from './cli/terminal.js';
 import { text } from './messages/index.js';
 
 const EXIT_BUG = 1;
@@ -56,10 +57,10 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (isUserError(error)) {
-      process.stderr.write(`${userErrorText(environmentLocale(), error)}\n`);
+      printSafe(process.stderr, userErrorText(environmentLocale(), error));
       process.exit(EXIT_USER_ERROR);
     }
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    printSafe(process.stderr, error instanceof Error ? error.stack ?? error.message : String(error));
     process.exit(EXIT_BUG);
   },
 );

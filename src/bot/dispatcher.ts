@@ -11,12 +11,13 @@ import type { BriefingDesk } from '../briefing/types.js';
 import type { Config } from '../config.js';
 import { fitChoices } from './autocomplete.js';
 import type { Command, CommandContext } from './command.js';
-import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
+import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import { localeOfDiscord, text, type Locale } from '../messages/index.js';
 import { createSessions } from './sessions.js';
 import { Cooldowns } from './cooldown.js';
 import type { QuizServices } from './quiz-service.js';
 import { renderNotice } from './render/ask.js';
+import { safeMessageText } from './render/limits.js';
 
 /**
  * Interaction callbacks share one REST queue and go out one at a time, and the work behind a
@@ -159,7 +160,7 @@ export class Dispatcher {
     let words: string;
     if (isUserError(error)) {
       this.deps.logger.info({ code: error.code, ...context }, 'user error');
-      words = userErrorText(locale, error);
+      words = safeMessageText(locale, error.userMessage);
     } else {
       const incident = randomUUID().slice(0, 8);
       this.deps.logger.error({ err: error, incident, ...context }, 'interaction failed');

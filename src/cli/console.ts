@@ -11,6 +11,7 @@ import { text, type Locale } from '../messages/index.js';
 import { ConsoleSession, splitCommand } from './console-commands.js';
 import { quizRequestOf, runConsoleQuiz, type ConsoleInput } from './console-quiz.js';
 import { emphasis } from './render-text.js';
+import { printSafe } from './terminal.js';
 
 const CONSOLE_PROMPT = 'briefbot> ';
 const QUIT_COMMANDS: ReadonlySet<string> = new Set(['quit', 'exit', 'thoat', 'thoát']);
@@ -58,7 +59,7 @@ export function consoleInput(rl: readline.Interface): (timeoutMs?: number) => Pr
 
 /** The read–answer loop until `/quit`, Ctrl-C at the prompt or the end of input. */
 export async function runConsole(desk: BriefingDesk, locale: Locale, io: ConsoleIo): Promise<void> {
-  const write = (words: string): void => void io.output.write(`${words}\n`);
+  const write = (words: string): void => printSafe(io.output, words);
   const status = desk.status();
   if (status.modelWarning !== null && io.announceModelWarning !== false) write(`⚠ ${status.modelWarning}`);
   write(text(locale, 'consoleHelp'));

@@ -5,15 +5,16 @@
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
+import { terminalSafe } from './terminal.js';
 
 const LEVEL_NAMES: Readonly<Record<number, string>> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
 function readableLine(json: string): string {
   try {
     const { level, msg } = JSON.parse(json) as { level: number; msg?: string };
-    return `${LEVEL_NAMES[level] ?? 'log'}: ${msg ?? ''}\n`;
+    return `${LEVEL_NAMES[level] ?? 'log'}: ${terminalSafe(msg ?? '')}\n`;
   } catch {
-    return json;
+    return terminalSafe(json);
   }
 }
 

@@ -19,6 +19,7 @@ import type { SummaryResult } from '../briefing/types.js';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
 import { floorFailures, runEvaluation } from './eval.js';
 import { createCliLogger } from './logger.js';
+import { printSafe } from './terminal.js';
 import { answerAll, readQuestionFile } from './questions.js';
 import { emphasis, renderAskText, renderEvalText, renderQuizCheckText, renderQuizText, renderSourcesText, renderSummaryEvalText, renderSummaryText, renderTimelineText } from './render-text.js';
 
@@ -63,7 +64,7 @@ async function summaryEval(file: string, sentences: number | undefined): Promise
 
 async function run(request: CliRequest): Promise<number> {
   if (request.command === 'help') {
-    console.log(CLI_USAGE);
+    printSafe(process.stdout, CLI_USAGE);
     return 0;
   }
   if (request.command === 'summary-eval') {
@@ -71,9 +72,9 @@ async function run(request: CliRequest): Promise<number> {
     const facts = rows.reduce((n, r) => n + r.facts, 0);
     const covered = rows.reduce((n, r) => n + r.covered, 0);
     const coverage = facts === 0 ? 0 : covered / facts;
-    console.log(request.json ? JSON.stringify({ file: request.file, facts, covered, coverage, corpora: rows }, null, 2) : renderSummaryEvalText(rows, covered, facts));
+    printSafe(process.stdout, request.json ? JSON.stringify({ file: request.file, facts, covered, coverage, corpora: rows }, null, 2) : renderSummaryEvalText(rows, covered, facts));
     if (request.minCoverage !== undefined && coverage < request.minCoverage) {
-      console.error(`Summary coverage below its floor: ${coverage.toFixed(3)} (min ${request.minCoverage}).`);
+      printSafe(process.stderr, `Summary coverage below its floor: ${coverage.toFixed(3)} (min ${request.minCoverage}).`);
       return EXIT_BELOW_FLOOR;
     }
     return 0;
@@ -83,9 +84,9 @@ async function run(request: CliRequest): Promise<number> {
     const { articles } = await loadCorpus(request.corpus ?? base.corpusDir, { maxArticleBytes: base.maxArticleBytes });
     const passages = chunkCorpus(articles);
     const report = runQuizCheck({ articles, passages, events: extractEvents(articles, passages) }, { n: request.n, seeds: request.seeds });
-    console.log(request.json ? JSON.stringify({ corpus: request.corpus ?? base.corpusDir, n: request.n, ...report }, null, 2) : renderQuizCheckText(report));
+    printSafe(process.stdout, request.json ? JSON.stringify({ corpus: request.corpus ?? base.corpusDir, n: request.n, ...report }, null, 2) : renderQuizCheckText(report));
     if (request.minPass !== undefined && report.share < request.minPass) {
-      console.error(`Quiz check below its floor: ${report.share.toFixed(3)} of questions pass every rule (min ${request.minPass}).`);
+      printSafe(process.stderr, `Quiz check below its floor: ${report.share.toFixed(3)} of questions pass every rule (min ${request.minPass}).`);
       return EXIT_BELOW_FLOOR;
     }
     return 0;
@@ -94,10 +95,10 @@ async function run(request: CliRequest): Promise<number> {
   const logger = createCliLogger(config.logLevel);
   if (request.command === 'eval') {
     const { report, mode } = await runEvaluation(request, config, (c) => Desk.open(c, { logger, onProgress: progressPrinter() }));
-    console.log(request.json ? JSON.stringify({ ...report, mode, file: request.file }, null, 2) : renderEvalText(report, mode));
+    printSafe(process.stdout, request.json ? JSON.stringify({ ...report, mode, file: request.file }, null, 2) : renderEvalText(report, mode));
     const failures = floorFailures(report, request);
     if (failures.length > 0) {
-      console.error(`Retrieval below its floor: ${failures.join('; ')}.`);
+      printSafe(process.stderr, `Retrieval below its floor: ${failures.join('; ')}.`);
       return EXIT_BELOW_FLOOR;
     }
     return 0;
@@ -106,26 +107,26 @@ async function run(request: CliRequest): Promise<number> {
   const bold = emphasis(process.stdout.isTTY && !request.json);
   const locale = config.locale;
   const print = (json: unknown, text: () => string): void => {
-    console.log(request.json ? JSON.stringify(json, null, 2) : text());
+    printSafe(process.stdout, request.json ? JSON.stringify(json, null, 2) : text());
   };
   try {
     switch (request.command) {
       case 'ingest': {
         const report = desk.openingReport;
         if (report === null) throw new Error('ingest finished without a report');
-        if (request.json) console.log(JSON.stringify(report));
+        if (request.json) printSafe(process.stdout, JSON.stringify(report));
         else {
           const { articles, passages, added, changed, removed, unchanged, embedded } = report;
           const mode = text(locale, report.mode === 'hybrid' ? 'modeHybrid' : 'modeLexical');
-          console.log(text(locale, 'cliIngested', { articles, passages, added, changed, removed, unchanged, embedded, mode, seconds: report.millis / 1000 }));
-          for (const warning of report.warnings) console.log(text(locale, 'cliWarning', { warning }));
+          printSafe(process.stdout, text(locale, 'cliIngested', { articles, passages, added, changed, removed, unchanged, embedded, mode, seconds: report.millis / 1000 }));
+          for (const warning of report.warnings) printSafe(process.stdout, text(locale, 'cliWarning', { warning }));
         }
         return 0;
       }
       case 'ask': {
         if (request.batch !== undefined) {
           const answers = await answerAll(desk, await readQuestionFile(request.batch), request.k);
-          for (const answer of answers) console.log(request.json ? JSON.stringify(answer) : 'error' in answer ? `${answer.question}\n  ${answer.error.message}` : renderAskText(answer, locale, bold));
+          for (const answer of answers) printSafe(process.stdout, request.json ? JSON.stringify(answer) : 'error' in answer ? `${answer.question}\n  ${answer.error.message}` : renderAskText(answer, locale, bold));
           return 0;
         }
         const answer = await desk.ask(request.question ?? '', { k: request.k });
@@ -164,12 +165,12 @@ async function main(): Promise<void> {
   } catch (error) {
     const locale = environmentLocale();
     if (isUserError(error)) {
-      console.error(text(locale, 'cliError', { error: userErrorText(locale, error) }));
+      printSafe(process.stderr, text(locale, 'cliError', { error: userErrorText(locale, error) }));
       process.exitCode = EXIT_USER_ERROR;
       return;
     }
-    console.error(text(locale, 'internalError'));
-    console.error(error);
+    printSafe(process.stderr, text(locale, 'internalError'));
+    printSafe(process.stderr, error instanceof Error ? error.stack ?? error.message : String(error));
     process.exitCode = EXIT_BUG;
   }
 }

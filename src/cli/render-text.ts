@@ -8,10 +8,11 @@ import type { QuizResult } from '../quiz/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
 import { text, type Locale } from '../messages/index.js';
+import { BOLD_OFF, BOLD_ON } from './terminal.js';
 
 /** ANSI bold when writing to a colour terminal, else »…« markers. */
 export function emphasis(colour: boolean): (text: string) => string {
-  return colour ? (t) => `\u001b[1m${t}\u001b[22m` : (t) => `»${t}«`;
+  return colour ? (t) => `${BOLD_ON}${t}${BOLD_OFF}` : (t) => `»${t}«`;
 }
 
 function citationLine(c: Citation, locale: Locale): string {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
+import { safeText } from '../../src/bot/render/limits.js';
 import type { Config } from '../../src/config.js';
 import { QuizStore } from '../../src/quiz/store.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FakeDiscord, e2eConfig, type RecordedCall } from './fake-discord.js';
@@ -102,7 +103,7 @@ describe('the quiz through the fake gateway', () => {
       expect(embedOf(post).title).toBe(`Question ${i + 1}/3`);
       expect(buttonIds(post)).toEqual([0, 1, 2, 3].map((c) => `quiz:${gameId}:${i}:${c}`));
       const asked = await fake.waitFor(() => reader.questionsAsked(gameId)[i]);
-      expect(embedOf(post).description).toContain(asked.question.prompt);
+      expect(embedOf(post).description).toContain(safeText(asked.question.prompt));
       const answer = asked.question.answerIndex;
       chosen.push(plan[i]!.map(([, right]) => (right ? answer : (answer + 1) % 4)));
       plan[i]!.forEach(([who], p) => acks.push(fake.button(`quiz:${gameId}:${i}:${chosen[i]![p]}`, { userId: who })));

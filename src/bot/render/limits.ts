@@ -4,6 +4,7 @@
  * neutralising mentions so that article or user text can never ping anyone.
  */
 import { escapeMarkdown } from 'discord.js';
+import { messageText, type Locale, type Message } from '../../messages/index.js';
 
 export const DISCORD_EMBED_TITLE_MAX_CHARS = 256;
 export const DISCORD_EMBED_DESCRIPTION_MAX_CHARS = 4096;
@@ -57,9 +58,36 @@ export function neutraliseMentions(text: string): string {
     .replace(/<(@[!&]?|#)(\d+)>/g, (_whole, kind: string, id: string) => `<${kind.replace('@', `@${ZERO_WIDTH_SPACE}`)}${kind === '#' ? ZERO_WIDTH_SPACE : ''}${id}>`);
 }
 
+/**
+ * Discord markdown in article or user text, shown as written instead of rendered: discord.js's
+ * escapeMarkdown with headings on (its default leaves them live), every square bracket (so no
+ * `[label](address)` can hide where a link goes), and the two forms it does not know, block quotes
+ * (`> `, `>>> `) and subtext (`-# `). Lists stay lists: they change no meaning, and escaping them
+ * would put a backslash into every numbered title.
+ */
+export function escapeDiscordMarkdown(text: string): string {
+  return escapeMarkdown(text, { heading: true })
+    .replace(/[[\]]/gu, (bracket) => `\\${bracket}`)
+    .replace(/^([ \t]*)(>{1,3}[ \t]|-#[ \t])/gmu, '$1\\$2');
+}
+
 /** Article or user text made safe for a message: markdown escaped, mentions neutralised. */
 export function safeText(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text));
+  return neutraliseMentions(escapeDiscordMarkdown(text));
+}
+
+/** Parameters that hold the bot's own option names, shown in a code span, where an escape would show. */
+const CODE_SPAN_PARAMS: ReadonlySet<string> = new Set(['option']);
+
+/**
+ * A message held as data (a UserError's) in `locale`, its text parameters made safe: they carry
+ * what a user typed, file names and library details.
+ */
+export function safeMessageText(locale: Locale, message: Message): string {
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([name, value]) => [name, typeof value === 'string' && !CODE_SPAN_PARAMS.has(name) ? safeText(value) : value]),
+  );
+  return messageText(locale, { ...message, params } as Message);
 }
 
 /** Safe text cut to fit; the cut happens on the raw text, so an escape is never split. */

@@ -40,13 +40,7 @@ export function articleLinks(articles: readonly Pick<ArticleMeta, 'docId' | 'url
 export function linkedTitle(title: string, docId: string, links: ArticleLinks, maxChars: number): string {
   const target = links.get(docId);
   if (target === undefined || maxChars < target.length + 8) return safeFit(title, maxChars);
-  const room = maxChars - target.length - 4;
-  const escaped = (cut: number): string => safeFit(title, cut).replace(/[[\]]/gu, (c) => `\\${c}`);
-  let cut = room;
-  let label = escaped(cut);
-  while (label.length > room && cut > 0) {
-    cut -= label.length - room;
-    label = escaped(cut);
-  }
+  // safeText escapes the title's own brackets, so it cannot close the label early.
+  const label = safeFit(title, maxChars - target.length - 4);
   return `[${label}](${target})`;
 }

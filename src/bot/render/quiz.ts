@@ -86,14 +86,14 @@ export interface QuestionView {
 export function renderQuestion(view: QuestionView, locale: Locale): QuizPayload {
   const { opened } = view;
   const q = opened.question;
-  const choices = q.choices.map((choice, i) => `**${QUIZ_CHOICE_LETTERS[i]}**  ${choice}`).join('\n');
+  const choices = q.choices.map((choice, i) => `**${QUIZ_CHOICE_LETTERS[i]}**  ${safeText(choice)}`).join('\n');
   const countdown = view.closed
     ? text(locale, 'quizCountdownClosed', { answered: view.answered })
     : `${text(locale, 'quizCountdown', { seconds: Math.ceil(view.remainingMs / 1000), answered: view.answered })} · <t:${Math.ceil(opened.endsAt / 1000)}:R>`;
   const embed = new EmbedBuilder()
     .setColor(view.closed ? COLOR_CLOSED : COLOR_QUESTION)
     .setTitle(truncateText(text(locale, 'quizQuestionTitle', { n: opened.index + 1, total: opened.total }), DISCORD_EMBED_TITLE_MAX_CHARS))
-    .setDescription(truncateText(`${q.prompt}\n\n${choices}\n\n${countdown}`, DISCORD_EMBED_DESCRIPTION_MAX_CHARS));
+    .setDescription(truncateText(`${safeText(q.prompt)}\n\n${choices}\n\n${countdown}`, DISCORD_EMBED_DESCRIPTION_MAX_CHARS));
   return payload(embed, buttons(opened.gameId, opened.index, view.closed !== undefined, view.closed?.correctIndex ?? undefined));
 }
 
@@ -135,16 +135,16 @@ export function renderReveal(reveal: RevealData, locale: Locale): QuizPayload {
   const counts = reveal.counts
     .map((count, i) => `${i === reveal.correctIndex ? '✅' : '▫️'} **${QUIZ_CHOICE_LETTERS[i]}** ${bar(count, reveal.answered)} ${count}`)
     .join('\n');
-  const source = `**${reveal.source.title}**${reveal.source.date ? ` (${reveal.source.date})` : ''}\n> ${reveal.source.text.replace(/\n+/g, ' ')}`;
+  const source = `**${safeText(reveal.source.title)}**${reveal.source.date ? ` (${safeText(reveal.source.date)})` : ''}\n> ${safeText(reveal.source.text.replace(/\n+/g, ' '))}`;
   const embed = new EmbedBuilder()
     .setColor(COLOR_REVEAL)
     .setTitle(
       truncateText(
-        text(locale, 'quizRevealTitle', { n: reveal.index + 1, total: reveal.total, letter: QUIZ_CHOICE_LETTERS[reveal.correctIndex], choice: reveal.correctChoice }),
+        text(locale, 'quizRevealTitle', { n: reveal.index + 1, total: reveal.total, letter: QUIZ_CHOICE_LETTERS[reveal.correctIndex], choice: safeText(reveal.correctChoice) }),
         DISCORD_EMBED_TITLE_MAX_CHARS,
       ),
     )
-    .setDescription(truncateText(reveal.explanation, DISCORD_EMBED_DESCRIPTION_MAX_CHARS))
+    .setDescription(truncateText(safeText(reveal.explanation), DISCORD_EMBED_DESCRIPTION_MAX_CHARS))
     .addFields(
       { name: text(locale, 'quizRevealCounts'), value: truncateText(counts, DISCORD_EMBED_FIELD_MAX_CHARS) },
       { name: text(locale, 'source'), value: truncateText(source, DISCORD_EMBED_FIELD_MAX_CHARS) },
@@ -181,7 +181,7 @@ export function renderStarting(
     text(locale, 'quizStarting', { n: start.questions, seconds: start.seconds }),
     text(locale, 'quizSettingsLine', { speed: text(locale, start.speedPoints ? 'on' : 'off'), streaks: text(locale, start.streaks ? 'on' : 'off') }),
   ];
-  if (start.shortfall) lines.push(text(locale, 'quizShortfall', { n: start.questions, reason: start.shortfall }));
+  if (start.shortfall) lines.push(text(locale, 'quizShortfall', { n: start.questions, reason: safeText(start.shortfall) }));
   return { content: truncateText(lines.join('\n'), DISCORD_CONTENT_MAX_CHARS), embeds: [], components: [], allowedMentions: { parse: [] } };
 }
 
@@ -199,7 +199,7 @@ export function renderLeaderboard(rows: readonly LeaderboardRow[], period: Leade
 }
 
 export function renderStats(stats: PlayerStats | null, name: string, locale: Locale): QuizPayload {
-  const embed = new EmbedBuilder().setColor(COLOR_QUESTION).setTitle(truncateText(text(locale, 'quizStatsTitle', { name }), DISCORD_EMBED_TITLE_MAX_CHARS));
+  const embed = new EmbedBuilder().setColor(COLOR_QUESTION).setTitle(truncateText(text(locale, 'quizStatsTitle', { name: safeText(name) }), DISCORD_EMBED_TITLE_MAX_CHARS));
   if (!stats) return payload(embed.setDescription(text(locale, 'quizStatsNone')));
   return payload(
     embed.setDescription(
