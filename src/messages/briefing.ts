@@ -45,7 +45,7 @@ export const BRIEFING_MESSAGES = {
   }),
   timelineFrom: template({ date: 'string' }, { en: (p) => `from ${p.date}`, vi: (p) => `từ ${p.date}` }),
   timelineTo: template({ date: 'string' }, { en: (p) => `up to ${p.date}`, vi: (p) => `đến ${p.date}` }),
-  timelineAsWritten: template({ text: 'string' }, { en: (p) => `written “${p.text}”`, vi: (p) => `bài viết “${p.text}”` }),
+  timelineAsWritten: template({ text: 'string' }, { en: (p) => `written “${p.text}”`, vi: (p) => `bài ghi “${p.text}”` }),
   yearInferred: words({ en: 'year inferred', vi: 'năm được suy ra' }),
 
   helpTitle: words({ en: 'Briefbot, the briefing desk', vi: 'Briefbot, bàn tin tóm tắt' }),

@@ -284,6 +284,20 @@ describe('quiz through the discord.js client', () => {
     await bot.stop();
   });
 
+  it('GIVEN speed_points and streaks false (booleans) THEN the start says so in the host language and the game keeps them', async () => {
+    const channel = '400000000000000004';
+    const bot = new Bot(apiUrl, path.join(dir, 'switches.sqlite'), deskOf(makeQuestions(2)));
+    const host = user(200);
+    const start = bot.slash(channel, host, 'start', [{ name: 'questions', type: 4, value: 2 }, { name: 'speed_points', type: 5, value: false }, { name: 'streaks', type: 5, value: false }]);
+    await recorder.waitFor(() => replyTo(start) !== undefined && bot.quiz.games.gameIn(channel)?.state === 'question');
+    expect(replyContent(start)).toContain('Speed points: off · Streak bonus: off');
+    expect(bot.quiz.games.gameIn(channel)?.settings).toMatchObject({ speedPoints: false, streaks: false });
+    const stop = bot.slash(channel, host, 'stop');
+    await recorder.waitFor(() => replyTo(stop) !== undefined);
+    await bot.quiz.games.settled();
+    await bot.stop();
+  });
+
   it('GIVEN 50 players clicking in the same second THEN every answer counts once and each is acknowledged within 3 s', async () => {
     const channel = '400000000000000002';
     const file = path.join(dir, 'crowd.sqlite');
