@@ -39,6 +39,7 @@ const schema = z.object({
   FETCH_ALLOW_PRIVATE_HOSTS: booleanFlag(false),
   FETCH_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(300).default(15)),
   FETCH_MAX_MEGABYTES: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.1).max(100).default(2)),
+  FEED_POLL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(24 * 60).default(30)),
   LC_ALL: optionalString,
   LC_MESSAGES: optionalString,
   LANG: optionalString,
@@ -70,6 +71,9 @@ export interface Config {
   addedDir: string;
   /** Where removed added articles are moved (kept, not deleted). */
   removedArticlesDir: string;
+  /** The feeds followed, with what each poll has taken in. */
+  feedsFile: string;
+  feedPollMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The CLI/console user's language for the bot's own words, from LC_ALL / LC_MESSAGES / LANG. */
   locale: Locale;
@@ -136,6 +140,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     fetchMaxBytes: Math.round(e.FETCH_MAX_MEGABYTES * BYTES_PER_MB),
     addedDir: path.join(corpusDir, 'added'),
     removedArticlesDir: path.join(dataDir, 'removed-articles'),
+    feedsFile: path.join(dataDir, 'feeds.json'),
+    feedPollMs: e.FEED_POLL_MINUTES * 60_000,
     logLevel: e.LOG_LEVEL,
     locale: localeOfEnvironment(e),
     feedbackFile: path.join(dataDir, 'feedback.jsonl'),

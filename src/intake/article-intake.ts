@@ -17,7 +17,7 @@ import { ERROR_CODES, UserError } from '../errors.js';
 import type { StoredIndex } from '../retrieval/index-store.js';
 import { articleFileName, articleFileText, textKey, urlKey, type ArticleFileMeta } from './article-file.js';
 import type { SafeFetcher } from './fetch.js';
-import { articleFromHtml, decodeHtml, type PageArticle } from './page-article.js';
+import { articleFromHtml, decodeMarkup, type PageArticle } from './page-article.js';
 
 /** Content types read as a web page. */
 export const PAGE_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];
@@ -51,6 +51,8 @@ export interface IntakeDeps {
 
 export interface AddedArticle {
   article: ArticleMeta;
+  /** Its first body sentence: the gist an announcement shows. */
+  lead: string;
   report: IngestReport;
 }
 
@@ -110,14 +112,15 @@ export class ArticleIntake {
     return found === undefined ? null : metaOf(found);
   }
 
-  /** Fetches a web page, reduces it to its article and adds it. */
-  async addUrl(url: string, addedBy: string): Promise<AddedArticle> {
+  /** Fetches a web page, reduces it to its article and adds it; `defaults` fill what the page does not say (a feed entry's date). */
+  async addUrl(url: string, addedBy: string, defaults: Partial<Pick<PageArticle, 'date' | 'byline' | 'source'>> = {}): Promise<AddedArticle> {
     const known = keysOf(this.deps.desk.index).urls.get(urlKey(url));
     if (known !== undefined) throw duplicate(known);
     const fetched = await this.deps.fetcher.fetch({ url, accept: PAGE_TYPES });
     if (fetched.status !== 'ok') throw new Error(`an unconditional fetch of ${url} answered ${fetched.status}`);
-    const page = articleFromHtml(decodeHtml(fetched.body, fetched.charset), fetched.url);
-    return this.addDraft({ ...page, url: fetched.url }, addedBy, url);
+    const page = articleFromHtml(decodeMarkup(fetched.body, fetched.charset), fetched.url);
+    const filled = { date: page.date ?? defaults.date ?? null, byline: page.byline ?? defaults.byline ?? null, source: page.source ?? defaults.source ?? null };
+    return this.addDraft({ ...page, ...filled, url: fetched.url }, addedBy, url);
   }
 
   /** Adds an article already reduced to its parts (a page, or a feed item's own content). */
@@ -137,7 +140,7 @@ export class ArticleIntake {
       throw new UserError(ERROR_CODES.FILE_NOT_TEXT, 'fileNotText', { name });
     }
     if (extension === '.html' || extension === '.htm') {
-      const page = articleFromHtml(decodeHtml(bytes, 'utf-8'), null);
+      const page = articleFromHtml(decodeMarkup(bytes, 'utf-8'), null);
       return this.addDraft({ ...page, title: page.title || path.basename(name, extension), url: null }, addedBy, name);
     }
     const parsed = parseArticle({ docId: name, file: name, text: decoded.text, contentHash: hashBytes(bytes) });
@@ -210,7 +213,7 @@ export class ArticleIntake {
         });
         const article = [...this.deps.desk.index.articles.values()].find((a) => a.file === candidate.article.file);
         if (article === undefined) throw new Error(`${candidate.article.file} was written but the index does not hold it`);
-        return { article: metaOf(article), report };
+        return { article: metaOf(article), lead: article.sentences[0]?.text ?? '', report };
       } catch (error) {
         // The corpus goes back to what the index holds: nothing was added.
         if (written) await rm(file, { force: true });

@@ -143,6 +143,13 @@ function paragraphsOf(root: DomNode): string[] {
 
 const sameText = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
+/** The paragraphs of an HTML fragment (a feed entry's content), without what is never text. */
+export function paragraphsFromHtml(html: string): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as { document: DomDocument & { body: DomNode } };
+  clearFurniture(document);
+  return paragraphsOf(document.body);
+}
+
 export function articleFromHtml(html: string, pageUrl: string | null): PageArticle {
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const found = clearFurniture(document);
@@ -161,20 +168,21 @@ export function articleFromHtml(html: string, pageUrl: string | null): PageArtic
   };
 }
 
+/** The HTML standard's prescan looks for a charset declaration in the first 1024 bytes; some pages put it later, so 4 KiB. */
+const DECLARATION_SNIFF_BYTES = 4096;
+
 /**
- * Bytes of a page as text: the charset the server declared, else a `<meta charset>` in the
- * first kilobytes, else UTF-8. An unknown charset label is read as UTF-8.
+ * Bytes of a page or a feed as text: the charset the server declared, else the document's own
+ * (`<meta charset>`, `<?xml … encoding="…"?>`) in its first kilobytes, else UTF-8. An unknown
+ * charset label is read as UTF-8.
  */
-export function decodeHtml(body: Uint8Array, declaredCharset: string | null): string {
-  const head = Buffer.from(body.subarray(0, META_SNIFF_BYTES)).toString('latin1');
-  const meta = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1] ?? null;
-  const label = declaredCharset ?? meta ?? 'utf-8';
+export function decodeMarkup(body: Uint8Array, declaredCharset: string | null): string {
+  const head = Buffer.from(body.subarray(0, DECLARATION_SNIFF_BYTES)).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/iu.exec(head)?.[1] ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/iu.exec(head)?.[1] ?? null;
+  const label = declaredCharset ?? declared ?? 'utf-8';
   try {
     return new TextDecoder(label).decode(body);
   } catch {
     return new TextDecoder('utf-8').decode(body);
   }
 }
-
-/** The HTML standard's prescan looks for a charset declaration in the first 1024 bytes; some pages put it later, so 4 KiB. */
-const META_SNIFF_BYTES = 4096;

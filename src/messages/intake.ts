@@ -70,4 +70,16 @@ export const INTAKE_MESSAGES = {
     en: (p) => `${p.docId} was not added from Discord or the console, so it is not removed here: it is a file of the article folder.`,
     vi: (p) => `${p.docId} không được thêm từ Discord hay bảng điều khiển nên không xóa ở đây: đó là một tệp của thư mục bài báo.`,
   }),
+  feedInvalid: template({ url: 'string', detail: 'string' }, {
+    en: (p) => `${p.url} is not an RSS or Atom feed (${p.detail}). Nothing was subscribed.`,
+    vi: (p) => `${p.url} không phải nguồn tin RSS hay Atom (${p.detail}). Chưa đăng ký gì.`,
+  }),
+  feedDuplicate: template({ url: 'string' }, {
+    en: (p) => `This server already follows ${p.url}.`,
+    vi: (p) => `Máy chủ này đã theo dõi ${p.url}.`,
+  }),
+  feedNotFound: template({ feed: 'string' }, {
+    en: (p) => `No feed followed on this server matches \`${p.feed}\`; /feed list shows them.`,
+    vi: (p) => `Không có nguồn tin nào đang theo dõi trên máy chủ này khớp với \`${p.feed}\`; /feed list liệt kê chúng.`,
+  }),
 } as const;

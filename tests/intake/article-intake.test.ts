@@ -2,25 +2,24 @@
  * Adding articles to a real desk (lexical mode) over a copy of the demo corpus: by link from a
  * local server, by file, and removing them; the corpus folder stays the source of truth.
  */
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Desk } from '../../src/briefing/desk.js';
-import { parseConfig, type Config } from '../../src/config.js';
-import { ERROR_CODES, type UserError } from '../../src/errors.js';
+import type { Desk } from '../../src/briefing/desk.js';
+import type { Config } from '../../src/config.js';
+import { ERROR_CODES } from '../../src/errors.js';
 import { ArticleIntake } from '../../src/intake/article-intake.js';
 import { SafeFetcher } from '../../src/intake/fetch.js';
 import { LocalWeb } from './local-web.js';
+import { Workspaces, refusal } from './workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/intake');
 const NOW = new Date('2025-12-10T09:00:00.000Z');
 
 let web: LocalWeb;
-const roots: string[] = [];
-const desks: Desk[] = [];
+const workspaces = new Workspaces();
 
 beforeAll(async () => {
   web = new LocalWeb();
@@ -36,28 +35,16 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(desks.splice(0).map((d) => d.close()));
-  await Promise.all(roots.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await workspaces.cleanUp();
   web.requests.length = 0;
 });
 
 async function setUp(): Promise<{ config: Readonly<Config>; desk: Desk; intake: ArticleIntake }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'intake-'));
-  roots.push(root);
-  const corpusDir = path.join(root, 'corpus');
-  await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
-  const config = parseConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(root, 'data'), MODELS_DIR: path.join(root, 'models'), LOG_LEVEL: 'silent', FETCH_ALLOW_PRIVATE_HOSTS: '1' });
-  const desk = await Desk.open(config);
-  desks.push(desk);
+  const config = await workspaces.config({ FETCH_ALLOW_PRIVATE_HOSTS: '1' });
+  const desk = await workspaces.desk(config);
   const fetcher = new SafeFetcher({ allowPrivateHosts: config.fetchAllowPrivateHosts, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes });
-  const intake = new ArticleIntake({ desk, fetcher, corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes, now: () => NOW });
+  const intake = new ArticleIntake({ desk, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes, now: () => NOW });
   return { config, desk, intake };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(() => null, (e: unknown) => e as UserError);
-  if (error === null) throw new Error('expected a refusal');
-  return error;
 }
 
 async function addedFiles(config: Readonly<Config>): Promise<string[]> {
@@ -95,8 +82,7 @@ describe('adding an article by link', () => {
   it('GIVEN an added article WHEN the desk is opened again (a restart) THEN it is still in the briefing', async () => {
     const { config, intake } = await setUp();
     const { article } = await intake.addUrl(web.url('/giao-duc/thu-vien-so'), 'console');
-    const reopened = await Desk.open(config);
-    desks.push(reopened);
+    const reopened = await workspaces.desk(config);
     expect(reopened.index.articles.get(article.docId)?.title).toBe('Đà Lạt mở thư viện số đầu tiên cho học sinh vùng cao');
     const answer = await reopened.ask('Thư viện số ở Đà Lạt có bao nhiêu máy tính bảng?');
     expect(answer.passages[0]?.docId).toBe(article.docId);

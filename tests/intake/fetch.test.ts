@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ERROR_CODES, type UserError } from '../../src/errors.js';
+import { ERROR_CODES } from '../../src/errors.js';
 import { SafeFetcher, type FetchRules } from '../../src/intake/fetch.js';
 import { LocalWeb, RoutedAgent, fixedResolver } from './local-web.js';
+import { refusal } from './workspace.js';
 
 const HTML = ['text/html'];
 const STRICT: FetchRules = { allowPrivateHosts: false, timeoutMs: 5_000, maxBytes: 64 * 1024 };
@@ -24,12 +25,6 @@ afterAll(async () => {
 beforeEach(() => {
   web.requests.length = 0;
 });
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(() => null, (e: unknown) => e as UserError);
-  if (error === null) throw new Error('expected a refusal');
-  return error;
-}
 
 describe('the address rule at fetch time', () => {
   it('GIVEN the rule in force WHEN a link points at the local server on 127.0.0.1 THEN it is refused and the server sees no request', async () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFromHtml, decodeHtml, isoDay } from '../../src/intake/page-article.js';
+import { articleFromHtml, decodeMarkup, isoDay } from '../../src/intake/page-article.js';
 
 const fixture = (name: string): Buffer => readFileSync(path.join(import.meta.dirname, '../fixtures/intake', name));
-const page = (name: string, url: string | null = 'https://www.news.example/a') => articleFromHtml(decodeHtml(fixture(name), null), url);
+const page = (name: string, url: string | null = 'https://www.news.example/a') => articleFromHtml(decodeMarkup(fixture(name), null), url);
 const allText = (article: ReturnType<typeof page>): string => article.paragraphs.join('\n');
 
 describe('a web page reduced to its article', () => {
@@ -58,8 +58,8 @@ describe('a web page reduced to its article', () => {
 describe('decoding and dates', () => {
   it('GIVEN a charset from the server THEN it wins over the page, and an unknown label falls back to UTF-8', () => {
     const latin1 = Buffer.from('<meta charset="utf-8"><p>caf\u00e9</p>', 'latin1');
-    expect(decodeHtml(latin1, 'iso-8859-1')).toContain('café');
-    expect(decodeHtml(Buffer.from('<p>phở</p>'), 'no-such-charset')).toContain('phở');
+    expect(decodeMarkup(latin1, 'iso-8859-1')).toContain('café');
+    expect(decodeMarkup(Buffer.from('<p>phở</p>'), 'no-such-charset')).toContain('phở');
   });
 
   it('GIVEN a publication time with an offset THEN the day is the one the page states', () => {

@@ -1,0 +1,209 @@
+/**
+ * Following feeds: subscribing checks the feed and takes in its latest entries; polling (every
+ * FEED_POLL_MINUTES, on an injectable scheduler) asks with the last answer's validators, adds
+ * each new entry's article (its page through Readability, else the entry's own text) and hands
+ * what it added to `onNews` (the bot announces it). What was handled is saved after each entry,
+ * so a restart neither adds nor announces anything twice.
+ */
+import type { Logger } from 'pino';
+import { ERROR_CODES, isUserError } from '../errors.js';
+import type { AddedArticle, ArticleIntake } from './article-intake.js';
+import { FEED_TYPES, readFeed, type FeedEntry, type ParsedFeed } from './feed.js';
+import { feedId, type FeedRecord, type FeedStore } from './feed-store.js';
+import type { SafeFetcher } from './fetch.js';
+import { decodeMarkup, paragraphsFromHtml } from './page-article.js';
+
+/** Entries taken in when a feed is added: WordPress, the most common feed source, lists 10 by default, and older ones are the past of the story. */
+export const FEED_FIRST_POLL_MAX_ENTRIES = 10;
+/** Polls an entry whose page cannot be fetched is tried at before it is given up. */
+export const FEED_ENTRY_MAX_ATTEMPTS = 3;
+
+/** Runs a task every `ms`; returns what stops it. Tests drive polls by hand instead. */
+export interface Scheduler {
+  every(ms: number, task: () => void): () => void;
+}
+
+export const timerScheduler: Scheduler = {
+  every(ms, task) {
+    const timer = setInterval(task, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
+export interface FeedNews {
+  feed: FeedRecord;
+  added: AddedArticle[];
+}
+
+export interface FeedWatcherDeps {
+  store: FeedStore;
+  intake: ArticleIntake;
+  fetcher: SafeFetcher;
+  logger?: Logger;
+  now?: () => Date;
+  /** Told of each poll that added articles (not of the entries taken in when a feed is added). */
+  onNews?: (news: FeedNews) => Promise<void>;
+}
+
+export interface SubscribeRequest {
+  url: string;
+  guildId: string | null;
+  channelId: string | null;
+  addedBy: string;
+}
+
+/** Failures worth trying again at the next poll: the site may be back by then. */
+function isTransient(error: unknown): boolean {
+  return isUserError(error) && (error.code === ERROR_CODES.FETCH_TIMEOUT || error.code === ERROR_CODES.FETCH_FAILED);
+}
+
+export class FeedWatcher {
+  private polling: Promise<FeedNews[]> | null = null;
+  private stopTimer: (() => void) | null = null;
+
+  constructor(private readonly deps: FeedWatcherDeps) {}
+
+  list(guildId: string | null): FeedRecord[] {
+    return this.deps.store.list(guildId);
+  }
+
+  /** Checks that `url` is a feed, stores it and takes in its latest entries (without announcing them). */
+  async subscribe(request: SubscribeRequest): Promise<{ feed: FeedRecord; added: AddedArticle[] }> {
+    const fetched = await this.deps.fetcher.fetch({ url: request.url, accept: FEED_TYPES });
+    if (fetched.status !== 'ok') throw new Error(`an unconditional fetch of ${request.url} answered ${fetched.status}`);
+    const parsed = readFeed(decodeMarkup(fetched.body, fetched.charset), fetched.url);
+    const feed: FeedRecord = {
+      id: feedId(request.guildId, request.url),
+      url: request.url,
+      title: parsed.title,
+      guildId: request.guildId,
+      channelId: request.channelId,
+      addedBy: request.addedBy,
+      addedAt: this.now(),
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      seen: [],
+      failures: {},
+      lastPolledAt: null,
+      lastError: null,
+    };
+    await this.deps.store.add(feed);
+    const latest = parsed.entries.slice(0, FEED_FIRST_POLL_MAX_ENTRIES);
+    feed.seen = parsed.entries.slice(FEED_FIRST_POLL_MAX_ENTRIES).map((e) => e.key);
+    const added = await this.takeIn(feed, latest);
+    return { feed, added };
+  }
+
+  async unsubscribe(guildId: string | null, ref: string): Promise<FeedRecord> {
+    const feed = this.deps.store.find(guildId, ref);
+    await this.deps.store.remove(feed.id);
+    return feed;
+  }
+
+  /** Polls every feed once, one after another; a poll asked for while one runs joins it. */
+  pollAll(): Promise<FeedNews[]> {
+    this.polling ??= this.pollEach().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
+
+  start(intervalMs: number, scheduler: Scheduler = timerScheduler): void {
+    this.stopTimer ??= scheduler.every(intervalMs, () => {
+      this.pollAll().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'feed poll failed'));
+    });
+  }
+
+  /** Stops polling and waits for a poll in progress. */
+  async stop(): Promise<void> {
+    this.stopTimer?.();
+    this.stopTimer = null;
+    await this.polling?.catch(() => undefined);
+  }
+
+  private async pollEach(): Promise<FeedNews[]> {
+    const news: FeedNews[] = [];
+    for (const feed of this.deps.store.list()) {
+      const added = await this.poll(feed);
+      if (added.length === 0) continue;
+      news.push({ feed, added });
+      await this.deps.onNews?.({ feed, added }).catch((error: unknown) => this.deps.logger?.error({ err: error, feed: feed.url }, 'feed announcement failed'));
+    }
+    return news;
+  }
+
+  private async poll(feed: FeedRecord): Promise<AddedArticle[]> {
+    let parsed: ParsedFeed;
+    try {
+      const fetched = await this.deps.fetcher.fetch({ url: feed.url, accept: FEED_TYPES, etag: feed.etag, lastModified: feed.lastModified });
+      feed.lastPolledAt = this.now();
+      if (fetched.status === 'not-modified') {
+        feed.lastError = null;
+        await this.deps.store.save(feed);
+        return [];
+      }
+      parsed = readFeed(decodeMarkup(fetched.body, fetched.charset), fetched.url);
+      feed.etag = fetched.etag;
+      feed.lastModified = fetched.lastModified;
+      feed.title = parsed.title ?? feed.title;
+      feed.lastError = null;
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      this.deps.logger?.warn({ feed: feed.url, code: error.code }, error.message);
+      feed.lastPolledAt = this.now();
+      feed.lastError = error.message;
+      await this.deps.store.save(feed);
+      return [];
+    }
+    const seen = new Set(feed.seen);
+    return this.takeIn(feed, parsed.entries.filter((e) => !seen.has(e.key)));
+  }
+
+  /** Adds the articles of `entries`, oldest first, saving what was handled after each one. */
+  private async takeIn(feed: FeedRecord, entries: FeedEntry[]): Promise<AddedArticle[]> {
+    const added: AddedArticle[] = [];
+    for (const entry of [...entries].reverse()) {
+      let handled = true;
+      try {
+        const article = await this.addEntry(feed, entry);
+        if (article !== null) added.push(article);
+        delete feed.failures[entry.key];
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        if (error.code !== ERROR_CODES.ARTICLE_DUPLICATE) this.deps.logger?.warn({ feed: feed.url, entry: entry.url ?? entry.key, code: error.code }, error.message);
+        if (isTransient(error)) {
+          const attempts = (feed.failures[entry.key] ?? 0) + 1;
+          feed.failures[entry.key] = attempts;
+          handled = attempts >= FEED_ENTRY_MAX_ATTEMPTS;
+          if (handled) delete feed.failures[entry.key];
+        }
+      }
+      if (handled) feed.seen = [entry.key, ...feed.seen.filter((k) => k !== entry.key)];
+      await this.deps.store.save(feed);
+    }
+    return added;
+  }
+
+  /** The entry's page, reduced to its article; the entry's own text when the page gives none. Null: already in the briefing. */
+  private async addEntry(feed: FeedRecord, entry: FeedEntry): Promise<AddedArticle | null> {
+    const addedBy = `feed:${feed.url}`;
+    const defaults = { date: entry.date, byline: entry.author, source: feed.title };
+    const ownText = (): Promise<AddedArticle> | null =>
+      entry.html === null || entry.title === null ? null : this.deps.intake.addDraft({ title: entry.title, paragraphs: paragraphsFromHtml(entry.html), url: entry.url, ...defaults }, addedBy);
+    if (entry.url === null) return ownText();
+    if (this.deps.intake.findByUrl(entry.url) !== null) return null;
+    try {
+      return await this.deps.intake.addUrl(entry.url, addedBy, defaults);
+    } catch (pageError) {
+      const fallback = isUserError(pageError) && pageError.code !== ERROR_CODES.ARTICLE_DUPLICATE ? ownText() : null;
+      if (fallback === null) throw pageError;
+      // The page's failure is the one that counts (a timeout is tried again at the next poll).
+      return fallback.catch(() => Promise.reject(pageError));
+    }
+  }
+
+  private now(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+}

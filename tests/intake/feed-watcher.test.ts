@@ -1,0 +1,195 @@
+/**
+ * Following a feed served by a local server on 127.0.0.1: the first entries taken in, an entry
+ * published between two polls added and announced once, conditional requests, a restart.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk } from '../../src/briefing/desk.js';
+import type { Config } from '../../src/config.js';
+import { ERROR_CODES } from '../../src/errors.js';
+import { ArticleIntake } from '../../src/intake/article-intake.js';
+import { FeedStore } from '../../src/intake/feed-store.js';
+import { FeedWatcher, type FeedNews, type Scheduler } from '../../src/intake/feed-watcher.js';
+import { SafeFetcher } from '../../src/intake/fetch.js';
+import { LocalWeb } from './local-web.js';
+import { Workspaces, refusal } from './workspace.js';
+
+interface Story {
+  slug: string;
+  title: string;
+  date: string;
+  paragraphs: string[];
+}
+
+const STORIES: Story[] = [
+  {
+    slug: 'tram-line',
+    title: 'Orrin gets its first tram line',
+    date: '2026-02-02',
+    paragraphs: [
+      'The first tram line in the southern district of Orrin opened on Monday, linking the ferry terminal with the university campus in 14 minutes.',
+      'The line has nine stops and cost 64 million euros. Trams will run every six minutes at peak hours, the transport authority said.',
+    ],
+  },
+  {
+    slug: 'fish-market',
+    title: 'Old fish market to become a food hall',
+    date: '2026-02-03',
+    paragraphs: [
+      'The old fish market on the north quay will reopen as a food hall with 38 stalls next summer, the city council decided on Tuesday.',
+      'Local fishing families will keep six stalls at a reduced rent, and the building\'s 1911 iron roof will be restored rather than replaced.',
+    ],
+  },
+  {
+    slug: 'lighthouse',
+    title: 'Lighthouse keeper retires after 41 years',
+    date: '2026-02-05',
+    paragraphs: [
+      'Agnes Moravec, the last keeper of the Cape Velsa lighthouse, retired on Thursday after 41 years, handing the light over to an automatic system.',
+      'She climbed the tower\'s 212 steps twice a day, she said, and never once missed the lamp at dusk, not even in the storm of 1999.',
+    ],
+  },
+];
+
+function page(story: Story): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${story.title} | Harbour Daily</title>
+<meta property="og:site_name" content="Harbour Daily"><meta property="article:published_time" content="${story.date}T07:00:00Z"></head>
+<body><nav><a href="/">Front page</a> <a href="/city">City</a> <a href="/subscribe">Subscribe for 1 euro a week</a></nav>
+<article><h1>${story.title}</h1>${story.paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>
+<aside class="related"><h3>Related</h3><a href="/other">Council approves new parking rules</a></aside><footer>Harbour Daily, all rights reserved</footer></body></html>`;
+}
+
+function rss(stories: Story[]): string {
+  const items = [...stories].reverse().map((s) => `<item><title>${s.title}</title><link>${web.url(`/news/${s.slug}`)}</link><guid isPermaLink="false">harbour-${s.slug}</guid><pubDate>${new Date(`${s.date}T07:00:00Z`).toUTCString()}</pubDate><description>${s.paragraphs[0]}</description></item>`);
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour Daily</title><link>${web.url('/')}</link>${items.join('')}</channel></rss>`;
+}
+
+let web: LocalWeb;
+/** What the feed lists right now; the feed's ETag changes with it. */
+let published: Story[] = [];
+const workspaces = new Workspaces();
+
+beforeAll(async () => {
+  web = new LocalWeb();
+  await web.start();
+  for (const story of STORIES) web.set(`/news/${story.slug}`, { body: page(story) });
+  web.set('/feed.xml', (req) => {
+    const etag = `"${published.map((s) => s.slug).join('+')}"`;
+    if (req.headers['if-none-match'] === etag) return { status: 304 };
+    return { headers: { 'content-type': 'application/rss+xml; charset=utf-8', etag }, body: rss(published) };
+  });
+  web.set('/not-a-feed.xml', { headers: { 'content-type': 'application/xml' }, body: '<html><body><p>Hello</p></body></html>' });
+  web.set('/page.html', { body: page(STORIES[0]!) });
+});
+
+afterAll(async () => {
+  await web.stop();
+});
+
+afterEach(async () => {
+  await workspaces.cleanUp();
+  web.requests.length = 0;
+});
+
+interface Setup {
+  config: Readonly<Config>;
+  desk: Desk;
+  watcher: FeedWatcher;
+  news: FeedNews[];
+}
+
+async function open(config: Readonly<Config>): Promise<Setup> {
+  const desk = await workspaces.desk(config);
+  const fetcher = new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes });
+  const intake = new ArticleIntake({ desk, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
+  const { store } = await FeedStore.open(config.feedsFile);
+  const news: FeedNews[] = [];
+  const watcher = new FeedWatcher({ store, intake, fetcher, onNews: async (n) => void news.push(n) });
+  return { config, desk, watcher, news };
+}
+
+async function setUp(): Promise<Setup> {
+  return open(await workspaces.config());
+}
+
+describe('following a feed', () => {
+  it('GIVEN a feed that gains an entry between two polls THEN it is answerable after the next poll, announced once, and not added twice after a restart', async () => {
+    published = STORIES.slice(0, 2);
+    const first = await setUp();
+    const { feed, added } = await first.watcher.subscribe({ url: web.url('/feed.xml'), guildId: '100000000000000001', channelId: '100000000000000003', addedBy: 'discord:300000000000000001 (mira)' });
+    expect(feed.title).toBe('Harbour Daily');
+    expect(added.map((a) => a.article.title)).toEqual(['Orrin gets its first tram line', 'Old fish market to become a food hall']);
+    expect(first.news).toEqual([]);
+
+    expect(await first.watcher.pollAll()).toEqual([]);
+    expect(web.requestsTo('/feed.xml').at(-1)?.headers['if-none-match']).toBe('"tram-line+fish-market"');
+
+    published = STORIES;
+    const question = 'How many steps does the Cape Velsa lighthouse tower have?';
+    expect((await first.desk.ask(question)).passages.some((p) => p.text.includes('212 steps'))).toBe(false);
+    await first.watcher.pollAll();
+    expect(first.news).toHaveLength(1);
+    expect(first.news[0]!.added.map((a) => a.article.title)).toEqual(['Lighthouse keeper retires after 41 years']);
+    expect(first.news[0]!.added[0]!.lead).toMatch(/^Agnes Moravec, the last keeper/);
+    const answer = await first.desk.ask(question);
+    expect(answer.passages[0]).toMatchObject({ title: 'Lighthouse keeper retires after 41 years', source: 'Harbour Daily', date: '2026-02-05' });
+    expect(answer.passages[0]!.text).toContain('212 steps');
+
+    await first.watcher.pollAll();
+    expect(first.news).toHaveLength(1);
+    await first.watcher.stop();
+
+    const restarted = await open(first.config);
+    await restarted.watcher.pollAll();
+    expect(restarted.news).toEqual([]);
+    expect([...restarted.desk.index.articles.values()].filter((a) => a.file.startsWith('added/'))).toHaveLength(3);
+    expect(web.requestsTo('/news/lighthouse')).toHaveLength(1);
+  });
+
+  it('GIVEN an entry whose page is gone but whose feed text is an article THEN the feed text is added', async () => {
+    const gone: Story = { slug: 'gone-story', title: 'Harbour cranes get solar roofs', date: '2026-02-06', paragraphs: ['The four container cranes on the east quay now carry solar panels on their machine houses, producing about 310 megawatt hours a year, the port said on Friday. The panels cover a fifth of the cranes\' own use.'] };
+    published = [gone];
+    const { desk, watcher } = await setUp();
+    const { added } = await watcher.subscribe({ url: web.url('/feed.xml'), guildId: null, channelId: null, addedBy: 'console' });
+    expect(added.map((a) => a.article.title)).toEqual(['Harbour cranes get solar roofs']);
+    expect((await desk.ask('How much power do the solar panels on the cranes produce a year?')).passages[0]?.text).toContain('310 megawatt hours');
+  });
+
+  it('GIVEN an address that is not a feed THEN nothing is subscribed', async () => {
+    const { config, watcher } = await setUp();
+    expect((await refusal(watcher.subscribe({ url: web.url('/not-a-feed.xml'), guildId: null, channelId: null, addedBy: 'console' }))).code).toBe(ERROR_CODES.FEED_INVALID);
+    expect((await refusal(watcher.subscribe({ url: web.url('/page.html'), guildId: null, channelId: null, addedBy: 'console' }))).code).toBe(ERROR_CODES.FETCH_BAD_TYPE);
+    expect((await refusal(watcher.subscribe({ url: web.url('/missing.xml'), guildId: null, channelId: null, addedBy: 'console' }))).code).toBe(ERROR_CODES.FETCH_FAILED);
+    expect(watcher.list(null)).toEqual([]);
+    await expect(readFile(config.feedsFile, 'utf8')).rejects.toThrow();
+  });
+
+  it('GIVEN the same feed twice in one server THEN the second is refused; removing it stops it', async () => {
+    published = STORIES.slice(0, 1);
+    const { watcher } = await setUp();
+    const { feed } = await watcher.subscribe({ url: web.url('/feed.xml'), guildId: '1', channelId: null, addedBy: 'console' });
+    expect((await refusal(watcher.subscribe({ url: web.url('/feed.xml'), guildId: '1', channelId: null, addedBy: 'console' }))).code).toBe(ERROR_CODES.FEED_DUPLICATE);
+    expect(watcher.list('2')).toEqual([]);
+    expect((await watcher.unsubscribe('1', feed.id.slice(0, 4))).url).toBe(web.url('/feed.xml'));
+    expect(watcher.list('1')).toEqual([]);
+    expect((await refusal(watcher.unsubscribe('1', feed.id))).code).toBe(ERROR_CODES.FEED_NOT_FOUND);
+  });
+
+  it('GIVEN a scheduler THEN polling runs at the configured interval, and stops', async () => {
+    const { config, watcher } = await setUp();
+    const tasks: Array<{ ms: number; task: () => void; cancelled: boolean }> = [];
+    const scheduler: Scheduler = {
+      every(ms, task) {
+        const entry = { ms, task, cancelled: false };
+        tasks.push(entry);
+        return () => {
+          entry.cancelled = true;
+        };
+      },
+    };
+    watcher.start(config.feedPollMs, scheduler);
+    expect(tasks.map((t) => t.ms)).toEqual([30 * 60_000]);
+    await watcher.stop();
+    expect(tasks[0]!.cancelled).toBe(true);
+  });
+});
