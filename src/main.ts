@@ -13,6 +13,7 @@ import { createCliLogger } from './cli/logger.js';
 import { configWithFolders, environmentLocale } from './config.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from './errors.js';
 import { printSafe } from './cli/terminal.js';
+import { openIntakeServices } from './intake/services.js';
 import { text } from './messages/index.js';
 
 const EXIT_BUG = 1;
@@ -38,7 +39,8 @@ async function main(): Promise<number> {
   if (config.discordToken !== null) {
     const logger = createBotLogger(config.logLevel);
     const desk = await Desk.open(config, { logger });
-    const bot = await startBot(config, desk, { logger, commands: COMMANDS });
+    const intake = await openIntakeServices(config, desk, { logger });
+    const bot = await startBot(config, desk, { logger, commands: COMMANDS, intake });
     stopOnSignals(bot, logger);
     return new Promise<number>(() => undefined);
   }
@@ -48,7 +50,8 @@ async function main(): Promise<number> {
   }
   const logger = createCliLogger(config.logLevel);
   const desk = await Desk.open(config, { logger });
-  await runConsole(desk, config.locale, { input: process.stdin, output: process.stdout, colour: process.stdout.isTTY === true, announceModelWarning: !logger.isLevelEnabled('warn') });
+  const { articles } = await openIntakeServices(config, desk, { logger });
+  await runConsole(desk, config.locale, { input: process.stdin, output: process.stdout, colour: process.stdout.isTTY === true, announceModelWarning: !logger.isLevelEnabled('warn'), articles });
   await desk.close();
   return 0;
 }

@@ -1,5 +1,5 @@
 /** Starts the discord.js client on the Guilds intent and wires the dispatcher; `stop()` shuts down gracefully. */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BriefingDesk } from '../briefing/types.js';
 import type { Command } from './command.js';
@@ -7,6 +7,10 @@ import type { Config } from '../config.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { Dispatcher } from './dispatcher.js';
 import { openQuizServices } from './quiz-service.js';
+import type { FeedNews, Scheduler } from '../intake/feed-watcher.js';
+import type { IntakeServices } from '../intake/services.js';
+import { localeOfDiscord } from '../messages/index.js';
+import { renderFeedNews } from './render/intake.js';
 
 /** How long shutdown waits for interactions already being answered. */
 export const SHUTDOWN_DRAIN_MS = 10_000;
@@ -20,6 +24,10 @@ export interface StartBotOptions {
   logger: Logger;
   /** What the bot answers (src/commands' COMMANDS in production). */
   commands: readonly Command[];
+  /** Adding articles and following feeds; the bot polls the feeds and announces what they add. */
+  intake: IntakeServices;
+  /** When feed polls run (default: a timer every FEED_POLL_MINUTES); tests run them by hand. */
+  feedScheduler?: Scheduler;
   drainMs?: number;
 }
 
@@ -34,7 +42,8 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
     rest: client.rest,
     onListenerError: (error, event) => logger.error({ err: error, event: event.type, gameId: event.game.gameId }, 'quiz message failed'),
   });
-  const dispatcher = new Dispatcher({ commands: options.commands, desk, quiz, config, logger });
+  const { intake } = options;
+  const dispatcher = new Dispatcher({ commands: options.commands, desk, quiz, intake, config, logger });
   client.on(Events.InteractionCreate, dispatcher.onInteraction);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, (c) => {
@@ -43,6 +52,15 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
   }));
   await client.login(config.discordToken);
   await ready;
+  /** A feed's new articles, in its channel, in the server's language. */
+  const announce = async (news: FeedNews): Promise<void> => {
+    if (news.feed.channelId === null) return;
+    const locale = localeOfDiscord(client.guilds.cache.get(news.feed.guildId ?? '')?.preferredLocale);
+    for (const { allowedMentions, ...body } of renderFeedNews(news, locale)) {
+      await client.rest.post(Routes.channelMessages(news.feed.channelId), { body: { ...body, allowed_mentions: allowedMentions } });
+    }
+  };
+  intake.feeds.start(config.feedPollMs, announce, options.feedScheduler);
   let stopping: Promise<void> | null = null;
   return {
     client,
@@ -50,6 +68,7 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
       stopping ??= (async () => {
         logger.info('shutting down');
         await dispatcher.drain(options.drainMs ?? SHUTDOWN_DRAIN_MS);
+        await intake.feeds.stop();
         quiz.close();
         await desk.close();
         await client.destroy();

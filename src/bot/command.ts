@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Locale } from '../messages/index.js';
 import type { BotSessions } from './sessions.js';
 import type { QuizServices } from './quiz-service.js';
+import type { IntakeServices } from '../intake/services.js';
 
 /** How the dispatcher acknowledges before running the handler: not at all, or a (public / ephemeral) deferred reply. */
 export type DeferMode = 'none' | 'public' | 'ephemeral';
@@ -16,6 +17,8 @@ export type DeferMode = 'none' | 'public' | 'ephemeral';
 export interface CommandContext {
   desk: BriefingDesk;
   quiz: QuizServices;
+  /** Adding articles and following feeds. */
+  intake: IntakeServices;
   config: Readonly<Config>;
   logger: Logger;
   /** The language of the user who invoked the command. */
@@ -28,6 +31,8 @@ export interface CommandContext {
 
 /** The option a user is typing in, for autocomplete. */
 export interface FocusedOption {
+  /** The server it is typed in (null in a direct message): what belongs to a server is offered only there. */
+  guildId: string | null;
   subcommand: string | null;
   name: string;
   value: string;

@@ -16,6 +16,7 @@ import { localeOfDiscord, text, type Locale } from '../messages/index.js';
 import { createSessions } from './sessions.js';
 import { Cooldowns } from './cooldown.js';
 import type { QuizServices } from './quiz-service.js';
+import type { IntakeServices } from '../intake/services.js';
 import { renderNotice } from './render/ask.js';
 import { safeMessageText } from './render/limits.js';
 
@@ -30,6 +31,7 @@ export interface DispatcherDeps {
   commands: readonly Command[];
   desk: BriefingDesk;
   quiz: QuizServices;
+  intake: IntakeServices;
   config: Readonly<Config>;
   logger: Logger;
 }
@@ -67,7 +69,7 @@ export class Dispatcher {
 
   private async handle(interaction: Interaction): Promise<void> {
     const locale = localeOfDiscord(interaction.locale);
-    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, config: this.deps.config, logger: this.deps.logger, locale, sessions: this.sessions, commands: this.deps.commands };
+    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, intake: this.deps.intake, config: this.deps.config, logger: this.deps.logger, locale, sessions: this.sessions, commands: this.deps.commands };
     if (interaction.isAutocomplete()) {
       await this.runAutocomplete(interaction, ctx);
       return;
@@ -120,7 +122,7 @@ export class Dispatcher {
     let choices: ReturnType<typeof fitChoices> = [];
     if (this.accepting && command?.autocomplete !== undefined) {
       try {
-        const found = await command.autocomplete({ subcommand: interaction.options.getSubcommand(false), name: focused.name, value: String(focused.value) }, ctx);
+        const found = await command.autocomplete({ guildId: interaction.guildId, subcommand: interaction.options.getSubcommand(false), name: focused.name, value: String(focused.value) }, ctx);
         choices = fitChoices(found);
       } catch (error) {
         this.deps.logger.error({ err: error, command: interaction.commandName, option: focused.name }, 'autocomplete failed');

@@ -1,13 +1,14 @@
 /**
  * What the local console does with a typed line, the same commands as on Discord written as
  * words: `/ask <question>` (or just the question), `more`, `/summary [topic | article id]`,
- * `/timeline [from] [to] [topic]`, `/sources`, `/help`, `/reindex`. The quiz and leaving are
+ * `/timeline [from] [to] [topic]`, `/sources`, `/help`, `/reindex`, `/add <path or url>`. The quiz and leaving are
  * the console loop's (src/cli/console.ts).
  */
 import { ASK_PASSAGES_DEFAULT } from '../briefing/limits.js';
 import type { BriefingDesk, SummaryRequest, TimelineQuery } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import { isUserError, userErrorText } from '../errors.js';
+import type { ArticleIntake } from '../intake/article-intake.js';
 import { text, type Locale } from '../messages/index.js';
 import { emphasis, renderAskText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
 
@@ -54,6 +55,8 @@ export class ConsoleSession {
     private readonly desk: BriefingDesk,
     private readonly locale: Locale,
     private readonly bold: (text: string) => string = emphasis(false),
+    /** What `/add` adds articles with (none: `/add` is not offered). */
+    private readonly articles: ArticleIntake | null = null,
   ) {}
 
   /** One typed line to its answer; a user's mistake is answered in words, never thrown. */
@@ -89,6 +92,12 @@ export class ConsoleSession {
         return renderSummaryText(await desk.summary(summaryRequest(rest, desk.sources())), locale);
       case 'timeline':
         return renderTimelineText(await desk.timeline(timelineQuery(rest)), locale);
+      case 'add': {
+        if (this.articles === null || rest === '') return text(locale, 'consoleUnknownCommand');
+        const { article } = /^https?:\/\//iu.test(rest) ? await this.articles.addUrl(rest, 'console') : await this.articles.addPath(rest, 'console');
+        const about = `${article.sources.join(', ') || text(locale, 'noSource')} · ${article.date ?? text(locale, 'undated')}`;
+        return text(locale, 'articleAdded', { title: article.title, docId: article.docId, about, articles: desk.status().articles });
+      }
       case 'help':
         return `${text(locale, 'consoleHelp')}\n\n${modelStatus(desk, locale)}`;
       case 'reindex': {

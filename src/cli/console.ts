@@ -1,12 +1,13 @@
 /**
  * The local console: with no Discord token at a terminal, the same commands are typed as
  * `/ask …`, `more`, `/sources`, `/summary …`, `/timeline …`, `/quiz …`, `/help`, `/reindex`,
- * `/quit` and answered as plain text (src/cli/console-commands.ts), in the console's language.
+ * `/add <path or url>`, `/quit` and answered as plain text (src/cli/console-commands.ts), in the console's language.
  * Ctrl-C ends a running quiz with its scores, or else leaves; Ctrl-D leaves.
  */
 import readline from 'node:readline';
 import type { BriefingDesk } from '../briefing/types.js';
 import { isUserError, userErrorText } from '../errors.js';
+import type { ArticleIntake } from '../intake/article-intake.js';
 import { text, type Locale } from '../messages/index.js';
 import { ConsoleSession, splitCommand } from './console-commands.js';
 import { quizRequestOf, runConsoleQuiz, type ConsoleInput } from './console-quiz.js';
@@ -22,6 +23,8 @@ export interface ConsoleIo {
   colour: boolean;
   /** False when the desk's logger already printed the model warning (it is shown once). */
   announceModelWarning?: boolean;
+  /** What `/add` adds articles with. */
+  articles?: ArticleIntake;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function runConsole(desk: BriefingDesk, locale: Locale, io: Console
   const terminal = (io.input as { isTTY?: boolean }).isTTY === true;
   const rl = readline.createInterface({ input: io.input, output: io.output, terminal });
   const next = consoleInput(rl);
-  const session = new ConsoleSession(desk, locale, emphasis(io.colour));
+  const session = new ConsoleSession(desk, locale, emphasis(io.colour), io.articles ?? null);
   rl.setPrompt(CONSOLE_PROMPT);
   for (;;) {
     rl.prompt();

@@ -4,7 +4,9 @@
  * descriptions from src/messages/commands.ts through `localised`, its options read with
  * src/bot/options.ts, its suggestions with src/bot/autocomplete.ts, its words from src/messages.
  */
+import { articleCommand } from './article.js';
 import { askCommand } from './ask.js';
+import { feedCommand } from './feed.js';
 import { helpCommand } from './help.js';
 import { quizCommand } from './quiz.js';
 import { reindexCommand } from './reindex.js';
@@ -13,4 +15,4 @@ import { summaryCommand } from './summary.js';
 import { timelineCommand } from './timeline.js';
 import type { Command } from '../bot/command.js';
 
-export const COMMANDS: readonly Command[] = [askCommand, sourcesCommand, summaryCommand, timelineCommand, helpCommand, reindexCommand, quizCommand];
+export const COMMANDS: readonly Command[] = [askCommand, sourcesCommand, summaryCommand, timelineCommand, helpCommand, reindexCommand, articleCommand, feedCommand, quizCommand];

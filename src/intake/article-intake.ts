@@ -5,7 +5,7 @@
  * keep coming from the current one. The same article (same URL, or same text) is never added
  * twice. Bad input is refused with a UserError and adds nothing.
  */
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { IngestReport } from '../briefing/types.js';
@@ -13,7 +13,7 @@ import { resolveArticle } from '../briefing/summary.js';
 import { decodeArticleBytes, hashBytes } from '../corpus/load.js';
 import { parseArticle, splitFrontMatter } from '../corpus/parse.js';
 import type { Article, ArticleMeta } from '../corpus/types.js';
-import { ERROR_CODES, UserError } from '../errors.js';
+import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import type { StoredIndex } from '../retrieval/index-store.js';
 import { articleFileName, articleFileText, textKey, urlKey, type ArticleFileMeta } from './article-file.js';
 import type { SafeFetcher } from './fetch.js';
@@ -146,6 +146,26 @@ export class ArticleIntake {
     const parsed = parseArticle({ docId: name, file: name, text: decoded.text, contentHash: hashBytes(bytes) });
     const meta = { title: parsed.title, source: parsed.sources.length > 0 ? parsed.sources.join(', ') : null, url: parsed.url, date: parsed.date, author: parsed.author, addedBy, addedAt: this.now() };
     return this.add(this.candidate(meta, parsed.raw.slice(splitFrontMatter(parsed.raw).bodyStart), extension === '.md' ? '.md' : '.txt', name));
+  }
+
+  /** Adds a local file (the console's `/add <path>`), read only up to the article size limit. */
+  async addPath(file: string, addedBy: string): Promise<AddedArticle> {
+    const name = path.basename(file);
+    let bytes: Buffer;
+    try {
+      const handle = await open(file, 'r');
+      try {
+        const { size } = await handle.stat();
+        if (size > this.deps.maxArticleBytes) throw new UserError(ERROR_CODES.FETCH_TOO_LARGE, 'fileTooLarge', { name, megabytes: this.deps.maxArticleBytes / 2 ** 20 });
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if (isUserError(error)) throw error;
+      throw new UserError(ERROR_CODES.FILE_UNREADABLE, 'fileUnreadable', { name: file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
+    return this.addFile(name, bytes, addedBy);
   }
 
   /** Removes an added article (by docId or a unique prefix of one): its file moves out of the corpus. */

@@ -1,8 +1,8 @@
 /**
  * Following feeds: subscribing checks the feed and takes in its latest entries; polling (every
  * FEED_POLL_MINUTES, on an injectable scheduler) asks with the last answer's validators, adds
- * each new entry's article (its page through Readability, else the entry's own text) and hands
- * what it added to `onNews` (the bot announces it). What was handled is saved after each entry,
+ * each new entry's article (its page through Readability, else the entry's own text) and returns
+ * what it added (the bot announces it). What was handled is saved after each entry,
  * so a restart neither adds nor announces anything twice.
  */
 import type { Logger } from 'pino';
@@ -18,14 +18,14 @@ export const FEED_FIRST_POLL_MAX_ENTRIES = 10;
 /** Polls an entry whose page cannot be fetched is tried at before it is given up. */
 export const FEED_ENTRY_MAX_ATTEMPTS = 3;
 
-/** Runs a task every `ms`; returns what stops it. Tests drive polls by hand instead. */
+/** Runs a task every `ms`; returns what stops it. Tests run the task by hand and await it. */
 export interface Scheduler {
-  every(ms: number, task: () => void): () => void;
+  every(ms: number, task: () => Promise<void>): () => void;
 }
 
 export const timerScheduler: Scheduler = {
   every(ms, task) {
-    const timer = setInterval(task, ms);
+    const timer = setInterval(() => void task(), ms);
     timer.unref();
     return () => clearInterval(timer);
   },
@@ -42,8 +42,6 @@ export interface FeedWatcherDeps {
   fetcher: SafeFetcher;
   logger?: Logger;
   now?: () => Date;
-  /** Told of each poll that added articles (not of the entries taken in when a feed is added). */
-  onNews?: (news: FeedNews) => Promise<void>;
 }
 
 export interface SubscribeRequest {
@@ -60,6 +58,8 @@ function isTransient(error: unknown): boolean {
 
 export class FeedWatcher {
   private polling: Promise<FeedNews[]> | null = null;
+  /** A scheduled poll and its announcements. */
+  private cycle: Promise<void> | null = null;
   private stopTimer: (() => void) | null = null;
 
   constructor(private readonly deps: FeedWatcherDeps) {}
@@ -109,16 +109,29 @@ export class FeedWatcher {
     return this.polling;
   }
 
-  start(intervalMs: number, scheduler: Scheduler = timerScheduler): void {
+  /** Polls every `intervalMs`, telling `onNews` of each feed a poll added articles from (the bot announces them). */
+  start(intervalMs: number, onNews: (news: FeedNews) => Promise<void>, scheduler: Scheduler = timerScheduler): void {
     this.stopTimer ??= scheduler.every(intervalMs, () => {
-      this.pollAll().catch((error: unknown) => this.deps.logger?.error({ err: error }, 'feed poll failed'));
+      this.cycle ??= this.pollAndTell(onNews).finally(() => {
+        this.cycle = null;
+      });
+      return this.cycle;
     });
   }
 
-  /** Stops polling and waits for a poll in progress. */
+  private async pollAndTell(onNews: (news: FeedNews) => Promise<void>): Promise<void> {
+    try {
+      for (const news of await this.pollAll()) await onNews(news).catch((error: unknown) => this.deps.logger?.error({ err: error, feed: news.feed.url }, 'feed announcement failed'));
+    } catch (error) {
+      this.deps.logger?.error({ err: error }, 'feed poll failed');
+    }
+  }
+
+  /** Stops polling and waits for a poll (and its announcements) in progress. */
   async stop(): Promise<void> {
     this.stopTimer?.();
     this.stopTimer = null;
+    await this.cycle;
     await this.polling?.catch(() => undefined);
   }
 
@@ -126,9 +139,7 @@ export class FeedWatcher {
     const news: FeedNews[] = [];
     for (const feed of this.deps.store.list()) {
       const added = await this.poll(feed);
-      if (added.length === 0) continue;
-      news.push({ feed, added });
-      await this.deps.onNews?.({ feed, added }).catch((error: unknown) => this.deps.logger?.error({ err: error, feed: feed.url }, 'feed announcement failed'));
+      if (added.length > 0) news.push({ feed, added });
     }
     return news;
   }

@@ -18,6 +18,8 @@ import { addressVerdict } from './address-rule.js';
 
 /** Redirects followed before giving up: browsers allow 20, but a news link that needs more than 5 is broken or a trap. */
 export const MAX_REDIRECTS = 5;
+/** The longest link taken: 2,048 characters is what browsers, servers and sitemaps reliably accept. */
+export const URL_MAX_CHARS = 2048;
 const USER_AGENT = 'Briefbot/0.1 (+news briefing bot; reads articles a team added)';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -72,6 +74,7 @@ export interface FetchDeps {
 
 /** Parses a link the user gave: an absolute http(s) URL without credentials, or URL_INVALID. */
 export function parseWebUrl(text: string): URL {
+  if (text.length > URL_MAX_CHARS) throw new UserError(ERROR_CODES.URL_INVALID, 'urlInvalid', { url: `${text.slice(0, 80)}…` });
   let url: URL;
   try {
     url = new URL(text.trim());

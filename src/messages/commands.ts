@@ -62,6 +62,22 @@ export const COMMAND_WORDS = {
   quizLeaderboard: named({ en: 'leaderboard', vi: 'bang_xep_hang' }, words({ en: 'The best quiz players of this server.', vi: 'Những người chơi đố vui giỏi nhất máy chủ.' })),
   quizLeaderboardPeriod: named({ en: 'period', vi: 'khoang_thoi_gian' }, words({ en: 'All time, the last 7 days or the last 30 days.', vi: 'Mọi thời điểm, 7 ngày qua hoặc 30 ngày qua.' })),
   quizStats: named({ en: 'stats', vi: 'thong_ke' }, words({ en: 'Your quiz stats on this server.', vi: 'Thống kê đố vui của bạn trên máy chủ này.' })),
+
+  article: named({ en: 'article', vi: 'bai_bao' }, words({ en: 'Add an article to the briefing, remove one, or list those added (Manage Server).', vi: 'Thêm bài vào bản tin, xóa bài, hoặc liệt kê các bài đã thêm (Quản lý máy chủ).' })),
+  articleAdd: named({ en: 'add', vi: 'them' }, words({ en: 'Add a web page (url) or a .txt, .md or .html file.', vi: 'Thêm một trang web (url) hoặc một tệp .txt, .md, .html.' })),
+  articleAddUrl: named({ en: 'url', vi: 'url' }, words({ en: 'The article\'s web address (http or https).', vi: 'Địa chỉ web của bài (http hoặc https).' })),
+  articleAddFile: named({ en: 'file', vi: 'tep' }, words({ en: 'A .txt, .md or .html file with the article.', vi: 'Một tệp .txt, .md hoặc .html chứa bài.' })),
+  articleRemove: named({ en: 'remove', vi: 'xoa' }, words({ en: 'Remove an article added from Discord, the console or a feed.', vi: 'Xóa một bài đã thêm từ Discord, bảng điều khiển hoặc nguồn tin.' })),
+  articleRemoveArticle: named({ en: 'article', vi: 'bai' }, words({ en: 'The article: type part of its title.', vi: 'Bài cần xóa: gõ một phần tiêu đề.' })),
+  articleList: named({ en: 'list', vi: 'danh_sach' }, words({ en: 'The articles added, newest first, with who added them.', vi: 'Các bài đã thêm, mới nhất trước, kèm người thêm.' })),
+
+  feed: named({ en: 'feed', vi: 'nguon_tin' }, words({ en: 'Follow RSS or Atom feeds: new articles join the briefing (Manage Server).', vi: 'Theo dõi nguồn tin RSS hoặc Atom: bài mới vào bản tin (Quản lý máy chủ).' })),
+  feedAdd: named({ en: 'add', vi: 'them' }, words({ en: 'Follow a feed; its new articles are added as they appear.', vi: 'Theo dõi một nguồn tin; bài mới được thêm khi xuất hiện.' })),
+  feedAddUrl: named({ en: 'url', vi: 'url' }, words({ en: 'The feed\'s address (RSS or Atom, http or https).', vi: 'Địa chỉ nguồn tin (RSS hoặc Atom, http hoặc https).' })),
+  feedAddChannel: named({ en: 'channel', vi: 'kenh' }, words({ en: 'Announce each new article in this channel.', vi: 'Thông báo từng bài mới trong kênh này.' })),
+  feedRemove: named({ en: 'remove', vi: 'xoa' }, words({ en: 'Stop following a feed (its articles stay).', vi: 'Ngừng theo dõi một nguồn tin (các bài vẫn giữ).' })),
+  feedRemoveFeed: named({ en: 'feed', vi: 'nguon' }, words({ en: 'The feed: type part of its title or address.', vi: 'Nguồn tin: gõ một phần tên hoặc địa chỉ.' })),
+  feedList: named({ en: 'list', vi: 'danh_sach' }, words({ en: 'The feeds this server follows.', vi: 'Các nguồn tin máy chủ này đang theo dõi.' })),
 } as const;
 
 export type CommandWordKey = keyof typeof COMMAND_WORDS;

@@ -1,5 +1,5 @@
 /** Adding articles by link, file and feed: refusals of what is fetched, and what was added. */
-import { formatNumber, template } from './define.js';
+import { formatNumber, template, words } from './define.js';
 
 export const INTAKE_MESSAGES = {
   urlInvalid: template({ url: 'string' }, {
@@ -54,6 +54,10 @@ export const INTAKE_MESSAGES = {
     en: (p) => `\`${p.name}\` is larger than ${formatNumber('en', p.megabytes, 1)} MB, the most an article may be (MAX_ARTICLE_MB). Nothing was added.`,
     vi: (p) => `\`${p.name}\` lớn hơn ${formatNumber('vi', p.megabytes, 1)} MB, mức tối đa của một bài (MAX_ARTICLE_MB). Chưa thêm gì.`,
   }),
+  fileUnreadable: template({ name: 'string', detail: 'string' }, {
+    en: (p) => `I cannot read \`${p.name}\` (${p.detail}). Nothing was added.`,
+    vi: (p) => `Không đọc được \`${p.name}\` (${p.detail}). Chưa thêm gì.`,
+  }),
   fileNotText: template({ name: 'string' }, {
     en: (p) => `\`${p.name}\` is not UTF-8 text (it is binary or in another encoding). Nothing was added.`,
     vi: (p) => `\`${p.name}\` không phải văn bản UTF-8 (tệp nhị phân hoặc mã hóa khác). Chưa thêm gì.`,
@@ -81,5 +85,57 @@ export const INTAKE_MESSAGES = {
   feedNotFound: template({ feed: 'string' }, {
     en: (p) => `No feed followed on this server matches \`${p.feed}\`; /feed list shows them.`,
     vi: (p) => `Không có nguồn tin nào đang theo dõi trên máy chủ này khớp với \`${p.feed}\`; /feed list liệt kê chúng.`,
+  }),
+  articleAddOneOf: words({
+    en: 'Give either a file or a link (url), not both and not neither.',
+    vi: 'Hãy đưa một tệp hoặc một đường dẫn (url): không phải cả hai, cũng không bỏ trống.',
+  }),
+  articleAdded: template({ title: 'string', docId: 'string', about: 'string', articles: 'number' }, {
+    en: (p) => `Added “${p.title}” (${p.docId}) · ${p.about}. The briefing now has ${p.articles} articles; /ask and /summary use it at once.`,
+    vi: (p) => `Đã thêm “${p.title}” (${p.docId}) · ${p.about}. Bản tin hiện có ${p.articles} bài; /ask và /summary dùng được ngay.`,
+  }),
+  articleRemoved: template({ title: 'string', docId: 'string', articles: 'number' }, {
+    en: (p) => `Removed “${p.title}” (${p.docId}) from the briefing; its file was kept aside. ${p.articles} articles left.`,
+    vi: (p) => `Đã xóa “${p.title}” (${p.docId}) khỏi bản tin; tệp được cất riêng. Còn ${p.articles} bài.`,
+  }),
+  addedListTitle: template({ n: 'number' }, {
+    en: (p) => (p.n === 1 ? '1 article added from Discord, the console or feeds' : `${p.n} articles added from Discord, the console or feeds`),
+    vi: (p) => `${p.n} bài được thêm từ Discord, bảng điều khiển hoặc nguồn tin`,
+  }),
+  addedListEmpty: words({
+    en: 'No article has been added yet: /article add takes a link or a file, /feed add follows a feed.',
+    vi: 'Chưa có bài nào được thêm: /article add nhận đường dẫn hoặc tệp, /feed add theo dõi một nguồn tin.',
+  }),
+  addedBy: template({ who: 'string', when: 'string' }, {
+    en: (p) => `added by ${p.who} on ${p.when}`,
+    vi: (p) => `${p.who} thêm ngày ${p.when}`,
+  }),
+  addedByConsole: words({ en: 'the console', vi: 'bảng điều khiển' }),
+  addedByFeed: template({ feed: 'string' }, { en: (p) => `the feed ${p.feed}`, vi: (p) => `nguồn tin ${p.feed}` }),
+  feedSubscribed: template({ title: 'string', id: 'string', added: 'number', minutes: 'number' }, {
+    en: (p) => `Following “${p.title}” (${p.id}): ${p.added} of its latest articles added now; new ones every ${p.minutes} minutes.`,
+    vi: (p) => `Đang theo dõi “${p.title}” (${p.id}): đã thêm ${p.added} bài mới nhất; bài mới được lấy mỗi ${p.minutes} phút.`,
+  }),
+  feedAnnouncedIn: template({ channel: 'string' }, {
+    en: (p) => `New articles will be announced in <#${p.channel}>.`,
+    vi: (p) => `Bài mới sẽ được thông báo trong <#${p.channel}>.`,
+  }),
+  feedRemoved: template({ title: 'string' }, {
+    en: (p) => `No longer following “${p.title}”. The articles it added stay in the briefing.`,
+    vi: (p) => `Đã ngừng theo dõi “${p.title}”. Các bài nó đã thêm vẫn ở trong bản tin.`,
+  }),
+  feedListTitle: template({ n: 'number' }, {
+    en: (p) => (p.n === 1 ? '1 feed followed on this server' : `${p.n} feeds followed on this server`),
+    vi: (p) => `${p.n} nguồn tin đang theo dõi trên máy chủ này`,
+  }),
+  feedListEmpty: words({ en: 'This server follows no feed yet: /feed add takes an RSS or Atom address.', vi: 'Máy chủ này chưa theo dõi nguồn tin nào: /feed add nhận địa chỉ RSS hoặc Atom.' }),
+  feedDetails: template({ id: 'string', url: 'string', channel: 'string', polled: 'string' }, {
+    en: (p) => `${p.id} · ${p.url}${p.channel === '' ? '' : ` · announced in <#${p.channel}>`} · last read ${p.polled}`,
+    vi: (p) => `${p.id} · ${p.url}${p.channel === '' ? '' : ` · thông báo trong <#${p.channel}>`} · đọc lần cuối ${p.polled}`,
+  }),
+  feedNeverPolled: words({ en: 'not yet', vi: 'chưa' }),
+  feedNews: template({ feed: 'string' }, {
+    en: (p) => `New in the briefing, from ${p.feed}`,
+    vi: (p) => `Bài mới trong bản tin, từ ${p.feed}`,
   }),
 } as const;

@@ -3,6 +3,7 @@ import type { Interaction } from 'discord.js';
 import { pino, type Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { BriefingDesk } from '../../src/briefing/types.js';
+import type { IntakeServices } from '../../src/intake/services.js';
 import type { QuizServices } from '../../src/bot/quiz-service.js';
 import { SESSION_TTL_MS, Sessions, type AskSession } from '../../src/bot/sessions.js';
 import { Cooldowns } from '../../src/bot/cooldown.js';
@@ -59,7 +60,7 @@ function capturingLogger(): { logger: Logger; lines: Array<Record<string, unknow
 
 function dispatcherWith(command: Command, logger: Logger): Dispatcher {
   const config = parseConfig({ ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'silent' });
-  return new Dispatcher({ commands: [command], desk: {} as BriefingDesk, quiz: {} as QuizServices, config, logger });
+  return new Dispatcher({ commands: [command], desk: {} as BriefingDesk, quiz: {} as QuizServices, intake: {} as IntakeServices, config, logger });
 }
 
 async function settle(dispatcher: Dispatcher): Promise<void> {

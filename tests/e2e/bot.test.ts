@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
+import { openIntakeServices } from '../../src/intake/services.js';
 import { QUESTION_MAX_CHARS } from '../../src/briefing/limits.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
@@ -63,7 +64,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-e2e-'));
   config = e2eConfig(fake, work, { ASK_COOLDOWN_SECONDS: '5' });
   desk = await Desk.open(config, { logger });
-  bot = await startBot(config, desk, { logger, commands: COMMANDS, drainMs: 2_000 });
+  bot = await startBot(config, desk, { logger, commands: COMMANDS, intake: await openIntakeServices(config, desk), drainMs: 2_000 });
 });
 
 afterAll(async () => {

@@ -59,6 +59,7 @@ export class FakeDiscord {
   private seq = 0;
   private pending429: { match: (call: RecordedCall) => boolean; retryAfterSeconds: number } | null = null;
   private port = 0;
+  private readonly files = new Map<string, { body: Buffer; contentType: string }>();
 
   async start(): Promise<void> {
     this.server.on('upgrade', (req, socket, head) => {
@@ -99,8 +100,9 @@ export class FakeDiscord {
     }
   }
 
-  command(name: string, options: CommandOption[] = [], who: InteractionOptions = {}): { id: string; token: string } {
-    return this.dispatch(2, { id: snowflake(), name, type: 1, options }, who);
+  /** A slash command; `resolved` carries what options refer to (attachments, channels), as Discord sends it. */
+  command(name: string, options: CommandOption[] = [], who: InteractionOptions = {}, resolved?: Record<string, unknown>): { id: string; token: string } {
+    return this.dispatch(2, { id: snowflake(), name, type: 1, options, ...(resolved === undefined ? {} : { resolved }) }, who);
   }
 
   /** The user is typing in an option marked `focused`: Discord asks for choices (the answer is callback type 8). */
@@ -202,13 +204,29 @@ export class FakeDiscord {
     });
   }
 
+  /**
+   * A file uploaded with a command: served by the fake from its own host, as Discord's CDN serves
+   * attachments. Returns the attachment as Discord puts it in the interaction's `resolved`.
+   */
+  attachment(filename: string, body: Buffer, contentType = 'text/plain; charset=utf-8'): { id: string; filename: string; size: number; url: string; proxy_url: string; content_type: string } {
+    const id = snowflake();
+    const filePath = `/attachments/${FAKE_CHANNEL_ID}/${id}/${filename}`;
+    this.files.set(filePath, { body, contentType });
+    const url = `http://127.0.0.1:${this.port}${filePath}`;
+    return { id, filename, size: body.length, url, proxy_url: url, content_type: contentType };
+  }
+
   private answer(call: RecordedCall, res: http.ServerResponse): void {
     const json = (status: number, body: unknown): void => {
       call.status = status;
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (call.method === 'GET' && call.path === '/gateway/bot') {
+    const file = call.method === 'GET' ? this.files.get(call.path) : undefined;
+    if (file !== undefined) {
+      res.writeHead(200, { 'content-type': file.contentType });
+      res.end(file.body);
+    } else if (call.method === 'GET' && call.path === '/gateway/bot') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     } else if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(call.path)) {
       const commands = (call.body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: FAKE_APP_ID, version: snowflake() }));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
+import { openIntakeServices } from '../../src/intake/services.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
 import { safeText } from '../../src/bot/render/limits.js';
@@ -43,7 +44,7 @@ const logger = pino({ level: 'silent' });
 
 async function startBriefbot(): Promise<BotHandle> {
   const desk = await Desk.open(config, { logger });
-  return startBot(config, desk, { logger, commands: COMMANDS, drainMs: 2_000 });
+  return startBot(config, desk, { logger, commands: COMMANDS, intake: await openIntakeServices(config, desk), drainMs: 2_000 });
 }
 
 const bodyOf = (c: RecordedCall): Body => (c.body ?? {}) as Body;

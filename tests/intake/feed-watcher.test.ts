@@ -95,7 +95,6 @@ interface Setup {
   config: Readonly<Config>;
   desk: Desk;
   watcher: FeedWatcher;
-  news: FeedNews[];
 }
 
 async function open(config: Readonly<Config>): Promise<Setup> {
@@ -103,9 +102,8 @@ async function open(config: Readonly<Config>): Promise<Setup> {
   const fetcher = new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes });
   const intake = new ArticleIntake({ desk, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
   const { store } = await FeedStore.open(config.feedsFile);
-  const news: FeedNews[] = [];
-  const watcher = new FeedWatcher({ store, intake, fetcher, onNews: async (n) => void news.push(n) });
-  return { config, desk, watcher, news };
+  const watcher = new FeedWatcher({ store, intake, fetcher });
+  return { config, desk, watcher };
 }
 
 async function setUp(): Promise<Setup> {
@@ -119,7 +117,6 @@ describe('following a feed', () => {
     const { feed, added } = await first.watcher.subscribe({ url: web.url('/feed.xml'), guildId: '100000000000000001', channelId: '100000000000000003', addedBy: 'discord:300000000000000001 (mira)' });
     expect(feed.title).toBe('Harbour Daily');
     expect(added.map((a) => a.article.title)).toEqual(['Orrin gets its first tram line', 'Old fish market to become a food hall']);
-    expect(first.news).toEqual([]);
 
     expect(await first.watcher.pollAll()).toEqual([]);
     expect(web.requestsTo('/feed.xml').at(-1)?.headers['if-none-match']).toBe('"tram-line+fish-market"');
@@ -127,21 +124,19 @@ describe('following a feed', () => {
     published = STORIES;
     const question = 'How many steps does the Cape Velsa lighthouse tower have?';
     expect((await first.desk.ask(question)).passages.some((p) => p.text.includes('212 steps'))).toBe(false);
-    await first.watcher.pollAll();
-    expect(first.news).toHaveLength(1);
-    expect(first.news[0]!.added.map((a) => a.article.title)).toEqual(['Lighthouse keeper retires after 41 years']);
-    expect(first.news[0]!.added[0]!.lead).toMatch(/^Agnes Moravec, the last keeper/);
+    const news = await first.watcher.pollAll();
+    expect(news).toHaveLength(1);
+    expect(news[0]!.added.map((a) => a.article.title)).toEqual(['Lighthouse keeper retires after 41 years']);
+    expect(news[0]!.added[0]!.lead).toMatch(/^Agnes Moravec, the last keeper/);
     const answer = await first.desk.ask(question);
     expect(answer.passages[0]).toMatchObject({ title: 'Lighthouse keeper retires after 41 years', source: 'Harbour Daily', date: '2026-02-05' });
     expect(answer.passages[0]!.text).toContain('212 steps');
 
-    await first.watcher.pollAll();
-    expect(first.news).toHaveLength(1);
+    expect(await first.watcher.pollAll()).toEqual([]);
     await first.watcher.stop();
 
     const restarted = await open(first.config);
-    await restarted.watcher.pollAll();
-    expect(restarted.news).toEqual([]);
+    expect(await restarted.watcher.pollAll()).toEqual([]);
     expect([...restarted.desk.index.articles.values()].filter((a) => a.file.startsWith('added/'))).toHaveLength(3);
     expect(web.requestsTo('/news/lighthouse')).toHaveLength(1);
   });
@@ -175,9 +170,11 @@ describe('following a feed', () => {
     expect((await refusal(watcher.unsubscribe('1', feed.id))).code).toBe(ERROR_CODES.FEED_NOT_FOUND);
   });
 
-  it('GIVEN a scheduler THEN polling runs at the configured interval, and stops', async () => {
+  it('GIVEN a scheduler THEN polling runs at the configured interval, each feed with news is told once, and it stops', async () => {
+    published = STORIES.slice(0, 1);
     const { config, watcher } = await setUp();
-    const tasks: Array<{ ms: number; task: () => void; cancelled: boolean }> = [];
+    await watcher.subscribe({ url: web.url('/feed.xml'), guildId: '1', channelId: '3', addedBy: 'console' });
+    const tasks: Array<{ ms: number; task: () => Promise<void>; cancelled: boolean }> = [];
     const scheduler: Scheduler = {
       every(ms, task) {
         const entry = { ms, task, cancelled: false };
@@ -187,9 +184,13 @@ describe('following a feed', () => {
         };
       },
     };
-    watcher.start(config.feedPollMs, scheduler);
+    const told: FeedNews[] = [];
+    watcher.start(config.feedPollMs, async (news) => void told.push(news), scheduler);
     expect(tasks.map((t) => t.ms)).toEqual([30 * 60_000]);
+    published = STORIES.slice(0, 2);
+    await tasks[0]!.task();
     await watcher.stop();
+    expect(told.map((n) => n.added.map((a) => a.article.title))).toEqual([['Old fish market to become a food hall']]);
     expect(tasks[0]!.cancelled).toBe(true);
   });
 });
