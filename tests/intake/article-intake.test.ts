@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/briefing/desk.js';
 import type { Config } from '../../src/config.js';
 import { ERROR_CODES } from '../../src/errors.js';
+import { ConsoleSession } from '../../src/cli/console-commands.js';
 import { ArticleIntake } from '../../src/intake/article-intake.js';
 import { SafeFetcher } from '../../src/intake/fetch.js';
 import { LocalWeb } from './local-web.js';
@@ -180,6 +181,17 @@ describe('adding an article by file', () => {
     expect((await refusal(intake.addFile(name, bytes, 'console'))).code).toBe(code);
     expect(await addedFiles(config)).toEqual([]);
     expect(desk.index.articles.size).toBe(5);
+  });
+});
+
+describe('the console', () => {
+  it('GIVEN /add <path> and /add <url> THEN both are added and said so; a missing file is refused', async () => {
+    const { desk, intake } = await setUp();
+    const session = new ConsoleSession(desk, 'en', undefined, intake);
+    expect(await session.run(`/add ${path.join(FIXTURES, 'news-page.vi.html')}`)).toMatch(/^Added “Đà Lạt mở thư viện số đầu tiên cho học sinh vùng cao” \(2025-12-05-/);
+    expect(await session.run(`/add ${web.url('/cities/port-velsa-desalination')}`)).toContain('The Coastal Ledger · 2025-11-20. The briefing now has 7 articles');
+    expect(await session.run('/add /no/such/file.txt')).toBe('I cannot read `/no/such/file.txt` (ENOENT). Nothing was added.');
+    expect(desk.index.articles.size).toBe(7);
   });
 });
 
