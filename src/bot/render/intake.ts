@@ -111,10 +111,10 @@ export function renderFeedNews(news: FeedNews, locale: Locale): BotMessage[] {
   const links = articleLinks(news.added.map((a) => a.article));
   const embeds = news.added.map(
     (a): APIEmbed => ({
-      title: truncateText(a.article.title, DISCORD_EMBED_TITLE_MAX_CHARS),
+      title: safeFit(a.article.title, DISCORD_EMBED_TITLE_MAX_CHARS),
       ...(links.has(a.article.docId) ? { url: links.get(a.article.docId) } : {}),
       description: safeFit(truncateText(a.lead, GIST_MAX_CHARS), DISCORD_EMBED_DESCRIPTION_MAX_CHARS),
-      footer: { text: truncateText(`${about(a.article, locale)} · ${text(locale, 'feedNews', { feed: news.feed.title ?? news.feed.url })}`, DISCORD_EMBED_TITLE_MAX_CHARS) },
+      footer: { text: safeFit(`${about(a.article, locale)} · ${text(locale, 'feedNews', { feed: news.feed.title ?? news.feed.url })}`, DISCORD_EMBED_TITLE_MAX_CHARS) },
       color: COLOR_ADDED,
     }),
   );
