@@ -14,7 +14,8 @@ import { normalizeText } from '../text/index.js';
 /** A derived title is cut to this many characters at a clause boundary. */
 export const DERIVED_TITLE_MAX_CHARS = 110;
 /**
- * The version of the rules that read an article (furniture, prefixes, front matter, sentences).
+ * The version of the rules that read an article (furniture, prefixes, front matter, sentences) and
+ * turn its text into index terms.
  * Bump it when a change reads the same file differently: an index built under other rules is then
  * read again from the corpus on the next start, reusing the vectors of passages whose text is unchanged.
  */

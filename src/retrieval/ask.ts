@@ -39,6 +39,8 @@ export interface RetrievalContext {
   lexicon?: Lexicon;
   /** What the corpus covers, suggested on abstention; computed from the passages when absent. */
   topics?: readonly string[];
+  /** The relevance below which the answer abstains (RELEVANCE_FLOOR unless an evaluation sweeps it). */
+  relevanceFloor?: number;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -106,7 +108,10 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   const topFused = fused[0]?.score ?? 1;
   const best = Math.max(0, ...relevance.values());
 
-  if (best < RELEVANCE_FLOOR) return { question: text, abstained: true, passages: [], suggestions: [...(ctx.topics ?? corpusTopics(ctx.passages))], mode };
+  const relevanceOfBest = Math.round(best * 1000) / 1000;
+  if (best < (ctx.relevanceFloor ?? RELEVANCE_FLOOR)) {
+    return { question: text, abstained: true, relevance: relevanceOfBest, passages: [], suggestions: [...(ctx.topics ?? corpusTopics(ctx.passages))], mode };
+  }
 
   const candidates: Candidate[] = [];
   for (const f of fused) {
@@ -131,5 +136,5 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
       citations: c.citations.map((docId) => citationOf(ctx.articles.get(docId), docId)),
     };
   });
-  return { question: text, abstained: false, passages, suggestions: [], mode };
+  return { question: text, abstained: false, relevance: relevanceOfBest, passages, suggestions: [], mode };
 }

@@ -4,12 +4,13 @@
  * and dates are normalised so that `5.700` = `5,700` and `2/12` = `ngày 2 tháng 12` = `December 2`.
  *
  * Terms carry a field prefix: `w:` exact syllable, `b:` syllable bigram, `f:` folded
- * syllable, `n:` number, `d:` day-month date, `m:` year-month.
+ * syllable, `s:` English stem (only where it differs from the word), `n:` number, `d:`
+ * day-month date, `m:` year-month.
  */
 
-import { foldAccents, isNumeric, syllables } from '../text/index.js';
+import { foldAccents, isNumeric, stemOf, syllables } from '../text/index.js';
 
-export const FIELD = { word: 'w:', bigram: 'b:', folded: 'f:', number: 'n:', date: 'd:', month: 'm:' } as const;
+export const FIELD = { word: 'w:', bigram: 'b:', folded: 'f:', stem: 's:', number: 'n:', date: 'd:', month: 'm:' } as const;
 
 const DATE_DMY = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/gu;
 const DATE_MY = /\b(\d{1,2})\/(\d{4})\b/gu;
@@ -55,6 +56,8 @@ export function indexTerms(text: string): string[] {
       terms.push(`${FIELD.word}${w}`);
       const folded = foldAccents(w);
       terms.push(`${FIELD.folded}${folded}`);
+      const stem = stemOf(w);
+      if (stem !== w) terms.push(`${FIELD.stem}${stem}`);
     }
     const next = words[i + 1];
     if (next !== undefined) terms.push(`${FIELD.bigram}${w}_${next}`);

@@ -5,7 +5,7 @@
  * the passage has) scales the score and gives an absolute relevance in [0, 1].
  */
 import type { LexicalIndex, SparseScores } from './lexical.js';
-import { fieldWeight, type AnalyzedQuery } from './query.js';
+import { fieldWeight, type AnalyzedQuery, type Concept } from './query.js';
 
 export interface LexicalHit {
   id: string;
@@ -17,7 +17,19 @@ export interface LexicalHit {
 
 /** How much of the ranking score depends on coverage (the rest is plain BM25). */
 const COVERAGE_EXPONENT = 2;
+/**
+ * Coverage weighs each concept by its weighted idf raised to this power: squared, the share a passage covers
+ * is led by the question's most informative concepts, so missing the one rare word a question is
+ * about (`prisoners` in a corpus about Russia and Ukraine, a name the corpus never mentions) costs
+ * more than matching three common ones gains. Measured with `scripts/abstention-tradeoff.ts`
+ * (README): 1 leaves the demo's off-topic questions answered at any floor that keeps XQuAD's
+ * answers; 3 turns away answers on the news sets.
+ */
+const CONCEPT_IDF_EXPONENT = 2;
+/** `the` is in nearly every English passage; a corpus where fewer than this share have it is not English. */
+const ENGLISH_CORPUS_MIN_THE_SHARE = 0.3;
 
+/** A concept's idf: that of its rarest term the corpus has, over all wordings (0 when the corpus has none). */
 function conceptIdf(index: LexicalIndex, alternatives: string[][]): number {
   let best = 0;
   for (const alt of alternatives) {
@@ -65,15 +77,47 @@ function topK(hits: Iterable<LexicalHit>, k: number): LexicalHit[] {
   return heap.sort((a, b) => (better(a, b) ? -1 : 1));
 }
 
+/**
+ * Whether the corpus is written in English: the commonest English word is in most English
+ * passages of any length and in hardly any Vietnamese one.
+ */
+function englishCorpus(index: LexicalIndex): boolean {
+  return index.documentFrequency('w:the') >= index.size * ENGLISH_CORPUS_MIN_THE_SHARE;
+}
+
+/**
+ * Each concept's weight in coverage: its idf (the largest, for a concept the corpus lacks),
+ * times its own weight, raised to `exponent`. An untranslated English word the corpus
+ * lacks, over a corpus not in English, weighs as much as the question's other concepts on
+ * average: how rare its translation would be is unknown.
+ */
+function conceptWeights(index: LexicalIndex, concepts: readonly Concept[], exponent: number): number[] {
+  const missingIdf = index.idfOf(0);
+  const idfs = concepts.map((c) => conceptIdf(index, c.alternatives));
+  const unknown = concepts.map((c, i) => c.untranslated === true && idfs[i] === 0);
+  const foreign = unknown.some(Boolean) && !englishCorpus(index);
+  const known = idfs.filter((_idf, i) => !(foreign && unknown[i])).map((idf) => (idf > 0 ? idf : missingIdf));
+  const typical = known.length === 0 ? missingIdf : known.reduce((a, b) => a + b, 0) / known.length;
+  return concepts.map((c, i) => {
+    const idf = foreign && unknown[i] ? typical : (idfs[i] ?? 0) > 0 ? (idfs[i] ?? 0) : missingIdf;
+    return (c.weight * idf) ** exponent;
+  });
+}
+
 export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: number): LexicalHit[] {
   if (index.size === 0 || query.concepts.length === 0) return [];
-  const missingIdf = Math.log(1 + (index.size + 0.5) / 0.5);
-  const [alternative, best, raw, covered, matched, share] = index.scoreBuffers(6) as [SparseScores, SparseScores, SparseScores, SparseScores, SparseScores, SparseScores];
+  const [alternative, best, raw, covered, matched, share, rankCovered] = index.scoreBuffers(7) as [SparseScores, SparseScores, SparseScores, SparseScores, SparseScores, SparseScores, SparseScores];
+  // Ranking reads coverage with plain idf weights; relevance (what the floor is checked on) with
+  // CONCEPT_IDF_EXPONENT, led by the question's most informative concepts.
+  const rankWeights = conceptWeights(index, query.concepts, 1);
+  const weights = conceptWeights(index, query.concepts, CONCEPT_IDF_EXPONENT);
   let totalWeight = 0;
-  for (const concept of query.concepts) {
-    const idf = conceptIdf(index, concept.alternatives);
-    const weight = concept.weight * (idf > 0 ? idf : missingIdf);
+  let rankTotal = 0;
+  for (const [c, concept] of query.concepts.entries()) {
+    const weight = weights[c] ?? 0;
+    const rankWeight = rankWeights[c] ?? 0;
     totalWeight += weight;
+    rankTotal += rankWeight;
     best.clear();
     share.clear();
     for (const terms of concept.alternatives) {
@@ -100,14 +144,17 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
     for (let i = 0; i < best.count; i++) {
       const doc = best.touched[i] ?? 0;
       raw.add(doc, (best.values[doc] ?? 0) * concept.weight);
-      covered.add(doc, weight * Math.min(1, share.values[doc] ?? 0));
+      const held = Math.min(1, share.values[doc] ?? 0);
+      covered.add(doc, weight * held);
+      rankCovered.add(doc, rankWeight * held);
     }
   }
   function* hits(): Generator<LexicalHit> {
     for (let i = 0; i < raw.count; i++) {
       const doc = raw.touched[i] ?? 0;
       const coverage = Math.min(1, (covered.values[doc] ?? 0) / totalWeight);
-      yield { id: index.ids[doc] ?? '', score: (raw.values[doc] ?? 0) * coverage ** COVERAGE_EXPONENT, coverage };
+      const rankCoverage = Math.min(1, (rankCovered.values[doc] ?? 0) / rankTotal);
+      yield { id: index.ids[doc] ?? '', score: (raw.values[doc] ?? 0) * rankCoverage ** COVERAGE_EXPONENT, coverage };
     }
   }
   return topK(hits(), k);

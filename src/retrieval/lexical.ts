@@ -142,7 +142,8 @@ export class LexicalIndex {
     return this.idfOf(this.documentFrequency(term));
   }
 
-  private idfOf(df: number): number {
+  /** BM25 idf of a term held by `df` documents (at its largest for a term no document holds). */
+  idfOf(df: number): number {
     return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 

@@ -3,7 +3,7 @@
  * phrase, a number, a date), with alternative wordings in the corpus language; a passage
  * matches a concept through its best alternative. Works without any model.
  */
-import { MONTH_PATTERN_EN, STOPWORDS, compoundWords, detectLanguage, foldAccents, isNumeric, monthOfEnglishWord, normaliseNumber, syllables, type Language } from '../text/index.js';
+import { MONTH_PATTERN_EN, STOPWORDS, baseForms, compoundWords, detectLanguage, foldAccents, isNumeric, monthOfEnglishWord, normaliseNumber, stemOf, syllables, type Language } from '../text/index.js';
 import { FIELD, dateTerms } from './index-terms.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -12,6 +12,11 @@ export interface Concept {
   /** Each alternative is a list of index terms; the best-matching alternative counts. */
   alternatives: string[][];
   weight: number;
+  /**
+   * An English word of an English question that no dictionary translates: over text in another
+   * language its absence says nothing about the text, only about the dictionary.
+   */
+  untranslated?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -24,6 +29,8 @@ export interface AnalyzedQuery {
 export const FOLDED_WEIGHT = 0.3;
 /** Weight of a syllable bigram relative to a syllable. */
 export const BIGRAM_WEIGHT = 1.5;
+/** Weight of another form of an English word (`dies` for `died`): nearly the word, a little below its own form. */
+export const STEM_WEIGHT = 0.9;
 const DATE_WEIGHT = 2;
 
 const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'giu');
@@ -46,23 +53,57 @@ export function phraseTerms(phrase: string): string[] {
 function englishDates(text: string): { terms: string[]; rest: string } {
   const terms: string[] = [];
   let rest = text;
-  rest = rest.replace(EN_MONTH_YEAR, (_m, month: string, year: string) => {
+  rest = rest.replace(EN_MONTH_YEAR, (m, month: string, year: string) => {
     terms.push(`${FIELD.month}${year}-${monthOfEnglishWord(month) ?? 0}`);
-    return ' ';
+    return ' '.repeat(m.length);
   });
   rest = rest.replace(EN_MONTH_DAY, (m, month: string, day: string) => {
     const d = Number(day);
     if (d < 1 || d > 31) return m;
     terms.push(`${FIELD.date}${d}-${monthOfEnglishWord(month) ?? 0}`);
-    return ' ';
+    return ' '.repeat(m.length);
   });
   rest = rest.replace(EN_DAY_MONTH, (m, day: string, month: string) => {
     const d = Number(day);
     if (d < 1 || d > 31) return m;
     terms.push(`${FIELD.date}${d}-${monthOfEnglishWord(month) ?? 0}`);
-    return ' ';
+    return ' '.repeat(m.length);
   });
   return { terms, rest };
+}
+
+/** The alternatives of one word as written: itself, accent-folded, and, for an English word, its stem (any form of it). */
+function wordAlternatives(word: string): string[][] {
+  const stem = stemOf(word);
+  const forms = [`${FIELD.word}${word}`, `${FIELD.folded}${foldAccents(word)}`];
+  if (/^[a-z]+$/u.test(word)) forms.push(`${FIELD.stem}${stem}`, `${FIELD.word}${stem}`);
+  return [...new Set(forms)].map((t) => [t]);
+}
+
+/** A phrase's entry, or that of its last word's base form (`security guarantees` → `security guarantee`). */
+function lookUp(map: ReadonlyMap<string, readonly string[]>, words: readonly string[]): readonly string[] | undefined {
+  const last = words[words.length - 1] ?? '';
+  for (const form of baseForms(last)) {
+    const found = map.get([...words.slice(0, -1), form].join(' '));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A word that names someone or something: capitalised after the first word, or an acronym
+ * anywhere (`NATO`). A name is not translated as a word (`Trump` is not `chủ bài`).
+ */
+function isName(word: string, position: number): boolean {
+  return /^\p{Lu}\p{Lu}/u.test(word) || (position > 0 && /^\p{Lu}/u.test(word));
+}
+
+/** The question with the spans `lowerRest` blanked also blanked in the original case (when lowercasing kept the length). */
+function sameBlanks(text: string, lower: string, lowerRest: string): string {
+  if (text.length !== lower.length || lowerRest.length !== lower.length) return lowerRest;
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += lowerRest[i] === ' ' && lower[i] !== ' ' ? ' ' : text[i];
+  return out;
 }
 
 export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
@@ -74,38 +115,53 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
   const dates = englishDates(lower);
   const viDates = dateTerms(dates.rest);
   for (const term of [...dates.terms, ...viDates]) concepts.push({ label: term, alternatives: [[term]], weight: DATE_WEIGHT });
-  const withoutDates = dates.rest.replace(/\d{1,2}\/\d{1,4}(?:\/\d{4})?/gu, ' ');
+  const withoutDates = sameBlanks(text, lower, dates.rest.replace(/\d{1,2}\/\d{1,4}(?:\/\d{4})?/gu, (m) => ' '.repeat(m.length)));
 
-  const words = compoundWords(withoutDates).map((w) => w.replace(/['’]s$/u, '').replace(/\.$/u, ''));
-  const leftover: string[] = [];
+  const surfaces = compoundWords(withoutDates).map((w) => w.replace(/['’]s$/u, '').replace(/\.$/u, ''));
+  const words = surfaces.map((w) => w.toLowerCase());
+  const leftover: Array<{ word: string; name: boolean }> = [];
   for (let i = 0; i < words.length; ) {
     let matched = false;
     for (let n = Math.min(lexicon.maxPhraseWords, words.length - i); n >= 1 && !matched; n--) {
-      const phrase = words.slice(i, i + n).join(' ');
+      const span = words.slice(i, i + n);
+      const phrase = span.join(' ');
+      if (n === 1 && STOPWORDS.has(phrase)) break;
+      // A phrase of function words only (`how many`, `bao nhiêu`) asks; it names nothing.
+      if (span.every((w) => STOPWORDS.has(w)) && (lexicon.viWords.has(phrase) || lexicon.dictionary.has(phrase) || lexicon.expansions.has(phrase))) {
+        i += n;
+        matched = true;
+        continue;
+      }
+      const asWritten = n === 1 ? wordAlternatives(phrase) : [phraseTerms(phrase)];
+      const named = surfaces.slice(i, i + n).some((w, j) => isName(w, i + j));
+      const english = language === 'en';
       const group = lexicon.aliases.get(phrase);
-      const expansion = language === 'en' || n > 1 ? lexicon.expansions.get(phrase) : undefined;
-      if (group !== undefined) {
-        concepts.push({ label: phrase, alternatives: group.map(phraseTerms), weight: 1 });
-      } else if (expansion !== undefined && !(n === 1 && STOPWORDS.has(phrase))) {
-        concepts.push({ label: phrase, alternatives: [...expansion, ...(n === 1 ? [phrase] : [])].map(phraseTerms), weight: 1 });
-      } else continue;
+      const curated = english || n > 1 ? lookUp(lexicon.expansions, span) : undefined;
+      const translated = english ? lookUp(lexicon.worldNames, span) ?? (named ? undefined : lookUp(lexicon.dictionary, span)) : undefined;
+      if (group !== undefined) concepts.push({ label: phrase, alternatives: group.map(phraseTerms), weight: 1 });
+      else if (curated !== undefined) concepts.push({ label: phrase, alternatives: [...curated.map(phraseTerms), ...asWritten], weight: 1 });
+      else if (translated !== undefined) concepts.push({ label: phrase, alternatives: [...translated.map(phraseTerms), ...asWritten], weight: 1 });
+      // Vietnamese writes a word as several syllables: `tù binh` is one concept, not `tù` and `binh`.
+      else if (language === 'vi' && n > 1 && lexicon.viWords.has(phrase)) concepts.push({ label: phrase, alternatives: [phraseTerms(phrase)], weight: 1 });
+      else continue;
       i += n;
       matched = true;
     }
     if (matched) continue;
-    leftover.push(words[i] ?? '');
+    leftover.push({ word: words[i] ?? '', name: isName(surfaces[i] ?? '', i) });
     i++;
   }
 
-  const content = leftover.filter((w) => w !== '' && !STOPWORDS.has(w));
-  for (const w of content) {
+  const contentWords = leftover.filter(({ word }) => word !== '' && !STOPWORDS.has(word));
+  const content = contentWords.map(({ word }) => word);
+  for (const { word: w, name } of contentWords) {
     if (isNumeric(w)) {
       const number = normaliseNumber(w.replace(/%$/u, ''));
       concepts.push({ label: w, alternatives: [[`${FIELD.number}${number}`]], weight: 1 });
       if (w.endsWith('%')) concepts.push({ label: '%', alternatives: [[`${FIELD.word}%`]], weight: 0.5 });
       continue;
     }
-    concepts.push({ label: w, alternatives: [[`${FIELD.word}${w}`], [`${FIELD.folded}${foldAccents(w)}`]], weight: 1 });
+    concepts.push({ label: w, alternatives: wordAlternatives(w), weight: 1, ...(language === 'en' && !name ? { untranslated: true } : {}) });
   }
   if (language === 'vi') {
     for (let i = 0; i + 1 < content.length; i++) {
@@ -122,5 +178,6 @@ export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery 
 export function fieldWeight(term: string): number {
   if (term.startsWith(FIELD.folded)) return FOLDED_WEIGHT;
   if (term.startsWith(FIELD.bigram)) return BIGRAM_WEIGHT;
+  if (term.startsWith(FIELD.stem)) return STEM_WEIGHT;
   return 1;
 }

@@ -26,6 +26,8 @@ export interface AnswerPassage {
 export interface AskResult {
   question: string;
   abstained: boolean;
+  /** How well the best passage matches the question, in [0, 1]; below the relevance floor the answer abstains. */
+  relevance: number;
   passages: AnswerPassage[];
   /** When abstaining: topics the briefing does cover, to suggest to the user. */
   suggestions: string[];

@@ -12,10 +12,10 @@ export const FUNCTION_WORDS: Readonly<Record<Language, readonly string[]>> = {
     'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'that', 'this', 'these', 'those', 'it', 'its', 'they', 'them', 'their',
     'he', 'him', 'his', 'she', 'her', 'we', 'our', 'you', 'your', 'i', 'there', 'any', 'some', 'as', 'than', 'then', 'so', 'such',
     'into', 'over', 'after', 'before', 'between', 'during', 'also', 'not', 'no', 'yes', 'if', 'whether', 'up', 'out', 'again',
-    'still', 'very', 'just', 'much', 'many', 'tell', 'me',
+    'still', 'very', 'just', 'much', 'many', 'tell', 'me', 'say', 'says', 'said',
   ],
   vi: [
-    'ông', 'bà', 'anh', 'chị', 'thế', 'nào', 'gì', 'ai', 'khi', 'bao', 'giờ', 'đâu', 'sao', 'vì', 'tại', 'là', 'có', 'không',
+    'ông', 'bà', 'anh', 'chị', 'thế', 'nào', 'gì', 'ai', 'khi', 'bao', 'nhiêu', 'mấy', 'giờ', 'đâu', 'sao', 'vì', 'tại', 'là', 'có', 'không',
     'của', 'và', 'các', 'những', 'được', 'đã', 'đang', 'sẽ', 'với', 'về', 'cho', 'trong', 'này', 'đó', 'thì', 'mà', 'như', 'để',
     'một', 'hay', 'hoặc', 'bị', 'nói', 'rằng',
   ],

@@ -4,6 +4,7 @@
  *
  * - normalize: NFC, invisible characters removed, Vietnamese accents folded
  * - tokens: words (syllables in Vietnamese), index units, n-grams
+ * - stems: English word forms (Porter2 stems, base forms for dictionary look-ups)
  * - language: English or Vietnamese, from function words
  * - function-words: the function words of each language (the stopwords)
  * - calendar: month and weekday tables of both languages, dates written for a reader
@@ -13,6 +14,7 @@
  */
 export { foldAccents, normalizeText, removeZeroWidth } from './normalize.js';
 export { compoundWords, isNumeric, ngrams, syllables, words } from './tokens.js';
+export { baseForms, stemOf } from './stems.js';
 export { detectLanguage, type Language } from './language.js';
 export { FUNCTION_WORDS, STOPWORDS } from './function-words.js';
 export { MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, monthOfEnglishWord } from './calendar.js';

@@ -23,6 +23,7 @@ function fakeRetrieve(articles: Article[], passages: Passage[]) {
     return {
       question: topic,
       abstained: hits.length === 0,
+      relevance: hits.length === 0 ? 0 : 1,
       suggestions: [],
       mode: 'lexical',
       passages: hits.map((p) => {

@@ -128,6 +128,7 @@ describe('duplicates, diversity and highlights', () => {
     passage('q', 0, `${wire} Moskva sẽ trả đũa.`),
     passage('p', 1, 'Ông Lavrov nói về tài sản và cơ sở pháp lý trong một cuộc phỏng vấn khác.'),
     passage('r', 0, 'Tài sản của Nga bị phong tỏa ở phương Tây, theo Lavrov.'),
+    passage('s', 0, 'Lavrov bàn về số phận tài sản bị phong tỏa.'),
   ];
 
   it('GIVEN the same wire story in two articles THEN one passage cites both', async () => {
@@ -197,7 +198,7 @@ describe('question validation', () => {
 
 describe('evaluation', () => {
   it('computes hit@k and MRR from the rank of the first passage holding an expected phrase', () => {
-    const answer = (texts: string[]) => ({ question: 'q', abstained: false, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
+    const answer = (texts: string[]) => ({ question: 'q', abstained: false, relevance: 1, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
     const report = evaluateRetrieval(evalCases(
       [{ question: 'a', expect_any: ['X'] }, { question: 'b', expect_any: ['y'] }, { question: 'c', expect_any: ['z'] }],
       [answer(['x here']), answer(['no', 'no', 'Y there']), answer(['none'])],
@@ -207,7 +208,7 @@ describe('evaluation', () => {
   });
 
   it('GIVEN questions nothing answers THEN it counts the share abstained, and an abstention on an answerable question as unanswered', () => {
-    const answered = { question: 'q', abstained: false, suggestions: [], mode: 'lexical' as const, passages: [] };
+    const answered = { question: 'q', abstained: false, relevance: 1, suggestions: [], mode: 'lexical' as const, passages: [] };
     const abstained = { ...answered, abstained: true };
     const report = evaluateRetrieval(evalCases(
       [{ question: 'off 1', expect_any: [] }, { question: 'off 2', expect_any: [] }, { question: 'on', expect_any: ['x'] }],
@@ -222,7 +223,7 @@ describe('evaluation', () => {
 describe('lexical search at any k', () => {
   it('GIVEN a smaller k THEN it returns the prefix of the full ranking (bounded selection keeps the order)', () => {
     const ctx = context(FIXTURE);
-    const query = analyzeQuery('NATO Kiev lãnh thổ tài sản', loadLexicon());
+    const query = analyzeQuery('NATO Kiev Moskva Lavrov lãnh thổ tài sản', loadLexicon());
     const all = searchLexical(ctx.lexical, query, 1000);
     expect(all.length).toBeGreaterThan(2);
     for (let k = 1; k <= all.length; k++) expect(searchLexical(ctx.lexical, query, k)).toEqual(all.slice(0, k));
@@ -235,5 +236,62 @@ describe('lexical search at any k', () => {
     const first = searchLexical(ctx.lexical, analyzeQuery('tài sản đóng băng', lexicon), 10);
     searchLexical(ctx.lexical, analyzeQuery('NATO Kiev', lexicon), 10);
     expect(searchLexical(ctx.lexical, analyzeQuery('tài sản đóng băng', lexicon), 10)).toEqual(first);
+  });
+});
+
+describe('English questions and English word forms', () => {
+  const english = [
+    passage('x', 0, 'Viktor Harlan, the chess grandmaster, died on Wednesday at his home in Prague. He was 88.'),
+    passage('y', 0, 'The museum reopened on Saturday after a renovation that took four years.'),
+    passage('z', 0, 'Fishing groups said the cut would cost about 2,500 jobs along the coast.'),
+  ];
+
+  it('GIVEN "When did Harlan die?" THEN the passage saying he died answers', async () => {
+    const result = await answerQuestion('When did Harlan die?', {}, context(english));
+    expect(result.passages[0]?.passageId).toBe('x#0');
+  });
+
+  it('GIVEN an English word in another form than the text THEN it matches (museums ~ museum, reopen ~ reopened)', async () => {
+    const result = await answerQuestion('When did the museums reopen?', {}, context(english));
+    expect(result.abstained).toBe(false);
+    expect(result.passages[0]?.passageId).toBe('y#0');
+  });
+});
+
+describe('English questions over Vietnamese text, through the dictionaries', () => {
+  const lexicon = parseLexicon({
+    aliases: '',
+    expansions: ['frozen\tđóng băng\n'],
+    dictionary: 'museum\tbảo tàng\nmuseum\tviện bảo tàng\nfrozen\tlạnh cóng\ntrump\tchủ bài\nhow many\tbao nhiêu\n',
+    worldNames: new Map([['france', ['Pháp']]]),
+  });
+
+  it('GIVEN a plural with a dictionary entry THEN its senses are alternatives, the word as written too', () => {
+    const museum = analyzeQuery('How many museums are there?', lexicon).concepts.find((c) => c.label === 'museums');
+    expect(museum?.alternatives).toContainEqual(['w:bảo', 'b:bảo_tàng', 'w:tàng']);
+    expect(museum?.alternatives).toContainEqual(['w:museums']);
+  });
+
+  it('GIVEN a phrase of function words only (how many) THEN it is no concept', () => {
+    expect(analyzeQuery('How many museums are there?', lexicon).concepts.map((c) => c.label)).toEqual(['museums']);
+  });
+
+  it('GIVEN a word the curated list has THEN the curated senses win over the dictionary', () => {
+    const frozen = analyzeQuery('frozen assets', lexicon).concepts.find((c) => c.label === 'frozen');
+    expect(frozen?.alternatives).toContainEqual(['w:đóng', 'b:đóng_băng', 'w:băng']);
+    expect(frozen?.alternatives).not.toContainEqual(['w:lạnh', 'b:lạnh_cóng', 'w:cóng']);
+  });
+
+  it('GIVEN a name THEN it is not translated as a word, and a country is translated by its name', () => {
+    const concepts = analyzeQuery('What did Trump say about France?', lexicon).concepts;
+    expect(concepts.find((c) => c.label === 'trump')?.alternatives.flat()).not.toContain('w:chủ');
+    expect(concepts.find((c) => c.label === 'france')?.alternatives).toContainEqual(['w:pháp']);
+  });
+
+  it('GIVEN an English word no dictionary has, over Vietnamese text THEN it does not sink an answer the other words find', async () => {
+    const vietnamese = context([passage('m', 0, 'Viện bảo tàng ở Hà Nội mở cửa lại sau hai năm.'), passage('n', 0, 'Giá lúa giảm mạnh ở Cần Thơ.')]);
+    const result = await answerQuestion('Did the Hà Nội museum reopen?', {}, { ...vietnamese, lexicon });
+    expect(result.abstained).toBe(false);
+    expect(result.passages[0]?.passageId).toBe('m#0');
   });
 });

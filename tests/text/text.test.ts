@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MONTH_ABBREVIATIONS_EN, STOPWORDS, compoundWords, containment, decimalSeparator, detectLanguage, foldAccents, formatCalendarDate,
+  MONTH_ABBREVIATIONS_EN, STOPWORDS, baseForms, compoundWords, containment, decimalSeparator, detectLanguage, foldAccents, formatCalendarDate,
   formatNumber, jaccard, maximalMarginalRelevance, monthOfEnglishWord, ngrams, normaliseNumber, normalizeText, parseNumber,
-  removeZeroWidth, shingles, sparseDot, syllables, words,
+  removeZeroWidth, shingles, sparseDot, stemOf, syllables, words,
 } from '../../src/text/index.js';
 
 describe('normalisation', () => {
@@ -152,5 +152,22 @@ describe('maximal marginal relevance', () => {
   it('GIVEN relevance that depends on what is picked THEN it is asked again after each pick', () => {
     const coverage = (x: string, picked: readonly string[]): number => (picked.some((p) => p[0] === x[0]) ? 0 : relevance(x));
     expect(maximalMarginalRelevance(items, { lambda: 1, picks: 2, relevance: coverage, similarity })).toEqual(['a1', 'b1']);
+  });
+});
+
+describe('English word forms', () => {
+  it('GIVEN forms of one English word THEN they share a stem, and other words keep theirs', () => {
+    expect(new Set(['died', 'dies', 'dying', 'die'].map(stemOf))).toEqual(new Set(['die']));
+    expect(stemOf('lãnh')).toBe('lãnh');
+    expect(stemOf('Tesla')).toBe('Tesla');
+  });
+
+  it('GIVEN an inflected word THEN its base forms are offered for a dictionary look-up, the word first', () => {
+    expect(baseForms('museums')).toContain('museum');
+    expect(baseForms('studied')).toContain('study');
+    expect(baseForms('stopped')).toContain('stop');
+    expect(baseForms('running')).toContain('run');
+    expect(baseForms('countries')[0]).toBe('countries');
+    expect(baseForms('countries')).toContain('country');
   });
 });
