@@ -96,6 +96,16 @@ function duplicate(article: Article): UserError {
   return new UserError(ERROR_CODES.ARTICLE_DUPLICATE, 'articleDuplicate', { title: article.title, docId: article.docId });
 }
 
+/** A page without a title is named by the start of its first paragraph, cut at a word. */
+const UNTITLED_MAX_CHARS = 80;
+
+function untitled(paragraph: string): string {
+  if (paragraph.length <= UNTITLED_MAX_CHARS) return paragraph;
+  const cut = paragraph.slice(0, UNTITLED_MAX_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).trim()}…`;
+}
+
 function bodyChars(article: Article): number {
   return article.sentences.reduce((sum, s) => sum + s.text.length, 0);
 }
@@ -125,8 +135,10 @@ export class ArticleIntake {
 
   /** Adds an article already reduced to its parts (a page, or a feed item's own content). */
   addDraft(draft: ArticleDraft, addedBy: string, where: string = draft.url ?? draft.title): Promise<AddedArticle> {
-    const meta = { title: draft.title, source: draft.source, url: draft.url, date: draft.date, author: draft.byline, addedBy, addedAt: this.now() };
-    const body = [draft.title, ...draft.paragraphs].join('\n\n');
+    // The first line of an article file is its title: without one, the first paragraph would be taken for it.
+    const title = draft.title.trim() || untitled(draft.paragraphs[0] ?? '');
+    const meta = { title, source: draft.source, url: draft.url, date: draft.date, author: draft.byline, addedBy, addedAt: this.now() };
+    const body = [title, ...draft.paragraphs].join('\n\n');
     return this.add(this.candidate(meta, body, '.txt', where));
   }
 

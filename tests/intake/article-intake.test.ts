@@ -108,6 +108,14 @@ describe('adding an article by link', () => {
     expect(await addedFiles(config)).toHaveLength(1);
   });
 
+  it('GIVEN a page without a title THEN it is named by its first words and its first paragraph stays body text', async () => {
+    const { desk, intake } = await setUp();
+    const paragraphs = ['The harbour master said on Monday that the new pier would open in May, two months later than planned, because winter storms damaged the pilings.', 'Fishing boats will keep using the old pier until then, and the ferry to Marenza will dock at the container quay.'];
+    const { article } = await intake.addDraft({ title: '', paragraphs, byline: null, date: null, source: 'Harbour Wire', url: null }, 'console');
+    expect(article.title).toBe('The harbour master said on Monday that the new pier would open in May, two…');
+    expect(desk.index.articles.get(article.docId)!.sentences[0]!.text).toBe(paragraphs[0]);
+  });
+
   it('GIVEN two adds at once THEN both are added, each once', async () => {
     const { desk, intake } = await setUp();
     const [a, b] = await Promise.all([intake.addUrl(web.url('/cities/port-velsa-desalination'), 'console'), intake.addUrl(web.url('/giao-duc/thu-vien-so'), 'console')]);
