@@ -154,7 +154,9 @@ describe('adding articles from Discord', () => {
     ]) {
       expect(allText(await reply(fake.command('article', options, member)))).toContain('Manage Server');
     }
-    expect(allText(await reply(fake.command('feed', sub('add', [{ name: 'url', type: STRING, value: web.url('/feed.xml') }]), member)))).toContain('Manage Server');
+    for (const options of [sub('add', [{ name: 'url', type: STRING, value: web.url('/feed.xml') }]), sub('remove', [{ name: 'feed', type: STRING, value: web.url('/feed.xml') }])]) {
+      expect(allText(await reply(fake.command('feed', options, member)))).toContain('Manage Server');
+    }
     expect(desk.index.articles.size).toBe(before);
     expect(web.requests.length).toBe(requests);
     expect(allText(await reply(fake.command('feed', sub('list'), manager)))).toContain('follows no feed');
