@@ -17,7 +17,14 @@ const emptyAsUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const optionalString = z.preprocess(emptyAsUndefined, z.string().trim().optional());
-const snowflake = z.preprocess(emptyAsUndefined, z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17 to 20 digits)').optional());
+const SNOWFLAKE = /^\d{17,20}$/;
+const SNOWFLAKE_RULE = 'must be a Discord snowflake (17 to 20 digits)';
+const snowflake = z.preprocess(emptyAsUndefined, z.string().regex(SNOWFLAKE, SNOWFLAKE_RULE).optional());
+/** A list of snowflakes separated by commas or spaces. */
+const snowflakes = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(/[\s,]+/u).filter((id) => id !== '') : value),
+  z.array(z.string().regex(SNOWFLAKE, `each id ${SNOWFLAKE_RULE}`)).default([]),
+);
 const booleanFlag = (fallback: boolean) =>
   z.preprocess(emptyAsUndefined, z.enum(['1', '0', 'true', 'false', 'yes', 'no']).optional())
     .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes'].includes(v)));
@@ -34,6 +41,7 @@ const schema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
+  DISCORD_GUILD_IDS: snowflakes,
   DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   ASK_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(3600).default(5)),
   FETCH_ALLOW_PRIVATE_HOSTS: booleanFlag(false),
@@ -59,6 +67,8 @@ export interface Config {
   discordToken: string | null;
   discordApplicationId: string | null;
   discordGuildId: string | null;
+  /** The servers the bot serves (DISCORD_GUILD_IDS and DISCORD_GUILD_ID); empty: every server it is in. */
+  discordGuildIds: readonly string[];
   discordApiUrl: string | null;
   askCooldownSeconds: number;
   /** Lifts the rule that fetches only reach public addresses (tests, private deployments). */
@@ -133,6 +143,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     discordToken: e.DISCORD_TOKEN ?? null,
     discordApplicationId: e.DISCORD_APPLICATION_ID ?? null,
     discordGuildId: e.DISCORD_GUILD_ID ?? null,
+    discordGuildIds: Object.freeze([...new Set([...e.DISCORD_GUILD_IDS, ...(e.DISCORD_GUILD_ID === undefined ? [] : [e.DISCORD_GUILD_ID])])]),
     discordApiUrl: e.DISCORD_API_URL ?? null,
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
     fetchAllowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,

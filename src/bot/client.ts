@@ -1,5 +1,5 @@
 /** Starts the discord.js client on the Guilds intent and wires the dispatcher; `stop()` shuts down gracefully. */
-import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, Routes } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BriefingDesk } from '../briefing/types.js';
 import type { Command } from './command.js';
@@ -48,9 +48,18 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, (c) => {
     logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'bot ready');
+    if (config.discordGuildIds.length === 0) {
+      logger.warn({ guilds: c.guilds.cache.size }, 'DISCORD_GUILD_IDS is not set: the bot answers in every server it is in, and anyone holding its invite link can add it to theirs and read the briefing');
+    } else logger.info({ guilds: config.discordGuildIds }, 'serving only the servers of DISCORD_GUILD_IDS');
     resolve();
   }));
-  await client.login(config.discordToken);
+  try {
+    await client.login(config.discordToken);
+  } catch (error) {
+    quiz.close();
+    await client.destroy();
+    throw isTokenRejected(error) ? new UserError(ERROR_CODES.CONFIG_INVALID, 'discordTokenRejected') : error;
+  }
   await ready;
   /** A feed's new articles, in its channel, in the server's language. */
   const announce = async (news: FeedNews): Promise<void> => {
@@ -76,6 +85,11 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
       return stopping;
     },
   };
+}
+
+/** Discord refused the token: 401 on the first REST call, or the gateway closing with "authentication failed". */
+function isTokenRejected(error: unknown): boolean {
+  return (error instanceof DiscordAPIError && error.status === 401) || (error as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
 }
 
 /** SIGINT / SIGTERM stop the bot once; a second signal exits at once. */

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import type { BriefingDesk } from '../briefing/types.js';
 import type { Config } from '../config.js';
 import type { Locale } from '../messages/index.js';
+import type { FeedbackStore } from './feedback.js';
+import type { Precondition } from './preconditions.js';
 import type { BotSessions } from './sessions.js';
 import type { QuizServices } from './quiz-service.js';
 import type { IntakeServices } from '../intake/services.js';
@@ -25,6 +27,8 @@ export interface CommandContext {
   locale: Locale;
   /** What the buttons of earlier answers refer to. */
   sessions: BotSessions;
+  /** Helpful / Not helpful votes on answers. */
+  feedback: FeedbackStore;
   /** Every command the dispatcher handles (what `/help` lists). */
   commands: readonly Command[];
 }
@@ -46,6 +50,8 @@ export interface Command {
   defer: DeferMode | ((interaction: ChatInputCommandInteraction) => DeferMode);
   /** Whether the per-user cooldown (ASK_COOLDOWN_SECONDS) applies. */
   cooldown?: boolean;
+  /** Checks the dispatcher runs, after the global ones, before this command's handlers and its buttons'. */
+  preconditions?: readonly Precondition[];
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   /** The choices for an option declared with autocomplete; the dispatcher trims them to Discord's limits. */
   autocomplete?(focused: FocusedOption, ctx: CommandContext): Promise<AutocompleteChoice[]>;

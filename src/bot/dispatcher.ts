@@ -13,12 +13,14 @@ import { fitChoices } from './autocomplete.js';
 import type { Command, CommandContext } from './command.js';
 import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import { localeOfDiscord, text, type Locale } from '../messages/index.js';
+import { FeedbackStore } from './feedback.js';
 import { createSessions } from './sessions.js';
 import { Cooldowns } from './cooldown.js';
 import type { QuizServices } from './quiz-service.js';
 import type { IntakeServices } from '../intake/services.js';
 import { renderNotice } from './render/ask.js';
 import { safeMessageText } from './render/limits.js';
+import { GLOBAL_PRECONDITIONS, type GuardedInteraction, type Precondition } from './preconditions.js';
 
 /**
  * Interaction callbacks share one REST queue and go out one at a time, and the work behind a
@@ -26,6 +28,22 @@ import { safeMessageText } from './render/limits.js';
  * slow work waits for them, at most this long.
  */
 export const ACK_PRIORITY_MAX_WAIT_MS = 2_000;
+
+/** Runs `checks` in order: the first that fails throws its UserError. */
+function checkPreconditions(interaction: GuardedInteraction, ctx: CommandContext, checks: readonly Precondition[]): void {
+  for (const check of checks) check(interaction, ctx);
+}
+
+/** For autocomplete, which cannot be answered with an error: whether every check passes. */
+function passesPreconditions(interaction: GuardedInteraction, ctx: CommandContext, command: Command): boolean {
+  try {
+    checkPreconditions(interaction, ctx, [...GLOBAL_PRECONDITIONS, ...(command.preconditions ?? [])]);
+    return true;
+  } catch (error) {
+    if (isUserError(error)) return false;
+    throw error;
+  }
+}
 
 export interface DispatcherDeps {
   commands: readonly Command[];
@@ -40,6 +58,7 @@ export class Dispatcher {
   private readonly byName: Map<string, Command>;
   private readonly cooldowns: Cooldowns;
   private readonly sessions = createSessions();
+  private readonly feedback: FeedbackStore;
   private readonly running = new Set<Promise<void>>();
   private accepting = true;
   private acksInFlight = 0;
@@ -48,6 +67,7 @@ export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     this.byName = new Map(deps.commands.map((c) => [c.data.name, c]));
     this.cooldowns = new Cooldowns(deps.config.askCooldownSeconds * 1000);
+    this.feedback = new FeedbackStore(deps.config.feedbackFile);
   }
 
   /** The `interactionCreate` listener. */
@@ -69,7 +89,7 @@ export class Dispatcher {
 
   private async handle(interaction: Interaction): Promise<void> {
     const locale = localeOfDiscord(interaction.locale);
-    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, intake: this.deps.intake, config: this.deps.config, logger: this.deps.logger, locale, sessions: this.sessions, commands: this.deps.commands };
+    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, intake: this.deps.intake, config: this.deps.config, logger: this.deps.logger, locale, sessions: this.sessions, feedback: this.feedback, commands: this.deps.commands };
     if (interaction.isAutocomplete()) {
       await this.runAutocomplete(interaction, ctx);
       return;
@@ -81,6 +101,7 @@ export class Dispatcher {
       return;
     }
     try {
+      checkPreconditions(interaction, ctx, GLOBAL_PRECONDITIONS);
       if (interaction.isChatInputCommand()) {
         this.deps.logger.info({ command: interaction.commandName, ...context }, 'command');
         await this.runCommand(interaction, ctx);
@@ -96,6 +117,7 @@ export class Dispatcher {
   private async runCommand(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
     const command = this.byName.get(interaction.commandName);
     if (command === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, 'unknownCommand', { command: interaction.commandName });
+    checkPreconditions(interaction, ctx, command.preconditions ?? []);
     if (command.cooldown === true) {
       const leftMs = this.cooldowns.take(interaction.user.id);
       if (leftMs > 0) throw new UserError(ERROR_CODES.COOLDOWN, 'cooldown', { seconds: Math.ceil(leftMs / 1000) });
@@ -110,6 +132,7 @@ export class Dispatcher {
     const prefix = interaction.customId.split(':', 1)[0];
     const command = this.deps.commands.find((c) => c.componentPrefix === prefix && c.handleComponent !== undefined);
     if (command?.handleComponent === undefined) throw new UserError(ERROR_CODES.BAD_OPTION, 'unknownCommand', { command: prefix ?? '' });
+    checkPreconditions(interaction, ctx, command.preconditions ?? []);
     await this.acknowledge(() => (command.componentDefer === 'update' ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral })));
     await this.acksSent();
     await command.handleComponent(interaction, ctx);
@@ -120,7 +143,7 @@ export class Dispatcher {
     const command = this.byName.get(interaction.commandName);
     const focused = interaction.options.getFocused(true);
     let choices: ReturnType<typeof fitChoices> = [];
-    if (this.accepting && command?.autocomplete !== undefined) {
+    if (this.accepting && command?.autocomplete !== undefined && passesPreconditions(interaction, ctx, command)) {
       try {
         const found = await command.autocomplete({ guildId: interaction.guildId, subcommand: interaction.options.getSubcommand(false), name: focused.name, value: String(focused.value) }, ctx);
         choices = fitChoices(found);

@@ -1,6 +1,5 @@
 /** `/ask question:<text> [sources:1–10] [private:bool]`, and its More sources / Helpful / Not helpful buttons. */
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { appendFeedback } from '../bot/feedback.js';
 import { ASK_COMPONENT_PREFIX, parseAskButtonId, renderAskAnswer, renderNotice } from '../bot/render/ask.js';
 import { localised } from '../bot/localise.js';
 import { articleLinks } from '../bot/render/links.js';
@@ -30,8 +29,9 @@ async function handleComponent(button: ButtonInteraction, ctx: CommandContext): 
     return;
   }
   if (parsed.kind === 'feedback') {
-    await appendFeedback(ctx.config.feedbackFile, {
+    await ctx.feedback.record({
       ts: new Date().toISOString(),
+      answerId: parsed.sessionId,
       userId: button.user.id,
       guildId: button.guildId,
       question: session.question,

@@ -5,6 +5,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { matchCandidates, topicCandidates } from '../bot/autocomplete.js';
 import type { AutocompleteChoice, Command, CommandContext, FocusedOption } from '../bot/command.js';
+import type { Precondition } from '../bot/preconditions.js';
 import { localised, localisedChoice } from '../bot/localise.js';
 import { choiceOption, integerOption, textOption } from '../bot/options.js';
 import type { QuizServices } from '../bot/quiz-service.js';
@@ -118,7 +119,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
 /** A click on A–D: recorded at once, acknowledged only to the player who clicked. */
 export async function handleQuizButton(interaction: ButtonInteraction, quiz: QuizServices): Promise<void> {
   const button = parseQuizButtonId(interaction.customId);
-  if (!button) return;
+  if (!button) throw new UserError(ERROR_CODES.FOREIGN_BUTTON, 'buttonUnknown');
   const member = interaction.member;
   const displayName = (member && 'displayName' in member && typeof member.displayName === 'string' ? member.displayName : null) ?? interaction.user.displayName;
   const outcome = quiz.games.answer({ ...button, userId: interaction.user.id, displayName });
@@ -133,9 +134,24 @@ async function autocomplete(focused: FocusedOption, ctx: Pick<CommandContext, 'd
   return [];
 }
 
+/**
+ * A click counts only on a button the bot made, from the server and channel of its game: a
+ * button of a game elsewhere (a copied message, a crafted id) changes no score.
+ */
+export const quizClickInItsChannel: Precondition = (interaction, ctx) => {
+  if (!interaction.isButton()) return;
+  const button = parseQuizButtonId(interaction.customId);
+  if (button === null) throw new UserError(ERROR_CODES.FOREIGN_BUTTON, 'buttonUnknown');
+  const game = ctx.quiz.games.info(button.gameId);
+  if (game !== null && (game.channelId !== interaction.channelId || game.guildId !== interaction.guildId)) {
+    throw new UserError(ERROR_CODES.FOREIGN_BUTTON, 'quizOtherChannel');
+  }
+};
+
 export const quizCommand: Command = {
   data: quizCommandData.toJSON(),
   defer: (interaction) => (interaction.options.getSubcommand(false) === 'stats' ? 'ephemeral' : 'public'),
+  preconditions: [quizClickInItsChannel],
   execute: executeQuizCommand,
   autocomplete,
   componentPrefix: QUIZ_BUTTON_PREFIX,

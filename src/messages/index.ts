@@ -10,12 +10,13 @@ import type { Locale, ParamSpec, ParamsOf } from './define.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { INTAKE_MESSAGES } from './intake.js';
 import { QUIZ_MESSAGES } from './quiz.js';
+import { SAFETY_MESSAGES } from './safety.js';
 
 export { LOCALES, formatNumber, type Locale } from './define.js';
 export { localeOfDiscord, localeOfEnvironment } from './locale.js';
 
 /** The parts of the catalogue; a key must be unique across them (a test checks it). */
-export const MESSAGE_PARTS = [COMMON_MESSAGES, BRIEFING_MESSAGES, QUIZ_MESSAGES, CONSOLE_MESSAGES, ERROR_MESSAGES, INTAKE_MESSAGES] as const;
+export const MESSAGE_PARTS = [COMMON_MESSAGES, BRIEFING_MESSAGES, QUIZ_MESSAGES, CONSOLE_MESSAGES, ERROR_MESSAGES, INTAKE_MESSAGES, SAFETY_MESSAGES] as const;
 
 export const MESSAGES = {
   ...COMMON_MESSAGES,
@@ -24,6 +25,7 @@ export const MESSAGES = {
   ...CONSOLE_MESSAGES,
   ...ERROR_MESSAGES,
   ...INTAKE_MESSAGES,
+  ...SAFETY_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -123,6 +123,11 @@ export class QuizGames {
     return this.byChannel.has(channelId);
   }
 
+  /** Where a running game plays (its server and channel), or null when it is not running. */
+  info(gameId: string): GameInfo | null {
+    return this.byId.get(gameId)?.info ?? null;
+  }
+
   /** The game running in a channel, if any. */
   gameIn(channelId: string): QuizGame | null {
     return this.byChannel.get(channelId)?.game ?? null;

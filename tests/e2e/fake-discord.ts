@@ -44,6 +44,10 @@ export interface InteractionOptions {
   userId?: string;
   locale?: string;
   permissions?: string;
+  /** The server it comes from, or null for a direct message. Default: the fake's one server. */
+  guildId?: string | null;
+  /** Default: the fake's one channel. */
+  channelId?: string;
 }
 
 let nextId = 500_000_000_000_000_000n;
@@ -111,7 +115,7 @@ export class FakeDiscord {
   }
 
   button(customId: string, who: InteractionOptions = {}): { id: string; token: string } {
-    return this.dispatch(3, { custom_id: customId, component_type: 2 }, who, { message: { id: snowflake(), channel_id: FAKE_CHANNEL_ID, content: '', embeds: [], components: [], author: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true }, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 } });
+    return this.dispatch(3, { custom_id: customId, component_type: 2 }, who, { message: { id: snowflake(), channel_id: who.channelId ?? FAKE_CHANNEL_ID, content: '', embeds: [], components: [], author: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true }, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0 } });
   }
 
   private dispatch(type: number, data: Record<string, unknown>, who: InteractionOptions, extra: Record<string, unknown> = {}): { id: string; token: string } {
@@ -119,6 +123,18 @@ export class FakeDiscord {
     const token = `tok${id}`;
     const userId = who.userId ?? '300000000000000001';
     const user = { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+    const guildId = who.guildId === undefined ? FAKE_GUILD_ID : who.guildId;
+    const channelId = who.channelId ?? FAKE_CHANNEL_ID;
+    const where = guildId === null
+      ? { channel_id: channelId, channel: { id: channelId, type: 1 }, user, context: 1 }
+      : {
+        guild_id: guildId,
+        channel_id: channelId,
+        channel: { id: channelId, type: 0, guild_id: guildId, name: 'briefing' },
+        member: { user, roles: [], permissions: who.permissions ?? PERMISSIONS_NONE, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null },
+        guild_locale: 'en-US',
+        context: 0,
+      };
     this.send('INTERACTION_CREATE', {
       id,
       application_id: FAKE_APP_ID,
@@ -126,16 +142,11 @@ export class FakeDiscord {
       token,
       version: 1,
       data,
-      guild_id: FAKE_GUILD_ID,
-      channel_id: FAKE_CHANNEL_ID,
-      channel: { id: FAKE_CHANNEL_ID, type: 0, guild_id: FAKE_GUILD_ID, name: 'briefing' },
-      member: { user, roles: [], permissions: who.permissions ?? PERMISSIONS_NONE, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null },
+      ...where,
       locale: who.locale ?? 'en-US',
-      guild_locale: 'en-US',
       app_permissions: '0',
       entitlements: [],
       authorizing_integration_owners: {},
-      context: 0,
       ...extra,
     });
     this.dispatchedAt.set(id, performance.now());
@@ -183,10 +194,19 @@ export class FakeDiscord {
     });
   }
 
+  /** With a token set, REST calls carrying another one are refused 401, as Discord refuses a wrong or revoked token. */
+  acceptedToken: string | null = null;
+
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const authorization = req.headers.authorization;
+      if (this.acceptedToken !== null && authorization !== undefined && authorization !== `Bot ${this.acceptedToken}`) {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
       const text = Buffer.concat(chunks).toString('utf8');
