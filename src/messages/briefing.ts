@@ -45,6 +45,10 @@ export const BRIEFING_MESSAGES = {
   }),
   timelineFrom: template({ date: 'string' }, { en: (p) => `from ${p.date}`, vi: (p) => `từ ${p.date}` }),
   timelineTo: template({ date: 'string' }, { en: (p) => `up to ${p.date}`, vi: (p) => `đến ${p.date}` }),
+  timelineDateChoice: template({ date: 'string', n: 'number' }, {
+    en: (p) => `${p.date} (${p.n} ${p.n === 1 ? 'event' : 'events'})`,
+    vi: (p) => `${p.date} (${p.n} sự kiện)`,
+  }),
   timelineAsWritten: template({ text: 'string' }, { en: (p) => `written “${p.text}”`, vi: (p) => `bài ghi “${p.text}”` }),
   yearInferred: words({ en: 'year inferred', vi: 'năm được suy ra' }),
 

@@ -37,8 +37,8 @@ export const COMMAND_WORDS = {
   })),
 
   timeline: named({ en: 'timeline', vi: 'dong_thoi_gian' }, words({ en: 'The dated events of the briefing, in order, each cited.', vi: 'Các sự kiện có ngày tháng trong bản tin, theo thứ tự, có trích dẫn.' })),
-  timelineFrom: named({ en: 'from', vi: 'tu' }, words({ en: 'From this date: YYYY, YYYY-MM or YYYY-MM-DD.', vi: 'Từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD.' })),
-  timelineTo: named({ en: 'to', vi: 'den' }, words({ en: 'Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.', vi: 'Đến ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD.' })),
+  timelineFrom: named({ en: 'from', vi: 'tu' }, words({ en: 'From this date: YYYY, YYYY-MM or YYYY-MM-DD (the dates of events as you type).', vi: 'Từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD (gợi ý ngày có sự kiện).' })),
+  timelineTo: named({ en: 'to', vi: 'den' }, words({ en: 'Up to this date: YYYY, YYYY-MM or YYYY-MM-DD (the dates of events as you type).', vi: 'Đến ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD (gợi ý ngày có sự kiện).' })),
   timelineTopic: named({ en: 'topic', vi: 'chu_de' }, words({ en: 'Only events about this topic.', vi: 'Chỉ các sự kiện về chủ đề này.' })),
 
   help: named({ en: 'help', vi: 'tro_giup' }, words({ en: 'What this bot does and how to use it.', vi: 'Bot này làm gì và cách dùng.' })),

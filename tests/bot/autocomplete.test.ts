@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD_AUTOCOMPLETE_CHOICES_MAX, fitChoices, matchCandidates } from '../../src/bot/autocomplete.js';
 import { linkTarget, linkedTitle } from '../../src/bot/render/links.js';
 import { suggestQuizKinds } from '../../src/commands/quiz.js';
+import { dateCandidates } from '../../src/commands/timeline.js';
 import { parseKindsOption, readKinds } from '../../src/quiz/kind-names.js';
 
 describe('matching what is typed', () => {
@@ -74,5 +75,20 @@ describe('links to articles', () => {
     expect(linked).toBe('[A \\[bold\\] \\*\\*claim\\*\\* about \\_NATO\\_](https://example.org/x)');
     expect(linkedTitle('x'.repeat(500), 'd1', links, 100).length).toBeLessThanOrEqual(100);
     expect(linkedTitle('No link', 'd2', links, 100)).toBe('No link');
+  });
+});
+
+describe('timeline dates to pick', () => {
+  const events = [{ date: '2025-12-02' }, { date: '2025-12-03' }, { date: '2025-12-03' }, { date: '2025-11' }, { date: '2024' }];
+
+  it('GIVEN events THEN years, then months, then days, each with its count, in the reader language', () => {
+    const vi = dateCandidates(events, 'vi');
+    expect(vi.map((c) => c.value)).toEqual(['2024', '2025', '2025-11', '2025-12', '2025-12-02', '2025-12-03']);
+    expect(vi.find((c) => c.value === '2025-12')?.name).toBe('tháng 12/2025 (3 sự kiện)');
+    expect(dateCandidates(events, 'en').find((c) => c.value === '2025-12-03')?.name).toBe('December 3, 2025 (2 events)');
+  });
+
+  it('GIVEN the start of a date typed THEN the dates it begins', () => {
+    expect(matchCandidates(dateCandidates(events, 'en'), '2025-12').map((c) => c.value)).toEqual(['2025-12', '2025-12-02', '2025-12-03']);
   });
 });
