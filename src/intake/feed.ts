@@ -19,7 +19,7 @@ export interface FeedEntry {
   title: string | null;
   /** Absolute link to the entry's page, or null. */
   url: string | null;
-  /** `YYYY-MM-DD`, the UTC day: the parser gives instants, without the offset the feed wrote. */
+  /** `YYYY-MM-DD`, the day as the feed wrote it, in its own offset. */
   date: string | null;
   author: string | null;
   /** The entry's own HTML (full content, else its summary), or null. */
@@ -30,6 +30,22 @@ export interface ParsedFeed {
   title: string | null;
   /** In the feed's order (usually newest first). */
   entries: FeedEntry[];
+}
+
+/**
+ * The elements the parser reads an entry's publication time from, in its order (RSS `pubDate`,
+ * `dc:date`; Atom `published`, `issued`, `modified`, `updated`). Their text is read here again
+ * because the parser gives an instant, which has lost the offset the feed wrote (an entry at
+ * 00:30 +07:00 is the previous day in UTC).
+ */
+const DATE_ELEMENTS = ['pubdate', 'date', 'published', 'issued', 'modified', 'updated'];
+
+function statedDay(item: ReturnType<typeof parseFeed>['items'][number]): string | null {
+  for (const name of DATE_ELEMENTS) {
+    const day = isoDay(item.element.findElementWithName(name)?.textContent);
+    if (day !== null) return day;
+  }
+  return null;
 }
 
 function absolute(link: string | null, base: string): string | null {
@@ -53,7 +69,7 @@ export function readFeed(xml: string, feedUrl: string): ParsedFeed {
   for (const item of feed.items) {
     const url = absolute(item.url, feedUrl);
     const title = item.title?.trim() || null;
-    const date = isoDay(item.published?.toISOString() ?? item.updated?.toISOString() ?? null);
+    const date = statedDay(item);
     const key = item.id?.trim() || url || (title === null ? null : `${title} ${date ?? ''}`.trim());
     if (key === null) continue;
     entries.push({ key, title, url, date, author: item.authors[0]?.name?.trim() || null, html: item.content ?? item.description ?? null });

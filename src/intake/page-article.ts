@@ -63,11 +63,35 @@ function collapse(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** `2025-12-05T07:15:00+07:00` → `2025-12-05`, the day as the page states it (not moved to UTC). */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** RFC 822 / 2822 dates, as RSS writes them: `Fri, 05 Dec 2025 00:30:00 +0700`. */
+const RFC_822_DAY = /^\s*(?:[a-z]+,\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4}|\d{2})\b/iu;
+/** RFC 2822 §4.3: a two-digit year under 50 is 20xx, else 19xx. */
+const TWO_DIGIT_YEAR_PIVOT = 50;
+
+function validDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A publication time → `YYYY-MM-DD`, the day as the page or feed wrote it, in its own offset
+ * (not moved to UTC): `2025-12-05T00:30:00+07:00` and `Fri, 05 Dec 2025 00:30:00 +0700` are both
+ * 5 December, though that instant is 4 December in UTC. Another form JavaScript can read gives
+ * its UTC day.
+ */
 export function isoDay(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const stated = /^\s*(\d{4}-\d{2}-\d{2})/u.exec(value);
-  if (stated?.[1] !== undefined) return stated[1];
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})/u.exec(value);
+  if (iso !== null) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const rfc = RFC_822_DAY.exec(value);
+  const month = MONTHS.indexOf(rfc?.[2]?.toLowerCase() ?? '') + 1;
+  if (rfc !== null && month > 0) {
+    const written = Number(rfc[3]);
+    const year = rfc[3]?.length === 2 ? written + (written < TWO_DIGIT_YEAR_PIVOT ? 2000 : 1900) : written;
+    return validDay(year, month, Number(rfc[1]));
+  }
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString().slice(0, 10);
 }

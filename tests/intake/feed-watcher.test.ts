@@ -80,6 +80,12 @@ beforeAll(async () => {
   });
   web.set('/not-a-feed.xml', { headers: { 'content-type': 'application/xml' }, body: '<html><body><p>Hello</p></body></html>' });
   web.set('/page.html', { body: page(STORIES[0]!) });
+  web.set('/thoi-su/cau-tau', { body: `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Khánh thành cầu cảng mới ở Vĩnh Hải</title></head>
+<body><nav><a href="/">Trang chủ</a></nav><article><h1>Khánh thành cầu cảng mới ở Vĩnh Hải</h1>
+<p>Cầu cảng số 3 của cảng Vĩnh Hải được khánh thành rạng sáng nay, cho phép tàu trọng tải 50.000 tấn cập bến thay vì 30.000 tấn như trước.</p>
+<p>Công trình dài 420 mét, xây dựng trong 26 tháng với tổng vốn 1.150 tỷ đồng, theo ban quản lý cảng.</p></article></body></html>` });
+  web.set('/vi-feed.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Báo Vĩnh Hải</title>
+<item><title>Khánh thành cầu cảng mới ở Vĩnh Hải</title><link>${web.url('/thoi-su/cau-tau')}</link><guid>vh-cau-tau</guid><pubDate>Fri, 05 Dec 2025 00:30:00 +0700</pubDate></item></channel></rss>` });
 });
 
 afterAll(async () => {
@@ -148,6 +154,12 @@ describe('following a feed', () => {
     const { added } = await watcher.subscribe({ url: web.url('/feed.xml'), guildId: null, channelId: null, addedBy: 'console' });
     expect(added.map((a) => a.article.title)).toEqual(['Harbour cranes get solar roofs']);
     expect((await desk.ask('How much power do the solar panels on the cranes produce a year?')).passages[0]?.text).toContain('310 megawatt hours');
+  });
+
+  it('GIVEN a page without a date from a feed entry published at 00:30 +07:00 THEN the article is dated the day the feed wrote', async () => {
+    const { watcher } = await setUp();
+    const { added } = await watcher.subscribe({ url: web.url('/vi-feed.xml'), guildId: null, channelId: null, addedBy: 'console' });
+    expect(added.map((a) => [a.article.title, a.article.date])).toEqual([['Khánh thành cầu cảng mới ở Vĩnh Hải', '2025-12-05']]);
   });
 
   it('GIVEN an address that is not a feed THEN nothing is subscribed', async () => {

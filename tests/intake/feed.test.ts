@@ -27,9 +27,19 @@ describe('reading a feed', () => {
     expect(feed.title).toBe('Tin Miền Trung');
     expect(feed.entries[0]).toEqual({
       key: 'tag:tinmientrung.example,2026:1042', title: 'Đà Nẵng mở thêm tuyến xe buýt điện', url: 'https://tinmientrung.example/giao-thong/xe-buyt-dien',
-      date: '2026-02-28', author: 'Lê Minh', html: '<p>Tuyến số 12 nối sân bay với bãi biển Mỹ Khê.</p>',
+      date: '2026-03-01', author: 'Lê Minh', html: '<p>Tuyến số 12 nối sân bay với bãi biển Mỹ Khê.</p>',
     });
     expect(feed.entries[1]).toMatchObject({ key: 'Không có liên kết 2026-03-02', url: null, html: 'Chỉ có tóm tắt.' });
+  });
+
+  it.each([
+    ['RSS', 'Fri, 05 Dec 2025 00:30:00 +0700', '<rss version="2.0"><channel><title>Báo Sáng</title><item><title>Tin</title><guid>a1</guid><pubDate>DATE</pubDate></item></channel></rss>'],
+    ['RSS with dc:date', '2025-12-05T00:30:00+07:00', '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Báo Sáng</title><item><title>Tin</title><guid>a1</guid><dc:date>DATE</dc:date></item></channel></rss>'],
+    ['Atom', '2025-12-05T00:30:00+07:00', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Sáng</title><entry><title>Tin</title><id>a1</id><published>DATE</published></entry></feed>'],
+  ])('GIVEN a Vietnamese %s entry published at 00:30 +07:00 THEN its date is the day the feed wrote, not the UTC day before', (_what, written, xml) => {
+    const feed = readFeed(`<?xml version="1.0" encoding="utf-8"?>${xml.replace('DATE', written)}`, 'https://baosang.example/rss');
+    expect(new Date(written).toISOString().slice(0, 10)).toBe('2025-12-04');
+    expect(feed.entries[0]?.date).toBe('2025-12-05');
   });
 
   it.each([

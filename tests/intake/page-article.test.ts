@@ -65,6 +65,10 @@ describe('decoding and dates', () => {
   it('GIVEN a publication time with an offset THEN the day is the one the page states', () => {
     expect(isoDay('2025-12-05T02:00:00+07:00')).toBe('2025-12-05');
     expect(isoDay('Thu, 20 Nov 2025 08:30:00 GMT')).toBe('2025-11-20');
+    expect(isoDay('Fri, 5 Dec 2025 23:30:00 -0500')).toBe('2025-12-05');
+    expect(isoDay('05 Dec 25 00:30 +0700')).toBe('2025-12-05');
+    expect(isoDay('Wed, 31 Dec 1997 23:59:00 EST')).toBe('1997-12-31');
+    expect(isoDay('2025-02-30T10:00:00Z')).toBeNull();
     expect(isoDay('not a date')).toBeNull();
     expect(isoDay(null)).toBeNull();
   });
