@@ -2,6 +2,7 @@
  * Page furniture and metadata lines that news sites wrap around an article, as data.
  * Vietnamese and English; matched on whole trimmed lines, case-insensitively.
  */
+import { MONTHS_EN } from '../text/index.js';
 
 /** A line like this starts the trailing block of other articles: it and everything after it is dropped. */
 export const RELATED_BLOCK_MARKERS: readonly string[] = [
@@ -36,6 +37,29 @@ export const THEO_PATTERN = /\((?:theo|according to)\s+([^)]+)\)/iu;
  * (`PORT HALDEN `, `HÀ NỘI `, `MOSCOW, Dec 3 `). Group 1 is the outlet.
  */
 export const OUTLET_PREFIX_PATTERN = /^(?:\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2})?\s+)?\(([\p{L}\p{N}.-]+\.[\p{L}]{2,}|\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|the|and|và|de)){0,5})\)\s*[-–—]\s*/u;
+
+/** A month word as a dateline writes it, capitalised or not (`March`, `Sept.`, `dec`). */
+const MONTH_WORD = Object.keys(MONTHS_EN).map((m) => `[${m.charAt(0).toUpperCase()}${m.charAt(0)}]${m.slice(1)}`).join('|');
+
+/**
+ * A wire dateline before the lead paragraph: a place in capitals, perhaps a region, a date with or
+ * without its year, the outlet and a dash: `TROMSØ, Norway, March 3, 2026 (Northwind Wire) - `,
+ * `NAIROBI, Feb 12 (Harbor Wire) - `, `HÀ NỘI, 5/6 (TTXVN) - `. Groups: month word, day, year; or
+ * day, month, year as numbers; then the outlet.
+ */
+export const WIRE_DATELINE_PATTERN = new RegExp(
+  '^\\p{Lu}[\\p{Lu}\\p{M}.\'’-]+(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}.\'’-]*){0,3}'
+  + '(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.\'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.\'’-]*){0,2})?,\\s*'
+  + `(?:(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?|(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?)`
+  + '\\s*\\(([^)]{1,60})\\)\\s*[-–—]\\s*',
+  'u',
+);
+
+/**
+ * `By Daniel Okafor`, `By Sofia Brandt, culture correspondent`: a byline among the first lines.
+ * Group 1 is the name (two to four capitalised words; a role after a comma is not part of it).
+ */
+export const BYLINE_PATTERN = /^(?:By|BY|Bởi)\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})(?:\s*,\s*[^.!?]{1,60})?$/u;
 
 /** ` date 2025-12-04 <caption>`: a dateline some exports put on the first line. */
 export const DATELINE_PATTERN = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$/u;

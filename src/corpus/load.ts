@@ -10,7 +10,7 @@ import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from './limits.js';
-import { parseArticle } from './parse.js';
+import { inferDatelineYears, parseArticle } from './parse.js';
 import type { Article, IngestWarning, LoadedCorpus } from './types.js';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md'];
@@ -192,5 +192,5 @@ export async function loadCorpus(dir: string, options: CorpusOptions = {}): Prom
     const why = warnings.length === 0 ? 'it has no .txt or .md files' : warnings.map((w) => w.message).join('; ');
     throw new UserError(ERROR_CODES.CORPUS_EMPTY, 'corpusEmpty', { dir, detail: why });
   }
-  return { articles, warnings, sourceFiles };
+  return { articles: inferDatelineYears(articles), warnings, sourceFiles };
 }

@@ -5,11 +5,12 @@
 import { parse as parseYaml } from 'yaml';
 import type { Article, Caption, IngestWarning, Sentence } from './types.js';
 import {
-  CAPTION_LABEL_PATTERN, CAPTION_PATTERN, DATELINE_PATTERN, FURNITURE_LINES, OUTLET_PREFIX_PATTERN, RELATED_BLOCK_MARKERS,
-  RELATED_LINK_PATTERN, SOURCE_LINE_PATTERN, THEO_PATTERN, matchesLine,
+  BYLINE_PATTERN, CAPTION_LABEL_PATTERN, CAPTION_PATTERN, DATELINE_PATTERN, FURNITURE_LINES, OUTLET_PREFIX_PATTERN,
+  RELATED_BLOCK_MARKERS, RELATED_LINK_PATTERN, SOURCE_LINE_PATTERN, THEO_PATTERN, WIRE_DATELINE_PATTERN, matchesLine,
 } from './furniture.js';
+import { markdownToText } from './markdown.js';
 import { splitSentences } from './sentences.js';
-import { normalizeText } from '../text/index.js';
+import { monthOfEnglishWord, nearestYear, normalizeText } from '../text/index.js';
 
 /** A derived title is cut to this many characters at a clause boundary. */
 export const DERIVED_TITLE_MAX_CHARS = 110;
@@ -28,8 +29,10 @@ export const INGEST_RULES_VERSION = 4;
 const FRONT_MATTER_MAX_CHARS = 64 * 1024;
 /** An author line has at most this many words. */
 const AUTHOR_MAX_WORDS = 5;
-/** Author lines are only looked for among the last lines of the body. */
+/** Author lines are only looked for among the last lines of the body… */
 const AUTHOR_TAIL_LINES = 4;
+/** …and `By Name` bylines among the first ones (after the title). */
+const BYLINE_HEAD_LINES = 3;
 
 export interface ArticleInput {
   docId: string;
@@ -55,6 +58,29 @@ interface FrontMatter {
 /** Normalise a file's text: `\n` line endings, NFC, no BOM or other invisible characters. */
 export function normaliseText(text: string): string {
   return normalizeText(text.replace(/\r\n?/gu, '\n'));
+}
+
+/** The text an article is read from: normalised, and for a `.md` file its Markdown body as plain text (front matter kept). */
+export function articleText(file: string, text: string): string {
+  const normalised = normaliseText(text);
+  if (!/\.md$/iu.test(file)) return normalised;
+  const { bodyStart } = splitFrontMatter(normalised);
+  return `${normalised.slice(0, bodyStart)}${markdownToText(normalised.slice(bodyStart))}`;
+}
+
+/** A wire dateline's date: a whole one, or a day and month the corpus supplies the year of. */
+type WireDate = { date: string } | { month: number; day: number };
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function wireDate(m: RegExpExecArray): WireDate | null {
+  const month = m[1] !== undefined ? monthOfEnglishWord(m[1]) : Number(m[5]);
+  const day = Number(m[2] ?? m[4]);
+  const year = m[3] ?? m[6];
+  if (month === undefined || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (year === undefined) return { month, day };
+  const date = `${year}-${pad2(month)}-${pad2(day)}`;
+  return Number.isNaN(Date.parse(date)) ? null : { date };
 }
 
 function splitLines(raw: string, from: number): Line[] {
@@ -160,8 +186,31 @@ function stripOutletPrefix(line: Line, sources: string[]): Line {
   return { text: line.text.slice(m[0].length), start: line.start + m[0].length, end: line.end };
 }
 
+/** The article's date and where it came from: front matter, then a first-line dateline, then a wire dateline. */
+function articleDate(front: string | undefined, firstLine: string | null, wire: WireDate | null): Pick<Article, 'date' | 'dateSource' | 'datelineDay'> {
+  if (front !== undefined) return { date: front, dateSource: 'front-matter' };
+  if (firstLine !== null) return { date: firstLine, dateSource: 'dateline' };
+  if (wire === null) return { date: null, dateSource: null };
+  return 'date' in wire ? { date: wire.date, dateSource: 'dateline' } : { date: null, dateSource: null, datelineDay: wire };
+}
+
+/**
+ * Articles whose wire dateline gives a day without its year (`NAIROBI, Feb 12 (…) - `) dated in
+ * the year that puts that day nearest the corpus's latest date (a little after it at most),
+ * marked `dateline-inferred`. Articles with a date, or without such a dateline, are unchanged.
+ */
+export function inferDatelineYears(articles: readonly Article[]): Article[] {
+  const latest = articles.map((a) => a.date).filter((d): d is string => d !== null).sort().pop();
+  if (latest === undefined) return [...articles];
+  return articles.map((a) => {
+    if (a.date !== null || a.datelineDay === undefined) return a;
+    const { month, day } = a.datelineDay;
+    return { ...a, date: `${nearestYear(latest, month, day)}-${pad2(month)}-${pad2(day)}`, dateSource: 'dateline-inferred' };
+  });
+}
+
 export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []): Article {
-  const raw = normaliseText(input.text);
+  const raw = articleText(input.file, input.text);
   const { meta, bodyStart } = readFrontMatter(raw, warnings, input.file);
   const lines = splitLines(raw, bodyStart);
   const captions: Caption[] = [];
@@ -169,6 +218,7 @@ export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []
   let date: string | null = null;
   let author: string | null = null;
   let title: string | null = null;
+  let wire: WireDate | null = null;
   let rest = lines;
 
   const first = lines[0];
@@ -178,6 +228,13 @@ export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []
     const caption = (dateline[2] ?? '').trim();
     if (caption !== '') captions.push({ text: caption, start: first.end - caption.length, end: first.end });
     rest = lines.slice(1);
+  } else if (meta.title !== undefined) {
+    // Front matter names the title. The first line is the page's own headline when more text
+    // follows it and it does not end like a sentence; otherwise it is body: front matter never
+    // costs a paragraph.
+    title = meta.title;
+    const headline = first !== undefined && lines.length > 1 && !/[.!?…"”»)]$/u.test(first.text) && !BYLINE_PATTERN.test(first.text);
+    if (headline) rest = lines.slice(1);
   } else if (first !== undefined) {
     title = first.text;
     rest = lines.slice(1);
@@ -197,6 +254,11 @@ export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []
       addSources(sources, sourceLine[1] ?? '');
       continue;
     }
+    const byline = position < BYLINE_HEAD_LINES ? BYLINE_PATTERN.exec(text) : null;
+    if (byline !== null) {
+      author ??= byline[1] ?? null;
+      continue;
+    }
     if (position >= tailStart && isAuthorLine(text)) {
       const theo = THEO_PATTERN.exec(text);
       if (theo !== null) addSources(sources, theo[1] ?? '');
@@ -213,7 +275,12 @@ export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []
       captions.push({ text, start: original.start, end: original.end });
       continue;
     }
-    const line = stripOutletPrefix(original, sources);
+    const dated = WIRE_DATELINE_PATTERN.exec(text);
+    if (dated !== null) {
+      addSources(sources, dated[7] ?? '');
+      wire ??= wireDate(dated);
+    }
+    const line = dated === null ? stripOutletPrefix(original, sources) : { text: text.slice(dated[0].length), start: original.start + dated[0].length, end: original.end };
     const key = lineKey(line.text);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -233,8 +300,7 @@ export function parseArticle(input: ArticleInput, warnings: IngestWarning[] = []
     docId: input.docId,
     file: input.file,
     title: meta.title ?? title ?? (lead === '' ? input.docId : deriveTitle(lead)),
-    date: meta.date ?? date,
-    dateSource: meta.date !== undefined ? 'front-matter' : date !== null ? 'dateline' : null,
+    ...articleDate(meta.date, date, wire),
     sources,
     author: meta.author ?? author,
     url: meta.url ?? null,

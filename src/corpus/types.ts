@@ -13,8 +13,10 @@ export interface ArticleMeta {
   title: string;
   /** ISO date `YYYY-MM-DD` of publication, or null when the article does not give one. */
   date: string | null;
-  /** Where `date` came from. */
-  dateSource: 'front-matter' | 'dateline' | null;
+  /** Where `date` came from; `dateline-inferred`: a wire dateline's day, its year taken from the corpus. */
+  dateSource: 'front-matter' | 'dateline' | 'dateline-inferred' | null;
+  /** A wire dateline's day without its year, kept for the corpus to date (inferDatelineYears). */
+  datelineDay?: { month: number; day: number };
   /** Wire agencies / outlets named by the article (`Reuters`, `RT`, `Baothanhhoa.vn`), in order, deduplicated. */
   sources: string[];
   author: string | null;

@@ -4,7 +4,7 @@
  * invents a day or a year the text does not support: relative days need a real
  * publication date; a missing year comes from the anchor and says so.
  */
-import { MONTH_PATTERN_EN, WEEKDAYS, monthOfEnglishWord } from '../text/index.js';
+import { MONTH_PATTERN_EN, WEEKDAYS, monthOfEnglishWord, nearestYear } from '../text/index.js';
 import type { DatePrecision, DateResolution, ResolvedDate } from './types.js';
 
 export interface DateAnchor {
@@ -14,8 +14,7 @@ export interface DateAnchor {
   kind: 'publication' | 'inferred';
 }
 
-/** A day/month without a year is placed at most this many days after the anchor; otherwise in the year before. */
-export const FUTURE_TOLERANCE_DAYS = 120;
+export { FUTURE_TOLERANCE_DAYS } from '../text/index.js';
 
 interface Rule {
   pattern: RegExp;
@@ -40,10 +39,7 @@ function fromAnchor(anchor: DateAnchor): DateResolution {
 
 /** The year that puts day/month (or month) nearest the anchor, not far in its future. */
 function yearFor(anchor: DateAnchor, m: number, d = 1): number {
-  const a = anchorParts(anchor);
-  const anchorTime = Date.UTC(a.y, a.m - 1, a.d);
-  const time = Date.UTC(a.y, m - 1, d);
-  return time - anchorTime > FUTURE_TOLERANCE_DAYS * 86_400_000 ? a.y - 1 : a.y;
+  return nearestYear(anchor.date, m, d);
 }
 
 function shiftDays(anchor: DateAnchor, days: number): string {

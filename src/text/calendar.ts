@@ -30,6 +30,20 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
   'chủ nhật': 0, 'thứ hai': 1, 'thứ ba': 2, 'thứ tư': 3, 'thứ năm': 4, 'thứ sáu': 5, 'thứ bảy': 6,
 };
 
+/** A day and month without a year are placed at most this many days after the anchor; otherwise in the year before. */
+export const FUTURE_TOLERANCE_DAYS = 120;
+
+/**
+ * The year that puts a day and month (1-based) nearest an anchor date (`YYYY-MM-DD`): the
+ * anchor's year, or the year before when that would put them more than FUTURE_TOLERANCE_DAYS
+ * after it (news speaks of what happened, or of what is planned soon).
+ */
+export function nearestYear(anchor: string, month: number, day = 1): number {
+  const [y = 0, m = 1, d = 1] = anchor.split('-').map(Number);
+  const after = Date.UTC(y, month - 1, day) - Date.UTC(y, m - 1, d);
+  return after > FUTURE_TOLERANCE_DAYS * 86_400_000 ? y - 1 : y;
+}
+
 /**
  * A calendar value (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) as a reader of the language writes it:
  * `2/12/2025`, `tháng 12/2025`, `năm 2025`; `December 2, 2025`, `December 2025`, `2025`.

@@ -17,7 +17,9 @@ export { compoundWords, isNumeric, ngrams, syllables, words } from './tokens.js'
 export { baseForms, stemOf } from './stems.js';
 export { detectLanguage, type Language } from './language.js';
 export { FUNCTION_WORDS, STOPWORDS } from './function-words.js';
-export { MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, monthOfEnglishWord } from './calendar.js';
+export {
+  FUTURE_TOLERANCE_DAYS, MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, monthOfEnglishWord, nearestYear,
+} from './calendar.js';
 export { decimalSeparator, formatNumber, normaliseNumber, parseNumber } from './numbers.js';
 export { containment, jaccard, shingles, sparseDot } from './similarity.js';
 export { maximalMarginalRelevance, type MmrOptions } from './mmr.js';

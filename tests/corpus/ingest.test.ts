@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkArticle, chunkCorpus } from '../../src/corpus/chunk.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { parseArticle } from '../../src/corpus/parse.js';
+import { inferDatelineYears, parseArticle } from '../../src/corpus/parse.js';
 import type { Article } from '../../src/corpus/types.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../corpus');
@@ -201,5 +201,60 @@ describe('loading other corpora', () => {
     const empty = path.join(tmp, 'empty');
     await mkdir(empty);
     await expect(loadCorpus(empty)).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });
+  });
+});
+
+describe('news files as real outlets write them', () => {
+  const parse = (file: string, text: string) => parseArticle({ docId: 'a', file, text, contentHash: 'h' });
+
+  it('GIVEN front matter and one paragraph THEN the paragraph is the article, titled from the front matter', () => {
+    const a = parse('strike.txt', '---\ntitle: Rail workers walk out\ndate: 2026-01-21\nsource: Midland Courier\n---\nRail workers began a 48-hour strike on Wednesday after talks broke down.\n');
+    expect(a).toMatchObject({ title: 'Rail workers walk out', date: '2026-01-21', sources: ['Midland Courier'] });
+    expect(a.sentences.map((s) => s.text)).toEqual(['Rail workers began a 48-hour strike on Wednesday after talks broke down.']);
+  });
+
+  it('GIVEN a wire dateline with its year THEN it dates the article, names the source, and leaves the text', () => {
+    const a = parse('cod.txt', 'Cod quota cut\n\nTROMSØ, Norway, March 3, 2026 (Northwind Wire) - Norway and Iceland agreed on Tuesday to cut the cod catch.\n');
+    expect(a).toMatchObject({ date: '2026-03-03', dateSource: 'dateline', sources: ['Northwind Wire'] });
+    expect(a.sentences[0]?.text).toBe('Norway and Iceland agreed on Tuesday to cut the cod catch.');
+  });
+
+  it('GIVEN a wire dateline without a year THEN the year comes from the corpus, marked inferred', () => {
+    const undated = parse('herders.txt', 'Herders sell cattle\n\nNAIROBI, Feb 12 (Harbor Wire) - Herders are selling cattle at half last year\'s prices.\n');
+    expect(undated).toMatchObject({ date: null, sources: ['Harbor Wire'] });
+    expect(undated.sentences[0]?.text).toBe("Herders are selling cattle at half last year's prices.");
+    const dated = parse('other.txt', '---\ndate: 2026-03-20\n---\nAnother story. It is dated.\n');
+    const [herders] = inferDatelineYears([undated, dated]);
+    expect(herders).toMatchObject({ date: '2026-02-12', dateSource: 'dateline-inferred' });
+  });
+
+  it('GIVEN a dateline of a place and an outlet only, in Vietnamese THEN the outlet is the source and the text stays clean', () => {
+    const a = parse('metro.txt', 'Metro chậm tiến độ\n\nHÀ NỘI, 5/6 (TTXVN) - Tuyến metro số 2 sẽ chỉ hoàn thành vào năm 2030.\n');
+    expect(a.sources).toEqual(['TTXVN']);
+    expect(a.sentences[0]?.text).toBe('Tuyến metro số 2 sẽ chỉ hoàn thành vào năm 2030.');
+  });
+
+  it('GIVEN a "By Name" line under the title THEN it is the author, not body text', () => {
+    const a = parse('recount.txt', 'Recount confirms Marlow\n\nBy Jenna Whitcombe, city reporter\n\nThe recount confirmed on Monday that Thomas Marlow won by 41 votes.\n');
+    expect(a.author).toBe('Jenna Whitcombe');
+    expect(a.sentences.map((s) => s.text)).toEqual(['The recount confirmed on Monday that Thomas Marlow won by 41 votes.']);
+  });
+
+  it('GIVEN a Markdown file THEN headings, emphasis and links read as their words', () => {
+    const a = parse('museum.md', '# The museum reopens\n\n*By Sofia Brandt, culture correspondent*\n\nThe **Lindholm Museum** reopened on Saturday. Read the [museum\'s account](https://example.org/a).\n\n## What next\n\n- A children\'s wing opens in *June*.\n');
+    expect(a).toMatchObject({ title: 'The museum reopens', author: 'Sofia Brandt' });
+    expect(a.sentences.map((s) => s.text)).toEqual(['The Lindholm Museum reopened on Saturday.', "Read the museum's account.", 'What next', "A children's wing opens in June."]);
+  });
+
+  it('GIVEN a news file with front matter, a wire dateline and a byline THEN every paragraph is kept and it has its date, source and author', () => {
+    const text = '---\ntitle: Solar farm starts\n---\nBy Omar Haddad\n\nAMMAN, Jordan, April 14, 2026 (Harbor Wire) - Jordan\'s largest solar farm began supplying the grid on Tuesday.\n\nThe $900 million plant covers 1,100 hectares.\n\n"Solar will supply 40 percent by 2030," the minister said.\n';
+    const a = parse('solar.txt', text);
+    expect(a).toMatchObject({ title: 'Solar farm starts', date: '2026-04-14', dateSource: 'dateline', sources: ['Harbor Wire'], author: 'Omar Haddad' });
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      "Jordan's largest solar farm began supplying the grid on Tuesday.",
+      'The $900 million plant covers 1,100 hectares.',
+      '"Solar will supply 40 percent by 2030," the minister said.',
+    ]);
+    for (const s of a.sentences) expect(a.raw.slice(s.start, s.end)).toBe(s.text);
   });
 });
