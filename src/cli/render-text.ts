@@ -1,6 +1,6 @@
 /** Plain-text renderings of core results for the command line and the local console. */
 import type { FactCoverage } from '../briefing/summary-eval.js';
-import type { SummaryResult } from '../briefing/types.js';
+import type { SummaryResult, SummarySentence } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import type { TimelineResult } from '../events/types.js';
 import type { QuizCheckReport } from '../quiz/quiz-check.js';
@@ -62,9 +62,11 @@ export function renderSummaryEvalText(rows: ReadonlyArray<FactCoverage & { corpu
 
 export function renderSummaryText(summary: SummaryResult, locale: Locale): string {
   if (summary.sentences.length === 0) return text(locale, 'summaryNothing', { topic: summary.topic ?? '' });
-  return summary.sentences
-    .map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map((c) => `${c.title} (${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')}) [${c.docId}]`).join('; ')}`)
-    .join('\n');
+  const cite = (c: SummarySentence['citations'][number]): string => `${c.title} (${c.source ?? text(locale, 'noSource')}, ${c.date ?? text(locale, 'undated')}) [${c.docId}]`;
+  const only = summary.scope === 'article' ? summary.sentences[0]?.citations[0] : undefined;
+  // A summary of one article cites it once, at the end, rather than after every sentence.
+  if (only !== undefined) return [...summary.sentences.map((s, i) => `${i + 1}. ${s.text}`), `   — ${cite(only)}`].join('\n');
+  return summary.sentences.map((s, i) => `${i + 1}. ${s.text}\n   — ${s.citations.map(cite).join('; ')}`).join('\n');
 }
 
 export function renderTimelineText(timeline: TimelineResult, locale: Locale): string {

@@ -122,10 +122,13 @@ export function renderSummary(summary: SummaryResult, locale: Locale, links: Art
   if (summary.sentences.length === 0) return message({ description: safeFit(text(locale, 'summaryNothing', { topic: summary.topic ?? '' }), DISCORD_EMBED_DESCRIPTION_MAX_CHARS) });
   const cite = (c: SummarySentence['citations'][number]): string =>
     `${linkedTitle(c.title, c.docId, links, CITATION_TITLE_MAX_CHARS)} (${safeText(c.source ?? text(locale, 'noSource'))}, ${c.date ?? text(locale, 'undated')}) [${safeText(c.docId)}]`;
-  const lines = summary.sentences.map((s, i) => `${i + 1}. ${safeText(s.text)}\n   — ${s.citations.map(cite).join('; ')}`);
+  const only = summary.scope === 'article' ? summary.sentences[0]?.citations[0] : undefined;
+  // A summary of one article cites it once, under the sentences, rather than after every one.
+  const lines = only === undefined ? summary.sentences.map((s, i) => `${i + 1}. ${safeText(s.text)}\n   — ${s.citations.map(cite).join('; ')}`) : summary.sentences.map((s, i) => `${i + 1}. ${safeText(s.text)}`);
+  const source = only === undefined ? '' : `\n— ${cite(only)}`;
   return message({
     title: safeFit(summary.topic ? text(locale, 'summaryTopicTitle', { topic: summary.topic }) : text(locale, 'summaryTitle'), DISCORD_EMBED_TITLE_MAX_CHARS),
-    description: joinWhole(lines, DISCORD_EMBED_DESCRIPTION_MAX_CHARS),
+    description: joinWhole(lines, DISCORD_EMBED_DESCRIPTION_MAX_CHARS - source.length) + source,
     color: COLOR_INFO,
   });
 }
