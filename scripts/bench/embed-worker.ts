@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { defaultPrefixes, loadEmbedder } from '../../src/retrieval/embedder.js';
+import { defaultPrefixes, loadEmbedder } from '../../src/retrieval/embedding-model.js';
 import type { Config } from '../../src/config.js';
 
 const WARMUP_PASSAGES = 8;

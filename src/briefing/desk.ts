@@ -14,7 +14,7 @@ import { generateQuiz } from '../quiz/generate.js';
 import type { QuizRequest, QuizResult } from '../quiz/types.js';
 import { MAX_K, answerQuestion } from '../retrieval/ask.js';
 import { corpusTopics } from '../retrieval/suggest.js';
-import { loadEmbedder, type LoadedEmbedder } from '../retrieval/embedder.js';
+import { announceModelWarning, loadEmbedder, type LoadedEmbedder } from '../retrieval/embedding-model.js';
 import { tidyIndexFolder, withIndexWriter } from '../retrieval/index-folder.js';
 import { buildIndex, isIndexCurrent, openIndex, type BuildOptions, type IngestProgress, type StoredIndex } from '../retrieval/index-store.js';
 import type { AskOptions, AskResult } from '../retrieval/types.js';
@@ -76,7 +76,7 @@ export class Desk implements BriefingDesk {
       modelsDir: config.modelsDir,
       allowDownload: config.allowModelDownload,
     });
-    if (model.warning !== null) logger?.warn({ model: config.embeddingModel }, model.warning);
+    if (logger !== undefined) announceModelWarning(model, (warning) => logger.warn({ model: config.embeddingModel }, warning));
     let index: StoredIndex | null = null;
     let outdated: StoredIndex | null = null;
     if (options.rebuild !== true) {

@@ -113,5 +113,5 @@ export class ConsoleSession {
 
 export function modelStatus(desk: Pick<BriefingDesk, 'status'>, locale: Locale): string {
   const status = desk.status();
-  return status.mode === 'hybrid' ? text(locale, 'modelHybrid', { model: status.modelId }) : text(locale, 'modelLexical', { warning: status.modelWarning ?? '' }).trim();
+  return status.mode === 'hybrid' ? text(locale, 'modelHybrid', { model: status.modelId }) : text(locale, 'modelLexical', { model: status.modelId });
 }

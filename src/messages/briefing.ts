@@ -63,9 +63,9 @@ export const BRIEFING_MESSAGES = {
     en: (p) => `Multilingual model loaded (${p.model}): meaning-based and keyword search.`,
     vi: (p) => `Đã tải mô hình đa ngôn ngữ (${p.model}): tìm theo nghĩa và theo từ khóa.`,
   }),
-  modelLexical: template({ warning: 'string' }, {
-    en: (p) => `Multilingual model NOT loaded: keyword search only. ${p.warning}`,
-    vi: (p) => `CHƯA tải mô hình đa ngôn ngữ: chỉ tìm theo từ khóa. ${p.warning}`,
+  modelLexical: template({ model: 'string' }, {
+    en: (p) => `Multilingual model NOT loaded: keyword search only. To add ${p.model}, run Briefbot once with ALLOW_MODEL_DOWNLOAD=1 on a machine with internet access (the model is then kept in MODELS_DIR), or copy its folder to MODELS_DIR/${p.model}/; "The embedding model" in the README has the details.`,
+    vi: (p) => `CHƯA tải mô hình đa ngôn ngữ: chỉ tìm theo từ khóa. Để thêm ${p.model}, chạy Briefbot một lần với ALLOW_MODEL_DOWNLOAD=1 trên máy có internet (mô hình được giữ lại trong MODELS_DIR), hoặc chép thư mục của mô hình vào MODELS_DIR/${p.model}/; xem chi tiết ở mục "The embedding model" trong README.`,
   }),
   reindexDone: template(
     { seconds: 'number', articles: 'number', passages: 'number', added: 'number', changed: 'number', removed: 'number', unchanged: 'number', embedded: 'number', mode: 'string' },

@@ -1,12 +1,11 @@
 /**
- * Sentence embeddings with transformers.js behind LangChain's Embeddings interface.
- * The model is loaded once, lazily, from MODELS_DIR; it is downloaded only when the user
- * allows it. When it cannot be loaded, `loadEmbedder` returns null and one clear warning,
- * and Briefbot carries on with lexical retrieval.
+ * Sentence embeddings with transformers.js behind LangChain's Embeddings interface. Imported only
+ * when a model can be loaded (embedding-model.ts decides), since transformers.js brings
+ * onnxruntime and sharp with it.
  */
 import { availableParallelism } from 'node:os';
 import { Embeddings } from '@langchain/core/embeddings';
-import type { Config } from '../config.js';
+import { defaultPrefixes, type EmbedderOptions } from './embedding-model.js';
 
 /**
  * Passages embedded per forward pass. Batches are made of passages of similar length (see
@@ -14,21 +13,6 @@ import type { Config } from '../config.js';
  * a batch small next to the model's weights.
  */
 export const EMBED_BATCH_SIZE = 16;
-/** Give up loading a model after this long (a stalled download must not hang the bot). */
-export const MODEL_LOAD_TIMEOUT_MS = 120_000;
-
-export interface EmbedderOptions {
-  modelId: string;
-  dtype: Config['embeddingDtype'];
-  modelsDir: string;
-  allowDownload: boolean;
-  /** Prefixes the model expects; default: `query: ` / `passage: ` for e5 models, none otherwise. */
-  queryPrefix?: string;
-  passagePrefix?: string;
-  /** onnxruntime's threads for one forward pass; default: the cores this process may use. */
-  threads?: number;
-}
-
 /** Texts → one unit vector each, in the same order. */
 export type Encoder = (texts: string[]) => Promise<number[][]>;
 
@@ -106,17 +90,6 @@ export class TransformersEmbeddings extends Embeddings {
   }
 }
 
-export interface LoadedEmbedder {
-  embedder: TransformersEmbeddings | null;
-  warning: string | null;
-  modelId: string;
-  dimensions: number | null;
-}
-
-export function defaultPrefixes(modelId: string): { query: string; passage: string } {
-  return /e5/iu.test(modelId) ? { query: 'query: ', passage: 'passage: ' } : { query: '', passage: '' };
-}
-
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -124,8 +97,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-const loads = new Map<string, Promise<LoadedEmbedder>>();
 
 /**
  * One forward pass spread over `threads` cores (onnxruntime's default uses one core here), its
@@ -140,46 +111,30 @@ function sessionOptions(threads: number) {
   };
 }
 
-async function load(options: EmbedderOptions): Promise<LoadedEmbedder> {
-  const { modelId } = options;
-  try {
-    const transformers = await import('@huggingface/transformers');
-    transformers.env.localModelPath = options.modelsDir.endsWith('/') ? options.modelsDir : `${options.modelsDir}/`;
-    transformers.env.cacheDir = options.modelsDir;
-    transformers.env.allowLocalModels = true;
-    transformers.env.allowRemoteModels = options.allowDownload;
-    const extractor = await withTimeout(
-      transformers.pipeline('feature-extraction', modelId, { dtype: options.dtype, session_options: sessionOptions(options.threads ?? availableParallelism()) }),
-      MODEL_LOAD_TIMEOUT_MS,
-    );
-    const encode: Encoder = async (texts) => {
-      const inputs = extractor.tokenizer(texts, { padding: true, truncation: true }) as { attention_mask: { data: ArrayLike<bigint> } };
-      const outputs = (await extractor.model(inputs)) as Record<string, { data: Float32Array; dims: number[] } | undefined>;
-      const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
-      if (hidden === undefined) throw new Error('the model has no token embeddings output');
-      return meanPoolNormalized(hidden.data, hidden.dims, inputs.attention_mask.data);
-    };
-    const dimensions = (await encode(['probe']))[0]?.length ?? 0;
-    if (dimensions === 0) throw new Error('the model returned empty embeddings');
-    const defaults = defaultPrefixes(modelId);
-    const prefixes = { query: options.queryPrefix ?? defaults.query, passage: options.passagePrefix ?? defaults.passage };
-    return { embedder: new TransformersEmbeddings(modelId, encode, dimensions, prefixes), warning: null, modelId, dimensions };
-  } catch (error) {
-    const how = options.allowDownload
-      ? 'the download failed; check the network and the model id'
-      : `to use it, run once with ALLOW_MODEL_DOWNLOAD=1 on a machine with internet access, or copy the model folder into ${options.modelsDir}/${modelId}/`;
-    const warning = `Embedding model ${modelId} is not available (${(error as Error).message.split('\n')[0]}); running on lexical retrieval only: ${how}.`;
-    return { embedder: null, warning, modelId, dimensions: null };
-  }
-}
+/** Give up loading a model after this long (a stalled download must not hang the bot). */
+const MODEL_LOAD_TIMEOUT_MS = 120_000;
 
-/** The embedder for these options, loaded once per process. Never throws. */
-export function loadEmbedder(options: EmbedderOptions): Promise<LoadedEmbedder> {
-  const key = JSON.stringify(options);
-  let pending = loads.get(key);
-  if (pending === undefined) {
-    pending = load(options);
-    loads.set(key, pending);
-  }
-  return pending;
+/** Loads the model with transformers.js; throws when it cannot. */
+export async function createEmbedder(options: EmbedderOptions): Promise<TransformersEmbeddings> {
+  const { modelId } = options;
+  const transformers = await import('@huggingface/transformers');
+  transformers.env.localModelPath = options.modelsDir.endsWith('/') ? options.modelsDir : `${options.modelsDir}/`;
+  transformers.env.cacheDir = options.modelsDir;
+  transformers.env.allowLocalModels = true;
+  transformers.env.allowRemoteModels = options.allowDownload;
+  const extractor = await withTimeout(
+    transformers.pipeline('feature-extraction', modelId, { dtype: options.dtype, session_options: sessionOptions(options.threads ?? availableParallelism()) }),
+    MODEL_LOAD_TIMEOUT_MS,
+  );
+  const encode: Encoder = async (texts) => {
+    const inputs = extractor.tokenizer(texts, { padding: true, truncation: true }) as { attention_mask: { data: ArrayLike<bigint> } };
+    const outputs = (await extractor.model(inputs)) as Record<string, { data: Float32Array; dims: number[] } | undefined>;
+    const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
+    if (hidden === undefined) throw new Error('the model has no token embeddings output');
+    return meanPoolNormalized(hidden.data, hidden.dims, inputs.attention_mask.data);
+  };
+  const dimensions = (await encode(['probe']))[0]?.length ?? 0;
+  if (dimensions === 0) throw new Error('the model returned empty embeddings');
+  const defaults = defaultPrefixes(modelId);
+  return new TransformersEmbeddings(modelId, encode, dimensions, { query: options.queryPrefix ?? defaults.query, passage: options.passagePrefix ?? defaults.passage });
 }

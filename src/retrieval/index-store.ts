@@ -208,7 +208,7 @@ async function loadVerified(dir: string, manifest: IndexManifest): Promise<Store
     await verifyStreamed(dir, FILES.vectors, manifest);
     const ids = JSON.parse((await readVerified(dir, FILES.vectorIds, manifest)).toString('utf8')) as string[];
     try {
-      vectors = VectorStore.load(path.join(dir, FILES.vectors), manifest.dimensions, ids);
+      vectors = await VectorStore.load(path.join(dir, FILES.vectors), manifest.dimensions, ids);
     } catch (error) {
       return corrupt(dir, FILES.vectors, (error as Error).message);
     }
@@ -294,7 +294,7 @@ async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ 
     const fresh = await embedder.embedDocuments(toEmbed.map((p) => p.text), (done, total) => onProgress?.({ phase: 'embedding', done, total }));
     embedded = toEmbed.length;
     const freshById = new Map(toEmbed.map((p, i) => [p.id, fresh[i] ?? []]));
-    vectors = VectorStore.create(embedder.dimensions, passages.map((p) => ({ id: p.id, vector: freshById.get(p.id) ?? previous?.vectors?.vectorOf(p.id) ?? [] })));
+    vectors = await VectorStore.create(embedder.dimensions, passages.map((p) => ({ id: p.id, vector: freshById.get(p.id) ?? previous?.vectors?.vectorOf(p.id) ?? [] })));
   }
   onProgress?.({ phase: 'indexing', done: 0, total: 1 });
   const lexical = LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text })));

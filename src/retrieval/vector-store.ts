@@ -2,7 +2,12 @@
  * Passage vectors in an HNSW graph (hnswlib-node, cosine space). hnswlib returns
  * distances; this boundary converts them to similarities (higher is better).
  */
-import hnswlib from 'hnswlib-node';
+import type { HierarchicalNSW } from 'hnswlib-node';
+
+/** hnswlib-node's graph class, loaded on first use: a lexical-only start never needs the native module. */
+async function hnswGraph(): Promise<typeof HierarchicalNSW> {
+  return (await import('hnswlib-node')).HierarchicalNSW;
+}
 
 export const HNSW_M = 16;
 export const HNSW_EF_CONSTRUCTION = 200;
@@ -17,13 +22,13 @@ export class VectorStore {
   private labels: Map<string, number> | undefined;
 
   private constructor(
-    private readonly index: hnswlib.HierarchicalNSW,
+    private readonly index: HierarchicalNSW,
     readonly dimensions: number,
     private readonly ids: string[],
   ) {}
 
-  static create(dimensions: number, vectors: ReadonlyArray<{ id: string; vector: readonly number[] }>): VectorStore {
-    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  static async create(dimensions: number, vectors: ReadonlyArray<{ id: string; vector: readonly number[] }>): Promise<VectorStore> {
+    const index = new (await hnswGraph())('cosine', dimensions);
     index.initIndex(Math.max(1, vectors.length), HNSW_M, HNSW_EF_CONSTRUCTION);
     vectors.forEach((v, label) => {
       if (v.vector.length !== dimensions) throw new Error(`vector of ${v.id} has ${v.vector.length} dimensions, expected ${dimensions}`);
@@ -34,8 +39,8 @@ export class VectorStore {
   }
 
   /** Load a graph written by `save`, with its label → passage id map. */
-  static load(file: string, dimensions: number, ids: string[]): VectorStore {
-    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  static async load(file: string, dimensions: number, ids: string[]): Promise<VectorStore> {
+    const index = new (await hnswGraph())('cosine', dimensions);
     index.readIndexSync(file, true);
     if (index.getCurrentCount() !== ids.length) throw new Error(`vector index holds ${index.getCurrentCount()} vectors for ${ids.length} passages`);
     index.setEf(HNSW_EF_SEARCH);

@@ -7,7 +7,7 @@
  *   node --import tsx tests/fault/ingest-until-step.ts CORPUS INDEX [STEP [N]]
  */
 import { writeSync } from 'node:fs';
-import { loadEmbedder } from '../../src/retrieval/embedder.js';
+import { loadEmbedder } from '../../src/retrieval/embedding-model.js';
 import { buildIndex } from '../../src/retrieval/index-store.js';
 import { TINY_MODEL } from './child-process.js';
 

@@ -2,28 +2,14 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPrefixes, EMBED_BATCH_SIZE, loadEmbedder, meanPoolNormalized } from '../../src/retrieval/embedder.js';
+import { EMBED_BATCH_SIZE, meanPoolNormalized } from '../../src/retrieval/embedder.js';
+import { defaultPrefixes, loadEmbedder } from '../../src/retrieval/embedding-model.js';
 import { mulberry32 } from '../../src/quiz/random.js';
 import { fakeVector, spyEmbedder } from './fake-embedder.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
-describe('loadEmbedder', () => {
-  it('GIVEN a missing model THEN it returns one warning naming the model and how to provide it, without throwing, fast', async () => {
-    const modelsDir = await mkdtemp(path.join(os.tmpdir(), 'models-'));
-    dirs.push(modelsDir);
-    const started = Date.now();
-    const loaded = await loadEmbedder({ modelId: 'nobody/missing-e5-model', dtype: 'q8', modelsDir, allowDownload: false });
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(loaded.embedder).toBeNull();
-    expect(loaded.dimensions).toBeNull();
-    expect(loaded.warning).toContain('nobody/missing-e5-model');
-    expect(loaded.warning).toContain('ALLOW_MODEL_DOWNLOAD=1');
-    expect(loaded.warning).toContain(path.join(modelsDir, 'nobody/missing-e5-model'));
-  });
 });
 
 describe('prefixes and batching', () => {

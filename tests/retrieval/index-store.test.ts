@@ -7,7 +7,7 @@ import { buildIndex, isIndexCurrent, openIndex } from '../../src/retrieval/index
 import { currentGeneration } from '../../src/retrieval/index-folder.js';
 import { INGEST_RULES_VERSION } from '../../src/corpus/parse.js';
 import { VectorStore } from '../../src/retrieval/vector-store.js';
-import { loadEmbedder } from '../../src/retrieval/embedder.js';
+import { loadEmbedder } from '../../src/retrieval/embedding-model.js';
 import { spyEmbedder } from './fake-embedder.js';
 
 const CORPUS = path.resolve('corpus');

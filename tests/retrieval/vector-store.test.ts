@@ -13,36 +13,36 @@ afterEach(async () => {
 const items = Array.from({ length: 50 }, (_, i) => ({ id: `doc#${i}`, vector: fakeVector(`text ${i}`) }));
 
 describe('VectorStore', () => {
-  it('finds a stored vector as its own nearest neighbour with similarity 1', () => {
-    const store = VectorStore.create(FAKE_DIMENSIONS, items);
+  it('finds a stored vector as its own nearest neighbour with similarity 1', async () => {
+    const store = await VectorStore.create(FAKE_DIMENSIONS, items);
     const [best] = store.search(fakeVector('text 17'), 3);
     expect(best?.id).toBe('doc#17');
     expect(best?.similarity).toBeCloseTo(1, 5);
   });
 
-  it('returns similarities in descending order, higher is better', () => {
-    const store = VectorStore.create(FAKE_DIMENSIONS, items);
+  it('returns similarities in descending order, higher is better', async () => {
+    const store = await VectorStore.create(FAKE_DIMENSIONS, items);
     const hits = store.search(fakeVector('some query'), 10);
     expect(hits).toHaveLength(10);
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.similarity).toBeGreaterThanOrEqual(hits[i]!.similarity);
   });
 
-  it('caps k at the number of vectors and returns nothing from an empty store', () => {
-    expect(VectorStore.create(FAKE_DIMENSIONS, items.slice(0, 3)).search(fakeVector('q'), 10)).toHaveLength(3);
-    expect(VectorStore.create(FAKE_DIMENSIONS, []).search(fakeVector('q'), 10)).toEqual([]);
+  it('caps k at the number of vectors and returns nothing from an empty store', async () => {
+    expect((await VectorStore.create(FAKE_DIMENSIONS, items.slice(0, 3))).search(fakeVector('q'), 10)).toHaveLength(3);
+    expect((await VectorStore.create(FAKE_DIMENSIONS, [])).search(fakeVector('q'), 10)).toEqual([]);
   });
 
-  it('rejects a vector of the wrong dimension', () => {
-    expect(() => VectorStore.create(FAKE_DIMENSIONS, [{ id: 'x', vector: [1, 0] }])).toThrow(/dimensions/);
+  it('rejects a vector of the wrong dimension', async () => {
+    await expect(VectorStore.create(FAKE_DIMENSIONS, [{ id: 'x', vector: [1, 0] }])).rejects.toThrow(/dimensions/);
   });
 
   it('gives the same results after save and load', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-'));
     dirs.push(dir);
-    const store = VectorStore.create(FAKE_DIMENSIONS, items);
+    const store = await VectorStore.create(FAKE_DIMENSIONS, items);
     const file = path.join(dir, 'v.hnsw');
     store.save(file);
-    const loaded = VectorStore.load(file, FAKE_DIMENSIONS, [...store.passageIds]);
+    const loaded = await VectorStore.load(file, FAKE_DIMENSIONS, [...store.passageIds]);
     const q = fakeVector('another query');
     expect(loaded.search(q, 5)).toEqual(store.search(q, 5));
     expect(loaded.vectorOf('doc#3')?.[0]).toBeCloseTo(items[3]!.vector[0]!, 5);
@@ -52,7 +52,7 @@ describe('VectorStore', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-'));
     dirs.push(dir);
     const file = path.join(dir, 'v.hnsw');
-    VectorStore.create(FAKE_DIMENSIONS, items).save(file);
-    expect(() => VectorStore.load(file, FAKE_DIMENSIONS, ['only-one'])).toThrow();
+    (await VectorStore.create(FAKE_DIMENSIONS, items)).save(file);
+    await expect(VectorStore.load(file, FAKE_DIMENSIONS, ['only-one'])).rejects.toThrow(/holds/);
   });
 });

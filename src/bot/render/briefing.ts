@@ -65,7 +65,7 @@ export function renderSources(articles: readonly ArticleMeta[], page: number, lo
 export function modelLine(status: DeskStatus, locale: Locale): string {
   return status.mode === 'hybrid'
     ? text(locale, 'modelHybrid', { model: status.modelId })
-    : text(locale, 'modelLexical', { warning: status.modelWarning ?? '' }).trim();
+    : text(locale, 'modelLexical', { model: status.modelId });
 }
 
 /** A registered command, subcommand or option, as much of it as /help shows. */
