@@ -5,9 +5,6 @@
  */
 import { parseArgs } from 'node:util';
 import { Desk } from './briefing/desk.js';
-import { startBot, stopOnSignals } from './bot/client.js';
-import { COMMANDS } from './commands/index.js';
-import { createBotLogger } from './bot/logger.js';
 import { runConsole } from './cli/console.js';
 import { createCliLogger } from './cli/logger.js';
 import { configWithFolders, environmentLocale } from './config.js';
@@ -37,6 +34,8 @@ async function main(): Promise<number> {
   }
   const config = configWithFolders(start);
   if (config.discordToken !== null) {
+    // discord.js and the commands load only in bot mode: the console never needs them.
+    const [{ startBot, stopOnSignals }, { COMMANDS }, { createBotLogger }] = await Promise.all([import('./bot/client.js'), import('./commands/index.js'), import('./bot/logger.js')]);
     const logger = createBotLogger(config.logLevel);
     const desk = await Desk.open(config, { logger });
     const intake = await openIntakeServices(config, desk, { logger });

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The JSON/plain-text command line: `npm run cli -- <command> …`. A thin adapter over the
  * desk; the plain-text forms reuse the console's renderers.

@@ -1,0 +1,74 @@
+/**
+ * Smoke tests of the compiled program as users run it (`npx briefbot …`, `npm start`): built
+ * from the sources first, started as real processes, with a module hook that records every
+ * package they load.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PACKAGES_HOOK = path.join(ROOT, 'tests/cli/record-packages.mjs');
+/** What a lexical start must not pay for: the model runtime, the vector index, the Discord client. */
+const HEAVY_PACKAGES = ['@huggingface/transformers', 'onnxruntime-node', 'sharp', 'hnswlib-node', 'discord.js', '@langchain/core'];
+
+let work: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  packages: string[];
+}
+
+async function runBuilt(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const packagesFile = path.join(work, `packages-${Math.random().toString(36).slice(2)}.txt`);
+  const fullEnv = {
+    ...process.env, DISCORD_TOKEN: '', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', LOG_LEVEL: 'info',
+    CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: path.join(work, 'data'), MODELS_DIR: path.join(work, 'models'),
+    BRIEFBOT_PACKAGES_FILE: packagesFile, ...env,
+  };
+  const result = await run(process.execPath, ['--import', PACKAGES_HOOK, path.join(ROOT, script), ...args], { cwd: ROOT, env: fullEnv }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+  const packages = (await readFile(packagesFile, 'utf8').catch(() => '')).split('\n').filter((p) => p !== '');
+  return { ...result, packages: [...new Set(packages)] };
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-bin-'));
+  await run(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+}, 120_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the briefbot bin (dist/cli/main.js)', () => {
+  it('GIVEN no model THEN ask --json prints only the JSON answer on stdout, the missing model in one line on stderr, and loads no model runtime, vector index or Discord client', async () => {
+    const out = await runBuilt('dist/cli/main.js', ['ask', 'What did Ushakov say about NATO?', '--json']);
+    expect(out.code).toBe(0);
+    const answer = JSON.parse(out.stdout) as { abstained: boolean; passages: Array<{ docId: string }> };
+    expect(answer.abstained).toBe(false);
+    expect(answer.passages[0]?.docId.startsWith('002')).toBe(true);
+    const modelLines = out.stderr.split('\n').filter((l) => l.includes('Xenova/multilingual-e5-small'));
+    expect(modelLines).toHaveLength(1);
+    expect(modelLines[0]).toContain(`not found in ${path.join(work, 'models')}`);
+    expect(out.packages).toContain('zod');
+    expect(out.packages.filter((p) => HEAVY_PACKAGES.includes(p))).toEqual([]);
+  });
+});
+
+describe('npm start (dist/main.js)', () => {
+  it('GIVEN no token and no terminal THEN it exits 2 with a clear message, without loading discord.js', async () => {
+    const out = await runBuilt('dist/main.js', []);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('DISCORD_TOKEN is not set');
+    expect(out.packages).not.toContain('discord.js');
+  });
+});
