@@ -161,9 +161,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 }
 
 /** The configuration with the corpus and index folders given on the command line (`--corpus`, `--index`) in place of CORPUS_DIR and INDEX_DIR. */
-export function configWithFolders(folders: { corpus?: string | undefined; index?: string | undefined }): Readonly<Config> {
+export function configWithFolders(folders: { corpus?: string | undefined; index?: string | undefined }, env: Readonly<Record<string, string | undefined>> = process.env): Readonly<Config> {
   return parseConfig({
-    ...process.env,
+    ...env,
     ...(folders.corpus === undefined ? {} : { CORPUS_DIR: folders.corpus }),
     ...(folders.index === undefined ? {} : { INDEX_DIR: folders.index }),
   });

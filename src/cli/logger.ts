@@ -18,10 +18,10 @@ function readableLine(json: string): string {
   }
 }
 
-export function createCliLogger(level: Config['logLevel']): Logger {
+export function createCliLogger(level: Config['logLevel'], destination: NodeJS.WritableStream = process.stderr): Logger {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      process.stderr.write(readableLine(chunk.toString('utf8')));
+      destination.write(readableLine(chunk.toString('utf8')));
       done();
     },
   });

@@ -49,9 +49,9 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('the briefbot bin (dist/cli/main.js)', () => {
+describe('the briefbot bin (dist/cli/bin.js)', () => {
   it('GIVEN no model THEN ask --json prints only the JSON answer on stdout, the missing model in one line on stderr, and loads no model runtime, vector index or Discord client', async () => {
-    const out = await runBuilt('dist/cli/main.js', ['ask', 'What did Ushakov say about NATO?', '--json']);
+    const out = await runBuilt('dist/cli/bin.js', ['ask', 'What did Ushakov say about NATO?', '--json']);
     expect(out.code).toBe(0);
     const answer = JSON.parse(out.stdout) as { abstained: boolean; passages: Array<{ docId: string }> };
     expect(answer.abstained).toBe(false);
@@ -61,6 +61,15 @@ describe('the briefbot bin (dist/cli/main.js)', () => {
     expect(modelLines[0]).toContain(`not found in ${path.join(work, 'models')}`);
     expect(out.packages).toContain('zod');
     expect(out.packages.filter((p) => HEAVY_PACKAGES.includes(p))).toEqual([]);
+  });
+});
+
+describe('the briefbot bin, exit codes', () => {
+  it('GIVEN an unknown command THEN the process exits 2 with the error on stderr and nothing on stdout', async () => {
+    const out = await runBuilt('dist/cli/bin.js', ['frobnicate']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/Unknown command/u);
+    expect(out.stdout).toBe('');
   });
 });
 

@@ -1,15 +1,16 @@
-import { execFile } from 'node:child_process';
+/**
+ * The command line's behaviour, run in-process through runCli with captured streams (the built
+ * program itself is started in bin.test.ts).
+ */
 import { copyFile, mkdir, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { currentGeneration } from '../../src/retrieval/index-folder.js';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
 
 let work: string;
 let corpus: string;
@@ -21,15 +22,19 @@ interface CliOutput {
   stderr: string;
 }
 
+function captured(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
 async function cli(...args: string[]): Promise<CliOutput> {
   const env = { ...process.env, DATA_DIR: path.join(work, 'data'), MODELS_DIR: path.join(work, 'models'), CORPUS_DIR: corpus, INDEX_DIR: index, LANG: 'en_US.UTF-8' };
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const stdout = captured();
+  const stderr = captured();
+  const code = await runCli(args, { env, stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 beforeAll(async () => {

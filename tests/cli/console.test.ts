@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { promisify } from 'node:util';
+import { PassThrough, Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
@@ -11,6 +9,7 @@ import { consoleInput, runConsole } from '../../src/cli/console.js';
 import { ConsoleSession, summaryRequest, timelineQuery } from '../../src/cli/console-commands.js';
 import readline from 'node:readline';
 import { parseConfig } from '../../src/config.js';
+import { startBriefbot } from '../../src/start.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let work: string;
@@ -157,12 +156,13 @@ describe('runConsole', () => {
 });
 
 describe('npm start', () => {
-  const start = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const start = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
     const env = { ...process.env, DISCORD_TOKEN: '', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: path.join(work, 'data') };
-    return promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts'), ...args], { cwd: ROOT, env }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: unknown) => e as { code: number; stdout: string; stderr: string },
-    );
+    let stdout = '';
+    let stderr = '';
+    const sink = (append: (s: string) => void): Writable => new Writable({ write(chunk: Buffer, _encoding, done) { append(chunk.toString('utf8')); done(); } });
+    const code = await startBriefbot(args, { env, stdin: new PassThrough(), stdout: sink((s) => { stdout += s; }), stderr: sink((s) => { stderr += s; }) });
+    return { code, stdout, stderr };
   };
 
   it('GIVEN no token and no terminal THEN it exits 2 with a clear message; an unknown option is refused, never ignored; --help says what it takes', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CLI = path.join(ROOT, 'src/cli/main.ts');
+export const CLI = path.join(ROOT, 'src/cli/bin.ts');
 
 /** The configuration of the tiny generated model: real embedding, so vector files are written and an ingest takes a while. */
 export const TINY_MODEL = {
