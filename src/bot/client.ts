@@ -7,6 +7,8 @@ import type { Config } from '../config.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { Dispatcher } from './dispatcher.js';
 import { openQuizServices } from './quiz-service.js';
+import type { Clock } from '../quiz/game.js';
+import type { Scheduler as QuizScheduler } from '../quiz/games.js';
 import type { FeedNews, Scheduler } from '../intake/feed-watcher.js';
 import type { IntakeServices } from '../intake/services.js';
 import { localeOfDiscord } from '../messages/index.js';
@@ -28,6 +30,8 @@ export interface StartBotOptions {
   intake: IntakeServices;
   /** When feed polls run (default: a timer every FEED_POLL_MINUTES); tests run them by hand. */
   feedScheduler?: Scheduler;
+  /** The quiz's clock and round timers (default: Date.now and real timers); tests move them by hand. */
+  quizTime?: { clock: Clock; scheduler: QuizScheduler };
   drainMs?: number;
 }
 
@@ -40,6 +44,7 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
   const quiz = openQuizServices({
     dbFile: config.quizDbFile,
     rest: client.rest,
+    ...options.quizTime,
     onListenerError: (error, event) => logger.error({ err: error, event: event.type, gameId: event.game.gameId }, 'quiz message failed'),
   });
   const { intake } = options;

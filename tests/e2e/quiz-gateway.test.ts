@@ -2,7 +2,8 @@
  * The quiz through the whole bot: startBot's real discord.js client logs in to the fake
  * gateway, /quiz and the answer buttons arrive as INTERACTION_CREATE and go through the
  * dispatcher, the questions come from the demo corpus, and every message lands on the fake's
- * REST. Real time limits (10 s per question, 5 s reveal pauses): about 25 s in all.
+ * REST. The quiz's clock and timers are the test's (FakeTime): a 10 s round ends when the test
+ * moves time 10 s on, not after 10 real seconds.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { startBot, type BotHandle } from '../../src/bot/client.js';
 import { safeText } from '../../src/bot/render/limits.js';
 import type { Config } from '../../src/config.js';
 import { QuizStore } from '../../src/quiz/store.js';
+import { FakeTime } from '../quiz/game-fixtures.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FakeDiscord, e2eConfig, type RecordedCall } from './fake-discord.js';
 
 const SUBCOMMAND = 1;
@@ -23,6 +25,8 @@ const STRING = 3;
 const INTEGER = 4;
 const EPHEMERAL = 64;
 const ROUND_TIMEOUT_MS = 20_000;
+const ROUND_SECONDS = 10;
+const REVEAL_PAUSE_MS = 5_000;
 
 interface Embed {
   title?: string;
@@ -42,9 +46,9 @@ let work: string;
 let config: Readonly<Config>;
 const logger = pino({ level: 'silent' });
 
-async function startBriefbot(): Promise<BotHandle> {
+async function startBriefbot(time?: FakeTime): Promise<BotHandle> {
   const desk = await Desk.open(config, { logger });
-  return startBot(config, desk, { logger, commands: COMMANDS, intake: await openIntakeServices(config, desk), drainMs: 2_000 });
+  return startBot(config, desk, { logger, commands: COMMANDS, intake: await openIntakeServices(config, desk), drainMs: 2_000, ...(time === undefined ? {} : { quizTime: { clock: time.clock, scheduler: time } }) });
 }
 
 const bodyOf = (c: RecordedCall): Body => (c.body ?? {}) as Body;
@@ -82,11 +86,14 @@ afterAll(async () => {
 });
 
 describe('the quiz through the fake gateway', () => {
-  it('plays three questions from the corpus with three players: every message, every ack, and the scores SQLite keeps', { timeout: 90_000 }, async () => {
-    const bot = await startBriefbot();
+  it('plays three questions from the corpus with three players: every message, every ack, and the scores SQLite keeps', async () => {
+    const time = new FakeTime();
+    time.now = Date.now();
+    const bot = await startBriefbot(time);
     const [ann, bob, cy] = ['300000000000000011', '300000000000000012', '300000000000000013'];
-    const start = fake.command('quiz', [{ name: 'start', type: SUBCOMMAND, options: [{ name: 'questions', type: INTEGER, value: 3 }, { name: 'seconds', type: INTEGER, value: 10 }] }], { userId: ann });
+    const start = fake.command('quiz', [{ name: 'start', type: SUBCOMMAND, options: [{ name: 'questions', type: INTEGER, value: 3 }, { name: 'seconds', type: INTEGER, value: ROUND_SECONDS }] }], { userId: ann });
     expect((await waitAnswer(start)).content).toContain('Starting a quiz of 3 questions, 10 s each');
+    time.advance(0);
 
     // Who answers right in each round: the answer is read from the game's own record once asked.
     const plan: Array<Array<[string, boolean]>> = [
@@ -107,14 +114,21 @@ describe('the quiz through the fake gateway', () => {
       expect(embedOf(post).description).toContain(safeText(asked.question.prompt));
       const answer = asked.question.answerIndex;
       chosen.push(plan[i]!.map(([, right]) => (right ? answer : (answer + 1) % 4)));
-      plan[i]!.forEach(([who], p) => acks.push(fake.button(`quiz:${gameId}:${i}:${chosen[i]![p]}`, { userId: who })));
+      const clicks = plan[i]!.map(([who], p) => fake.button(`quiz:${gameId}:${i}:${chosen[i]![p]}`, { userId: who }));
+      acks.push(...clicks);
+      await Promise.all(clicks.map((click) => waitAnswer(click)));
+      const revealed = (): boolean => channelPosts().filter((c) => (embedOf(c).title ?? '').includes('the answer is')).length === i + 1;
       if (i === 0) {
         // Round one runs its full time (nobody is known to be playing yet): a second click is refused.
         const again = fake.button(`quiz:${gameId}:0:0`, { userId: ann });
         expect((await waitAnswer(again)).content).toBe(`You already answered ${'ABCD'[chosen[0]![0]!]}.`);
         expect(isEphemeral(again)).toBe(true);
+        expect(revealed()).toBe(false);
+        time.advance(ROUND_SECONDS * 1000);
       }
-      await fake.waitFor(() => channelPosts().filter((c) => (embedOf(c).title ?? '').includes('the answer is')).length === i + 1, ROUND_TIMEOUT_MS);
+      // Later rounds close as soon as the three players known from round one have answered.
+      await fake.waitFor(revealed, ROUND_TIMEOUT_MS);
+      time.advance(REVEAL_PAUSE_MS);
     }
     const end = await fake.waitFor(() => channelPosts().find((c) => embedOf(c).title === 'Quiz over!'), ROUND_TIMEOUT_MS);
 
