@@ -72,7 +72,8 @@ export function highlightedPassage(passage: Pick<AnswerPassage, 'text' | 'highli
     const fitted = safeFit(core, room);
     if (fitted === '') break;
     out += piece.bold ? `${leading}**${fitted}**` : fitted;
-    if (fitted.length < safeText(core).length) break;
+    // Escaping only adds characters: a piece longer than the room was cut (and is not escaped whole to tell).
+    if (core.length > room || fitted.length < safeText(core).length) break;
   }
   return out;
 }

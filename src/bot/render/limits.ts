@@ -92,7 +92,9 @@ export function safeMessageText(locale: Locale, message: Message): string {
 
 /** Safe text cut to fit; the cut happens on the raw text, so an escape is never split. */
 export function safeFit(text: string, maxChars: number): string {
-  let raw = text;
+  // Escaping only ever adds characters, so text longer than the room is cut before it is escaped:
+  // discord.js's escapeMarkdown takes time quadratic in the length of what it is given.
+  let raw = truncateText(text, maxChars);
   let safe = safeText(raw);
   while (safe.length > maxChars) {
     const overflow = safe.length - maxChars;
