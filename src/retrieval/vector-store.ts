@@ -4,9 +4,12 @@
  */
 import type { HierarchicalNSW } from 'hnswlib-node';
 
-/** hnswlib-node's graph class, loaded on first use: a lexical-only start never needs the native module. */
+/**
+ * hnswlib-node's graph class, loaded on first use: a lexical-only start never needs the native
+ * module. Through the default export: Node gives a CommonJS module's names only there.
+ */
 async function hnswGraph(): Promise<typeof HierarchicalNSW> {
-  return (await import('hnswlib-node')).HierarchicalNSW;
+  return (await import('hnswlib-node')).default.HierarchicalNSW;
 }
 
 export const HNSW_M = 16;

@@ -64,6 +64,18 @@ describe('the briefbot bin (dist/cli/bin.js)', () => {
   });
 });
 
+describe('the briefbot bin with a model', () => {
+  it('GIVEN the tiny test model THEN ask answers in hybrid mode: transformers.js and hnswlib-node load as plain Node loads them', async () => {
+    const out = await runBuilt('dist/cli/bin.js', ['ask', 'What did Ushakov say about NATO?', '--json'], {
+      MODELS_DIR: path.join(ROOT, 'tests/fixtures/models'), EMBEDDING_MODEL: 'briefbot/tiny-multilingual-test', DATA_DIR: path.join(work, 'hybrid-data'),
+    });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as { mode: string }).mode).toBe('hybrid');
+    expect(out.packages).toEqual(expect.arrayContaining(['@huggingface/transformers', 'hnswlib-node']));
+  });
+});
+
 describe('the briefbot bin, exit codes', () => {
   it('GIVEN an unknown command THEN the process exits 2 with the error on stderr and nothing on stdout', async () => {
     const out = await runBuilt('dist/cli/bin.js', ['frobnicate']);
