@@ -62,6 +62,8 @@ export class Desk implements BriefingDesk {
     private readonly config: Readonly<Config>,
     private readonly model: LoadedEmbedder,
     private current: StoredIndex,
+    /** Whether the current index was read from the corpus as it is now (not kept outdated because another writer held the lock). */
+    private currentIsFresh: boolean,
     /** The report of the ingest this desk ran on opening, if it ran one. */
     readonly openingReport: IngestReport | null,
     private readonly logger: Logger | undefined,
@@ -106,7 +108,7 @@ export class Desk implements BriefingDesk {
         index = outdated;
       }
     } else await tidyIndexFolder(config.indexDir, { waitMs: options.lockWaitMs, onWait: writeOptions(config, logger).onWait });
-    return new Desk(config, model, index, report, logger, options.onProgress);
+    return new Desk(config, model, index, index !== outdated, report, logger, options.onProgress);
   }
 
   /** The index answers are served from right now. */
@@ -196,24 +198,26 @@ export class Desk implements BriefingDesk {
     if (this.reindexing) throw new UserError(ERROR_CODES.REINDEX_RUNNING, 'reindexRunning');
     this.reindexing = true;
     try {
-      return (await this.write(async () => undefined)).report;
+      return (await this.write(async () => undefined, 'full')).report;
     } finally {
       this.reindexing = false;
     }
   }
 
   /**
-   * Changes the corpus (an article added or removed) and brings the index up to date, under one
+   * Changes the corpus (articles added or removed) and brings the index up to date, under one
    * writer lock: `change` runs with the lock held, so no other ingest reads the corpus half
-   * changed, then an incremental build (only new or changed passages are embedded) is swapped in
-   * whole. Answers keep coming from the current index until then. If `change` throws, nothing is
-   * built. Changes run one at a time, in the order asked, and after a running reindex.
+   * changed, then an incremental build is swapped in whole: only the files the current index
+   * does not hold are read, and only their passages are indexed and embedded. Answers keep coming
+   * from the current index until then. If `change` throws, nothing is built. Changes run one at a
+   * time, in the order asked, and after a running reindex.
    */
   update<T>(change: (index: StoredIndex) => Promise<T>): Promise<{ result: T; report: IngestReport }> {
-    return this.write(change);
+    return this.write(change, 'incremental');
   }
 
-  private write<T>(change: (index: StoredIndex) => Promise<T>): Promise<{ result: T; report: IngestReport }> {
+  /** `full` re-reads every corpus file; `incremental` takes the files the current index holds from it, when it is fresh. */
+  private write<T>(change: (index: StoredIndex) => Promise<T>, read: 'full' | 'incremental'): Promise<{ result: T; report: IngestReport }> {
     this.pendingWrites++;
     const options = writeOptions(this.config, this.logger);
     const run = this.writing
@@ -221,8 +225,10 @@ export class Desk implements BriefingDesk {
       .then(() =>
         withIndexWriter(options.indexDir, async (writer) => {
           const result = await change(this.current);
-          const { index, report } = await buildIndex({ ...options, embedder: this.model.embedder, onProgress: this.onProgress, writer });
+          const base = read === 'incremental' && this.currentIsFresh ? this.current : undefined;
+          const { index, report } = await buildIndex({ ...options, embedder: this.model.embedder, onProgress: this.onProgress, writer, base });
           this.current = index;
+          this.currentIsFresh = true;
           return { result, report };
         }, { onStep: options.onStep, onWait: options.onWait }),
       )

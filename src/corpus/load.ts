@@ -28,6 +28,12 @@ export interface CorpusOptions {
   maxArticleBytes?: number;
 }
 
+/** What an earlier read of the folder gave: its articles and every file's fingerprint. */
+export interface KnownCorpus {
+  articles: ReadonlyMap<string, Article>;
+  sourceFiles: Readonly<Record<string, string>>;
+}
+
 function relative(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
@@ -158,12 +164,24 @@ function docIdsFor(files: readonly CorpusFile[]): string[] {
   return files.map((f) => ((counts.get(stem(f)) ?? 0) > 1 ? f.file.slice(0, -path.extname(f.file).length) : stem(f)));
 }
 
-export async function loadCorpus(dir: string, options: CorpusOptions = {}): Promise<LoadedCorpus> {
+/**
+ * The articles of the folder `dir`. With `known`, a file it read as an article under the same
+ * docId is taken from it without being read again (the caller vouches that the file is unchanged:
+ * it changed only other files); new files, and files it skipped, are read.
+ */
+export async function loadCorpus(dir: string, options: CorpusOptions & { known?: KnownCorpus } = {}): Promise<LoadedCorpus> {
   const { files, warnings } = await listCorpusFiles(dir);
   const ids = docIdsFor(files);
   const articles: Article[] = [];
   const sourceFiles: Record<string, string> = {};
+  const knownByFile = new Map([...(options.known?.articles.values() ?? [])].map((a) => [a.file, a]));
   for (const [i, f] of files.entries()) {
+    const known = knownByFile.get(f.file);
+    if (known !== undefined && known.docId === ids[i] && options.known?.sourceFiles[f.file] === known.contentHash) {
+      sourceFiles[f.file] = known.contentHash;
+      articles.push(known);
+      continue;
+    }
     const read = await readCorpusFile(f, options.maxArticleBytes);
     sourceFiles[f.file] = fingerprint(read);
     if ('warning' in read) {

@@ -2,8 +2,9 @@
  * Adding articles to the briefing from a link, a file or a feed item, and removing them. An
  * added article becomes a file under the corpus folder (`added/`), so a restart, `/reindex`
  * and the CLI all see it; the index is then brought up to date incrementally while answers
- * keep coming from the current one. The same article (same URL, or same text) is never added
- * twice. Bad input is refused with a UserError and adds nothing.
+ * keep coming from the current one, once for all the adds asked for together (a feed's new
+ * entries) or while it ran. The same article (same URL, or same text) is never added twice. Bad
+ * input is refused with a UserError and adds nothing.
  */
 import { copyFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,14 +68,28 @@ export interface ArticleDraft extends PageArticle {
   url: string | null;
 }
 
-interface Candidate {
+/** An article read and checked, ready to be added (or refused as a copy of one already in). */
+export interface PreparedArticle {
   fileName: string;
   text: string;
+  /** As the corpus will read it. */
   article: Article;
   url: string | null;
 }
 
 const metaOf = ({ raw: _raw, sentences: _sentences, captions: _captions, ...meta }: Article): ArticleMeta => meta;
+
+/** The text key of each article, computed once: an update keeps the unchanged articles' objects. */
+const textKeys = new WeakMap<Article, string>();
+
+function textKeyOf(article: Article): string {
+  let key = textKeys.get(article);
+  if (key === undefined) {
+    key = textKey(article.sentences.map((s) => s.text));
+    textKeys.set(article, key);
+  }
+  return key;
+}
 
 /** Keys of the articles in one index, computed once per index. */
 const keysByIndex = new WeakMap<StoredIndex, { urls: Map<string, Article>; texts: Map<string, Article> }>();
@@ -85,11 +100,18 @@ function keysOf(index: StoredIndex): { urls: Map<string, Article>; texts: Map<st
     keys = { urls: new Map(), texts: new Map() };
     for (const article of index.articles.values()) {
       if (article.url !== null) keys.urls.set(urlKey(article.url), article);
-      keys.texts.set(textKey(article.sentences.map((s) => s.text)), article);
+      keys.texts.set(textKeyOf(article), article);
     }
     keysByIndex.set(index, keys);
   }
   return keys;
+}
+
+/** An add waiting for the next index update. */
+interface QueuedAdd {
+  prepared: PreparedArticle;
+  resolve: (added: AddedArticle) => void;
+  reject: (error: unknown) => void;
 }
 
 function duplicate(article: Article): UserError {
@@ -111,8 +133,11 @@ function bodyChars(article: Article): number {
 }
 
 export class ArticleIntake {
-  /** Adds run one at a time: each one's duplicate check sees the article the one before it wrote. */
+  /** Index updates and removals run one at a time: each one's duplicate check sees what the one before wrote. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Adds waiting for the next index update, which takes them all at once. */
+  private waiting: QueuedAdd[] = [];
+  private updateQueued = false;
 
   constructor(private readonly deps: IntakeDeps) {}
 
@@ -124,22 +149,36 @@ export class ArticleIntake {
 
   /** Fetches a web page, reduces it to its article and adds it; `defaults` fill what the page does not say (a feed entry's date). */
   async addUrl(url: string, addedBy: string, defaults: Partial<Pick<PageArticle, 'date' | 'byline' | 'source'>> = {}): Promise<AddedArticle> {
+    return this.add(await this.prepareUrl(url, addedBy, defaults));
+  }
+
+  /** A web page reduced to its article and checked, not added yet. */
+  async prepareUrl(url: string, addedBy: string, defaults: Partial<Pick<PageArticle, 'date' | 'byline' | 'source'>> = {}): Promise<PreparedArticle> {
     const known = keysOf(this.deps.desk.index).urls.get(urlKey(url));
     if (known !== undefined) throw duplicate(known);
     const fetched = await this.deps.fetcher.fetch({ url, accept: PAGE_TYPES });
     if (fetched.status !== 'ok') throw new Error(`an unconditional fetch of ${url} answered ${fetched.status}`);
     const page = articleFromHtml(decodeMarkup(fetched.body, fetched.charset), fetched.url);
     const filled = { date: page.date ?? defaults.date ?? null, byline: page.byline ?? defaults.byline ?? null, source: page.source ?? defaults.source ?? null };
-    return this.addDraft({ ...page, ...filled, url: fetched.url }, addedBy, url);
+    return this.prepareDraft({ ...page, ...filled, url: fetched.url }, addedBy, url);
   }
 
   /** Adds an article already reduced to its parts (a page, or a feed item's own content). */
-  addDraft(draft: ArticleDraft, addedBy: string, where: string = draft.url ?? draft.title): Promise<AddedArticle> {
+  addDraft(draft: ArticleDraft, addedBy: string, where?: string): Promise<AddedArticle> {
+    try {
+      return this.add(this.prepareDraft(draft, addedBy, where));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** An article already reduced to its parts, checked, not added yet. */
+  prepareDraft(draft: ArticleDraft, addedBy: string, where: string = draft.url ?? draft.title): PreparedArticle {
     // The first line of an article file is its title: without one, the first paragraph would be taken for it.
     const title = draft.title.trim() || untitled(draft.paragraphs[0] ?? '');
     const meta = { title, source: draft.source, url: draft.url, date: draft.date, author: draft.byline, addedBy, addedAt: this.now() };
     const body = [title, ...draft.paragraphs].join('\n\n');
-    return this.add(this.candidate(meta, body, '.txt', where));
+    return this.prepare(meta, body, '.txt', where);
   }
 
   /** Adds an uploaded `.txt`, `.md` or `.html` file. */
@@ -157,7 +196,7 @@ export class ArticleIntake {
     }
     const parsed = parseArticle({ docId: name, file: name, text: decoded.text, contentHash: hashBytes(bytes) });
     const meta = { title: parsed.title, source: parsed.sources.length > 0 ? parsed.sources.join(', ') : null, url: parsed.url, date: parsed.date, author: parsed.author, addedBy, addedAt: this.now() };
-    return this.add(this.candidate(meta, parsed.raw.slice(splitFrontMatter(parsed.raw).bodyStart), extension === '.md' ? '.md' : '.txt', name));
+    return this.add(this.prepare(meta, parsed.raw.slice(splitFrontMatter(parsed.raw).bodyStart), extension === '.md' ? '.md' : '.txt', name));
   }
 
   /** Adds a local file (the console's `/add <path>`), read only up to the article size limit. */
@@ -178,6 +217,20 @@ export class ArticleIntake {
       throw new UserError(ERROR_CODES.FILE_UNREADABLE, 'fileUnreadable', { name: file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }
     return this.addFile(name, bytes, addedBy);
+  }
+
+  /**
+   * Adds a prepared article. Adds asked for in the same turn of the event loop, or while an index
+   * update runs, are written together and taken in by one index update; each is still refused
+   * (a copy of an article in the briefing, or of another in the same update) or added on its own.
+   */
+  add(prepared: PreparedArticle): Promise<AddedArticle> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ prepared, resolve, reject });
+      if (this.updateQueued) return;
+      this.updateQueued = true;
+      void this.serial(() => this.addWaiting());
+    });
   }
 
   /** Removes an added article (by docId or a unique prefix of one): its file moves out of the corpus. */
@@ -211,7 +264,7 @@ export class ArticleIntake {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
 
-  private candidate(meta: ArticleFileMeta, body: string, extension: '.txt' | '.md', where: string): Candidate {
+  private prepare(meta: ArticleFileMeta, body: string, extension: '.txt' | '.md', where: string): PreparedArticle {
     const fileName = articleFileName(meta, body, extension);
     const text = articleFileText(meta, body);
     if (Buffer.byteLength(text) > this.deps.maxArticleBytes) throw new UserError(ERROR_CODES.FETCH_TOO_LARGE, 'fileTooLarge', { name: where, megabytes: this.deps.maxArticleBytes / 2 ** 20 });
@@ -221,37 +274,87 @@ export class ArticleIntake {
     return { fileName, text, article, url: meta.url };
   }
 
-  private checkNew(candidate: Candidate, index: StoredIndex): void {
-    const keys = keysOf(index);
-    const sameUrl = candidate.url === null ? undefined : keys.urls.get(urlKey(candidate.url));
-    const sameText = keys.texts.get(textKey(candidate.article.sentences.map((s) => s.text)));
-    const existing = sameUrl ?? sameText;
-    if (existing !== undefined) throw duplicate(existing);
+  /** The article `prepared` copies, in the briefing or among `alsoNew`; undefined when it is new. */
+  private copyOf(prepared: PreparedArticle, index: StoredIndex, alsoNew?: { urls: Map<string, Article>; texts: Map<string, Article> }): Article | undefined {
+    const url = prepared.url === null ? null : urlKey(prepared.url);
+    const text = textKeyOf(prepared.article);
+    for (const keys of [keysOf(index), alsoNew]) {
+      const found = (url === null ? undefined : keys?.urls.get(url)) ?? keys?.texts.get(text);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
-  private add(candidate: Candidate): Promise<AddedArticle> {
-    return this.serial(async () => {
-      this.checkNew(candidate, this.deps.desk.index);
-      const file = path.join(this.deps.addedDir, candidate.fileName);
-      let written = false;
-      try {
-        const { report } = await this.deps.desk.update(async (index) => {
-          this.checkNew(candidate, index);
-          await mkdir(this.deps.addedDir, { recursive: true });
-          const temp = `${file}.tmp-${process.pid}`;
-          await writeFile(temp, candidate.text, { flag: 'wx' });
-          await rename(temp, file);
-          written = true;
-        });
-        const article = [...this.deps.desk.index.articles.values()].find((a) => a.file === candidate.article.file);
-        if (article === undefined) throw new Error(`${candidate.article.file} was written but the index does not hold it`);
-        return { article: metaOf(article), lead: article.sentences[0]?.text ?? '', report };
-      } catch (error) {
-        // The corpus goes back to what the index holds: nothing was added.
-        if (written) await rm(file, { force: true });
-        throw error;
-      }
+  /** Takes the adds waiting into one index update; each is told its outcome, whatever happens. */
+  private async addWaiting(): Promise<void> {
+    const batch = this.waiting.splice(0);
+    this.updateQueued = false;
+    try {
+      await this.addAll(batch);
+    } catch (error) {
+      // Past the update (a file that cannot be deleted): the adds not told yet are told this (a promise settles once).
+      for (const { reject } of batch) reject(error);
+    }
+  }
+
+  /** Writes the articles of `batch` and brings the index up to date once for all of them. */
+  private async addAll(batch: readonly QueuedAdd[]): Promise<void> {
+    const fresh = batch.filter(({ prepared, reject }) => {
+      const copied = this.copyOf(prepared, this.deps.desk.index);
+      if (copied !== undefined) reject(duplicate(copied));
+      return copied === undefined;
     });
+    if (fresh.length === 0) return;
+    const written: Array<{ add: QueuedAdd; file: string }> = [];
+    try {
+      const { report } = await this.deps.desk.update(async (index) => {
+        const inThisUpdate = { urls: new Map<string, Article>(), texts: new Map<string, Article>() };
+        for (const add of fresh) {
+          const { prepared } = add;
+          const copied = this.copyOf(prepared, index, inThisUpdate);
+          if (copied !== undefined) {
+            add.reject(duplicate(copied));
+            continue;
+          }
+          try {
+            written.push({ add, file: await this.writeArticle(prepared) });
+          } catch (error) {
+            add.reject(error);
+            continue;
+          }
+          if (prepared.url !== null) inThisUpdate.urls.set(urlKey(prepared.url), prepared.article);
+          inThisUpdate.texts.set(textKeyOf(prepared.article), prepared.article);
+        }
+      });
+      const byFile = new Map([...this.deps.desk.index.articles.values()].map((a) => [a.file, a]));
+      for (const { add, file } of written) {
+        const article = byFile.get(add.prepared.article.file);
+        if (article !== undefined) add.resolve({ article: metaOf(article), lead: article.sentences[0]?.text ?? '', report });
+        else {
+          await rm(file, { force: true });
+          add.reject(new Error(`${add.prepared.article.file} was written but the index does not hold it`));
+        }
+      }
+    } catch (error) {
+      // The corpus goes back to what the index holds: nothing was added (an add refused already stays refused).
+      await Promise.all(written.map(({ file }) => rm(file, { force: true })));
+      for (const { reject } of fresh) reject(error);
+    }
+  }
+
+  /** Writes an article's file under the added folder (whole or not at all); returns its path. */
+  private async writeArticle(prepared: PreparedArticle): Promise<string> {
+    const file = path.join(this.deps.addedDir, prepared.fileName);
+    const temp = `${file}.tmp-${process.pid}`;
+    await mkdir(this.deps.addedDir, { recursive: true });
+    try {
+      await writeFile(temp, prepared.text, { flag: 'wx' });
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return file;
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {

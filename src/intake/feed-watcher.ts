@@ -2,12 +2,14 @@
  * Following feeds: subscribing checks the feed and takes in its latest entries; polling (every
  * FEED_POLL_MINUTES, on an injectable scheduler) asks with the last answer's validators, adds
  * each new entry's article (its page through Readability, else the entry's own text) and returns
- * what it added (the bot announces it). What was handled is saved after each entry,
- * so a restart neither adds nor announces anything twice.
+ * what it added (the bot announces it). The articles of one poll, over all feeds, are taken in by
+ * one index update, each refused or added on its own. What was handled is saved once they are;
+ * an entry added but not yet saved as handled (a crash in between) is found in the briefing at
+ * the next poll, by its link or its text, so a restart neither adds nor announces anything twice.
  */
 import type { Logger } from 'pino';
-import { ERROR_CODES, isUserError } from '../errors.js';
-import type { AddedArticle, ArticleIntake } from './article-intake.js';
+import { ERROR_CODES, isUserError, type UserError } from '../errors.js';
+import type { AddedArticle, ArticleIntake, PreparedArticle } from './article-intake.js';
 import { FEED_TYPES, readFeed, type FeedEntry, type ParsedFeed } from './feed.js';
 import { feedId, type FeedRecord, type FeedStore } from './feed-store.js';
 import type { SafeFetcher } from './fetch.js';
@@ -35,6 +37,11 @@ export interface FeedNews {
   feed: FeedRecord;
   added: AddedArticle[];
 }
+
+/** An entry's article as read, or why it could not be read. */
+type ReadEntry = { entry: FeedEntry; article: PreparedArticle | null } | { entry: FeedEntry; error: UserError };
+/** What became of an entry's add. */
+type Outcome = { added: AddedArticle | null } | { error: unknown };
 
 export interface FeedWatcherDeps {
   store: FeedStore;
@@ -135,16 +142,24 @@ export class FeedWatcher {
     await this.polling?.catch(() => undefined);
   }
 
+  /** Polls the feeds one after another, then adds every new entry's article in one index update. */
   private async pollEach(): Promise<FeedNews[]> {
-    const news: FeedNews[] = [];
+    const read: Array<{ feed: FeedRecord; entries: ReadEntry[] }> = [];
     for (const feed of this.deps.store.list()) {
-      const added = await this.poll(feed);
+      const entries = await this.newEntries(feed);
+      if (entries.length > 0) read.push({ feed, entries: await this.readEntries(feed, entries) });
+    }
+    const adding = read.map(({ feed, entries }) => ({ feed, adds: this.startAdds(entries) }));
+    const news: FeedNews[] = [];
+    for (const { feed, adds } of adding) {
+      const added = await this.record(feed, adds);
       if (added.length > 0) news.push({ feed, added });
     }
     return news;
   }
 
-  private async poll(feed: FeedRecord): Promise<AddedArticle[]> {
+  /** The entries of a feed not handled yet; none when it has not changed or cannot be read (said in the log and the feed's record). */
+  private async newEntries(feed: FeedRecord): Promise<FeedEntry[]> {
     let parsed: ParsedFeed;
     try {
       const fetched = await this.deps.fetcher.fetch({ url: feed.url, accept: FEED_TYPES, etag: feed.etag, lastModified: feed.lastModified });
@@ -168,19 +183,54 @@ export class FeedWatcher {
       return [];
     }
     const seen = new Set(feed.seen);
-    return this.takeIn(feed, parsed.entries.filter((e) => !seen.has(e.key)));
+    const fresh = parsed.entries.filter((e) => !seen.has(e.key));
+    // A feed whose entries were all handled still has its validators and title saved.
+    if (fresh.length === 0) await this.deps.store.save(feed);
+    return fresh;
   }
 
-  /** Adds the articles of `entries`, oldest first, saving what was handled after each one. */
+  /** Adds the articles of `entries` in one index update and records what was handled. */
   private async takeIn(feed: FeedRecord, entries: FeedEntry[]): Promise<AddedArticle[]> {
-    const added: AddedArticle[] = [];
+    return this.record(feed, this.startAdds(await this.readEntries(feed, entries)));
+  }
+
+  /** Each entry's article, read oldest first (its page fetched and reduced), or why it cannot be added. */
+  private async readEntries(feed: FeedRecord, entries: FeedEntry[]): Promise<ReadEntry[]> {
+    const read: ReadEntry[] = [];
     for (const entry of [...entries].reverse()) {
-      let handled = true;
       try {
-        const article = await this.addEntry(feed, entry);
-        if (article !== null) added.push(article);
-        delete feed.failures[entry.key];
+        read.push({ entry, article: await this.readEntry(feed, entry) });
       } catch (error) {
+        if (!isUserError(error)) throw error;
+        read.push({ entry, error });
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Asks for every article read to be added, all in the same turn of the event loop, so that the
+   * intake takes them in with one index update. The outcomes never reject.
+   */
+  private startAdds(entries: ReadEntry[]): Array<{ entry: FeedEntry; outcome: Promise<Outcome> }> {
+    return entries.map((read) => {
+      if ('error' in read) return { entry: read.entry, outcome: Promise.resolve({ error: read.error }) };
+      if (read.article === null) return { entry: read.entry, outcome: Promise.resolve({ added: null }) };
+      return { entry: read.entry, outcome: this.deps.intake.add(read.article).then((added): Outcome => ({ added }), (error: unknown): Outcome => ({ error })) };
+    });
+  }
+
+  /** Waits for the adds, then records which entries were handled (a page that failed for now is tried at later polls) and saves the feed. */
+  private async record(feed: FeedRecord, adds: Array<{ entry: FeedEntry; outcome: Promise<Outcome> }>): Promise<AddedArticle[]> {
+    const added: AddedArticle[] = [];
+    for (const { entry, outcome } of adds) {
+      const result = await outcome;
+      let handled = true;
+      if ('added' in result) {
+        if (result.added !== null) added.push(result.added);
+        delete feed.failures[entry.key];
+      } else {
+        const { error } = result;
         if (!isUserError(error)) throw error;
         if (error.code !== ERROR_CODES.ARTICLE_DUPLICATE) this.deps.logger?.warn({ feed: feed.url, entry: entry.url ?? entry.key, code: error.code }, error.message);
         if (isTransient(error)) {
@@ -191,26 +241,32 @@ export class FeedWatcher {
         }
       }
       if (handled) feed.seen = [entry.key, ...feed.seen.filter((k) => k !== entry.key)];
-      await this.deps.store.save(feed);
     }
+    await this.deps.store.save(feed);
     return added;
   }
 
-  /** The entry's page, reduced to its article; the entry's own text when the page gives none. Null: already in the briefing. */
-  private async addEntry(feed: FeedRecord, entry: FeedEntry): Promise<AddedArticle | null> {
+  /** The entry's page, reduced to its article; the entry's own text when the page gives none. Null: already in the briefing, or nothing to add. */
+  private async readEntry(feed: FeedRecord, entry: FeedEntry): Promise<PreparedArticle | null> {
     const addedBy = `feed:${feed.url}`;
     const defaults = { date: entry.date, byline: entry.author, source: feed.title };
-    const ownText = (): Promise<AddedArticle> | null =>
-      entry.html === null || entry.title === null ? null : this.deps.intake.addDraft({ title: entry.title, paragraphs: paragraphsFromHtml(entry.html), url: entry.url, ...defaults }, addedBy);
+    const ownText = (): PreparedArticle | null =>
+      entry.html === null || entry.title === null ? null : this.deps.intake.prepareDraft({ title: entry.title, paragraphs: paragraphsFromHtml(entry.html), url: entry.url, ...defaults }, addedBy);
     if (entry.url === null) return ownText();
     if (this.deps.intake.findByUrl(entry.url) !== null) return null;
     try {
-      return await this.deps.intake.addUrl(entry.url, addedBy, defaults);
+      return await this.deps.intake.prepareUrl(entry.url, addedBy, defaults);
     } catch (pageError) {
-      const fallback = isUserError(pageError) && pageError.code !== ERROR_CODES.ARTICLE_DUPLICATE ? ownText() : null;
-      if (fallback === null) throw pageError;
+      if (!isUserError(pageError) || pageError.code === ERROR_CODES.ARTICLE_DUPLICATE) throw pageError;
       // The page's failure is the one that counts (a timeout is tried again at the next poll).
-      return fallback.catch(() => Promise.reject(pageError));
+      let fallback: PreparedArticle | null = null;
+      try {
+        fallback = ownText();
+      } catch {
+        throw pageError;
+      }
+      if (fallback === null) throw pageError;
+      return fallback;
     }
   }
 

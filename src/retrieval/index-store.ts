@@ -74,6 +74,15 @@ export interface BuildOptions extends CorpusOptions {
   waitMs?: number;
   /** Build under a writer the caller already holds (to change the corpus and the index under one lock). */
   writer?: IndexWriter;
+  /**
+   * The index in memory that the writer's current generation holds, for an update after a known
+   * change (articles added or removed): the files it read are taken from it without being read
+   * again, their passages, terms and vectors too, and only files it does not hold are read. A
+   * file changed in place outside Briefbot is seen by the next full build (a reindex, or a start
+   * that finds the index stale). Ignored when the current generation is another (another process
+   * wrote since) or the index was read under other ingest rules.
+   */
+  base?: StoredIndex;
 }
 
 function sha256(data: Uint8Array | string): string {
@@ -248,6 +257,12 @@ async function previousIndex(generation: string | null): Promise<StoredIndex | n
   }
 }
 
+/** `base` when it holds what the writer's current generation holds, read under the current ingest rules; else null. */
+function usableBase(base: StoredIndex | undefined, current: string | null): StoredIndex | null {
+  if (base === undefined || current === null || path.resolve(base.dir) !== path.resolve(current)) return null;
+  return base.manifest.ingestRules === INGEST_RULES_VERSION ? base : null;
+}
+
 /**
  * Builds the index of `corpusDir` into `indexDir` as its one writer, reusing the vectors of
  * unchanged passages, and swaps it in whole (or leaves the previous index as it was).
@@ -260,9 +275,17 @@ export async function buildIndex(options: BuildOptions): Promise<{ index: Stored
 async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ index: StoredIndex; report: IngestReport }> {
   const started = Date.now();
   const { corpusDir, embedder, onProgress } = options;
-  const { articles, warnings, sourceFiles } = await loadCorpus(corpusDir, options);
+  const base = usableBase(options.base, writer.current);
+  const { articles, warnings, sourceFiles } = await loadCorpus(corpusDir, { maxArticleBytes: options.maxArticleBytes, known: base === null ? undefined : { articles: base.articles, sourceFiles: base.manifest.sourceFiles } });
   onProgress?.({ phase: 'reading', done: articles.length, total: articles.length });
-  const previous = await previousIndex(writer.current);
+  const previous = base ?? (await previousIndex(writer.current));
+  /** Passages of the articles taken over from `base` unread (the same objects), by docId. */
+  const basePassages = new Map<string, Passage[]>();
+  for (const p of base?.passages ?? []) {
+    const list = basePassages.get(p.docId);
+    if (list === undefined) basePassages.set(p.docId, [p]);
+    else list.push(p);
+  }
   const modelId = embedder?.modelId ?? null;
   const sameModel = previous !== null && previous.manifest.modelId === modelId && previous.vectors !== null;
   const reportWarnings = warnings.map((w: IngestWarning) => w.message);
@@ -275,12 +298,16 @@ async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ 
   let unchanged = 0;
   const passages: Passage[] = [];
   const reusable = new Set<string>();
+  /** Passages whose text is the base's: their terms are taken from its lexical index. */
+  const keptText = new Set<string>();
   for (const article of articles) {
     const before = previous?.manifest.articles[article.docId];
     if (before === undefined) added++;
     else if (before !== article.contentHash) changed++;
     else unchanged++;
-    for (const p of chunkArticle(article)) {
+    const kept = base?.articles.get(article.docId) === article ? basePassages.get(article.docId) : undefined;
+    for (const p of kept ?? chunkArticle(article)) {
+      if (kept !== undefined) keptText.add(p.id);
       passages.push(p);
       if (sameModel && before === article.contentHash && previous.passageMap.get(p.id)?.text === p.text) reusable.add(p.id);
     }
@@ -297,7 +324,7 @@ async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ 
     vectors = await VectorStore.create(embedder.dimensions, passages.map((p) => ({ id: p.id, vector: freshById.get(p.id) ?? previous?.vectors?.vectorOf(p.id) ?? [] })));
   }
   onProgress?.({ phase: 'indexing', done: 0, total: 1 });
-  const lexical = LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text })));
+  const lexical = LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text })), base === null ? undefined : { from: base.lexical, unchanged: (id) => keptText.has(id) });
   onProgress?.({ phase: 'indexing', done: 1, total: 1 });
 
   const articleHashes = Object.fromEntries(articles.map((a) => [a.docId, a.contentHash]));

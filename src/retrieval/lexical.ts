@@ -82,23 +82,19 @@ export class LexicalIndex {
     return this.ids.length;
   }
 
-  static build(docs: ReadonlyArray<{ id: string; text: string }>): LexicalIndex {
-    const lists = new Map<string, { docs: number[]; tfs: number[] }>();
+  /**
+   * The index of `docs`. With `reuse`, a document that `reuse.from` holds under the same id and
+   * that `reuse.unchanged` vouches for keeps its postings from there instead of having its text
+   * read again (index-terms.ts, most of a build): an index updated after a few articles changed
+   * costs about one pass over the postings.
+   */
+  static build(docs: ReadonlyArray<{ id: string; text: string }>, reuse?: { from: LexicalIndex; unchanged: (id: string) => boolean }): LexicalIndex {
+    const extended = reuse === undefined ? null : LexicalIndex.extend(docs, reuse.from, reuse.unchanged);
+    if (extended !== null) return extended;
+    const lists = new Map<string, Postings>();
     const lengths = new Uint32Array(docs.length);
     docs.forEach((doc, d) => {
-      const counts = new Map<string, number>();
-      let length = 0;
-      for (const term of indexTerms(doc.text)) {
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-        if (term.startsWith('w:') || term.startsWith('n:')) length++;
-      }
-      lengths[d] = length;
-      for (const [term, tf] of counts) {
-        let list = lists.get(term);
-        if (list === undefined) lists.set(term, (list = { docs: [], tfs: [] }));
-        list.docs.push(d);
-        list.tfs.push(Math.min(tf, 0xffff));
-      }
+      lengths[d] = addTerms(lists, doc.text, d);
     });
     const terms = [...lists.keys()].sort();
     let total = 0;
@@ -117,6 +113,75 @@ export class LexicalIndex {
     });
     offsets[terms.length] = at;
     return new LexicalIndex(docs.map((d) => d.id), lengths, terms, offsets, postingDocs, postingTfs);
+  }
+
+  /**
+   * `from` with the documents it holds that are not `unchanged` left out and the other `docs`
+   * added: kept postings are copied in one merge over the sorted terms, renumbered to the order of
+   * `docs`. The same index a full build gives. Null when kept documents are not in `from`'s
+   * order (the renumbered postings would need sorting): the caller builds from the texts.
+   */
+  private static extend(docs: ReadonlyArray<{ id: string; text: string }>, from: LexicalIndex, unchanged: (id: string) => boolean): LexicalIndex | null {
+    const oldNumber = new Map(from.ids.map((id, d) => [id, d]));
+    const renumbered = new Int32Array(from.ids.length).fill(-1);
+    const lengths = new Uint32Array(docs.length);
+    const fresh = new Map<string, Postings>();
+    let last = -1;
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d] as { id: string; text: string };
+      const old = oldNumber.get(doc.id);
+      if (old !== undefined && unchanged(doc.id)) {
+        if (old < last) return null;
+        last = old;
+        renumbered[old] = d;
+        lengths[d] = from.docLengths[old] ?? 0;
+      } else lengths[d] = addTerms(fresh, doc.text, d);
+    }
+    const freshTerms = [...fresh.keys()].sort();
+    let freshPostings = 0;
+    for (const list of fresh.values()) freshPostings += list.docs.length;
+    const terms: string[] = [];
+    const offsets = new Int32Array(from.terms.length + freshTerms.length + 1);
+    const postingDocs = new Int32Array(from.docs.length + freshPostings);
+    const postingTfs = new Uint16Array(from.docs.length + freshPostings);
+    let at = 0;
+    let i = 0;
+    let j = 0;
+    while (i < from.terms.length || j < freshTerms.length) {
+      const oldTerm = from.terms[i];
+      const newTerm = freshTerms[j];
+      const term = oldTerm === undefined || (newTerm !== undefined && newTerm < oldTerm) ? (newTerm as string) : oldTerm;
+      const start = at;
+      let p = oldTerm === term ? (from.offsets[i] ?? 0) : 0;
+      const pEnd = oldTerm === term ? (from.offsets[i + 1] ?? 0) : 0;
+      const list = newTerm === term ? fresh.get(term) : undefined;
+      let q = 0;
+      const qEnd = list?.docs.length ?? 0;
+      // Both sources are in document order: merge them.
+      while (p < pEnd || q < qEnd) {
+        const kept = p < pEnd ? (renumbered[from.docs[p] ?? 0] ?? -1) : -1;
+        if (p < pEnd && kept < 0) {
+          p++;
+          continue;
+        }
+        const added = q < qEnd ? (list?.docs[q] ?? 0) : -1;
+        if (p < pEnd && (q >= qEnd || kept < added)) {
+          postingDocs[at] = kept;
+          postingTfs[at++] = from.tfs[p++] ?? 0;
+        } else {
+          postingDocs[at] = added;
+          postingTfs[at++] = list?.tfs[q++] ?? 0;
+        }
+      }
+      if (oldTerm === term) i++;
+      if (newTerm === term) j++;
+      if (at > start) {
+        offsets[terms.length] = start;
+        terms.push(term);
+      }
+    }
+    offsets[terms.length] = at;
+    return new LexicalIndex(docs.map((d) => d.id), lengths, terms, offsets.slice(0, terms.length + 1), postingDocs.slice(0, at), postingTfs.slice(0, at));
   }
 
   private termIndex(term: string): number {
@@ -226,6 +291,29 @@ export class LexicalIndex {
     if (offsets[header.nTerms] !== header.total) fail('postings do not add up');
     return new LexicalIndex(header.ids, docLengths, terms, offsets, docs, tfs);
   }
+}
+
+/** One term's postings while an index is built: documents in increasing order, and the term's count in each. */
+interface Postings {
+  docs: number[];
+  tfs: number[];
+}
+
+/** Adds the terms of document `d` (its `text`) to `lists`; returns its length (words and numbers). */
+function addTerms(lists: Map<string, Postings>, text: string, d: number): number {
+  const counts = new Map<string, number>();
+  let length = 0;
+  for (const term of indexTerms(text)) {
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (term.startsWith('w:') || term.startsWith('n:')) length++;
+  }
+  for (const [term, tf] of counts) {
+    let list = lists.get(term);
+    if (list === undefined) lists.set(term, (list = { docs: [], tfs: [] }));
+    list.docs.push(d);
+    list.tfs.push(Math.min(tf, 0xffff));
+  }
+  return length;
 }
 
 function bytesOf(array: Uint32Array | Int32Array | Uint16Array): Buffer {

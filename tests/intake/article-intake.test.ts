@@ -13,7 +13,7 @@ import { ConsoleSession } from '../../src/cli/console-commands.js';
 import { ArticleIntake } from '../../src/intake/article-intake.js';
 import { SafeFetcher } from '../../src/intake/fetch.js';
 import { LocalWeb } from './local-web.js';
-import { Workspaces, refusal } from './workspace.js';
+import { Workspaces, countingDesk, refusal } from './workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/intake');
@@ -121,6 +121,37 @@ describe('adding an article by link', () => {
     const [a, b] = await Promise.all([intake.addUrl(web.url('/cities/port-velsa-desalination'), 'console'), intake.addUrl(web.url('/giao-duc/thu-vien-so'), 'console')]);
     expect(desk.index.articles.has(a.article.docId) && desk.index.articles.has(b.article.docId)).toBe(true);
     expect(desk.index.articles.size).toBe(7);
+  });
+
+  it('GIVEN articles added together THEN one index update takes them in, and a copy among them costs only itself', async () => {
+    const { config, desk } = await setUp();
+    const counted = countingDesk(desk);
+    const intake = new ArticleIntake({ desk: counted, fetcher: new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes }), corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
+    const prepared = await Promise.all(['/cities/port-velsa-desalination', '/giao-duc/thu-vien-so', '/mirror/port-velsa'].map((p) => intake.prepareUrl(web.url(p), 'console')));
+    const [en, vi, mirror] = await Promise.allSettled(prepared.map((p) => intake.add(p)));
+    expect(counted.updates).toBe(1);
+    expect(en).toMatchObject({ status: 'fulfilled', value: { article: { title: 'Port Velsa opens its first desalination plant' }, report: { added: 2 } } });
+    expect(vi).toMatchObject({ status: 'fulfilled', value: { article: { title: 'Đà Lạt mở thư viện số đầu tiên cho học sinh vùng cao' } } });
+    expect(mirror).toMatchObject({ status: 'rejected', reason: { code: ERROR_CODES.ARTICLE_DUPLICATE, userMessage: { params: { title: 'Port Velsa opens its first desalination plant' } } } });
+    expect(await addedFiles(config)).toHaveLength(2);
+    expect(desk.index.articles.size).toBe(7);
+  });
+
+  it('GIVEN adds asked for while an index update runs THEN they share the next update', async () => {
+    const { config, desk } = await setUp();
+    const counted = countingDesk(desk);
+    const intake = new ArticleIntake({ desk: counted, fetcher: new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes }), corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
+    const [first, second, third] = await Promise.all(['/cities/port-velsa-desalination', '/giao-duc/thu-vien-so', '/login'].map((p) => intake.prepareUrl(web.url(p), 'console').catch(() => null)));
+    expect(third).toBeNull();
+    const later: Array<Promise<unknown>> = [];
+    counted.during = () => {
+      counted.during = null;
+      later.push(intake.add(second!), intake.addDraft({ title: 'Ferry notes', paragraphs: ['The ferry to Marenza will run twice a day from March, leaving Port Velsa at 7:15 and 16:40, the operator said on Wednesday; the crossing takes two hours and ten minutes. A single adult ticket will cost 34 euros, and cyclists travel free until May.'], byline: null, date: null, source: null, url: null }, 'console'));
+    };
+    await intake.add(first!);
+    await Promise.all(later);
+    expect(counted.updates).toBe(2);
+    expect(desk.index.articles.size).toBe(8);
   });
 
   it('GIVEN a page with no article text, a dead link or an internal address THEN each is refused and nothing is added', async () => {

@@ -12,7 +12,7 @@ import { FeedStore } from '../../src/intake/feed-store.js';
 import { FeedWatcher, type FeedNews, type Scheduler } from '../../src/intake/feed-watcher.js';
 import { SafeFetcher } from '../../src/intake/fetch.js';
 import { LocalWeb } from './local-web.js';
-import { Workspaces, refusal } from './workspace.js';
+import { Workspaces, countingDesk, refusal } from './workspace.js';
 
 interface Story {
   slug: string;
@@ -100,16 +100,20 @@ afterEach(async () => {
 interface Setup {
   config: Readonly<Config>;
   desk: Desk;
+  /** The desk as the intake sees it, counting index updates. */
+  counted: ReturnType<typeof countingDesk>;
+  store: FeedStore;
   watcher: FeedWatcher;
 }
 
 async function open(config: Readonly<Config>): Promise<Setup> {
   const desk = await workspaces.desk(config);
+  const counted = countingDesk(desk);
   const fetcher = new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes });
-  const intake = new ArticleIntake({ desk, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
+  const intake = new ArticleIntake({ desk: counted, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
   const { store } = await FeedStore.open(config.feedsFile);
   const watcher = new FeedWatcher({ store, intake, fetcher });
-  return { config, desk, watcher };
+  return { config, desk, counted, store, watcher };
 }
 
 async function setUp(): Promise<Setup> {
@@ -145,6 +149,52 @@ describe('following a feed', () => {
     expect(await restarted.watcher.pollAll()).toEqual([]);
     expect([...restarted.desk.index.articles.values()].filter((a) => a.file.startsWith('added/'))).toHaveLength(3);
     expect(web.requestsTo('/news/lighthouse')).toHaveLength(1);
+  });
+
+  it('GIVEN a feed\'s first entries, one of them without article text and one a copy THEN one index update takes the others in, and the bad ones are handled on their own', async () => {
+    const [tram, market, lighthouse] = STORIES;
+    const item = (guid: string, title: string, link: string, description = ''): string => `<item><title>${title}</title><link>${web.url(link)}</link><guid>${guid}</guid>${description === '' ? '' : `<description>${description}</description>`}</item>`;
+    web.set('/mixed.xml', { headers: { 'content-type': 'application/rss+xml' }, body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Daily</title>
+${item('m4', 'Lighthouse again', `/news/${lighthouse!.slug}?utm_source=rss`)}${item('m3', 'Sign in', '/login-wall')}${item('m2', market!.title, `/news/${market!.slug}`)}${item('m1', tram!.title, `/news/${tram!.slug}`)}${item('m0', lighthouse!.title, `/news/${lighthouse!.slug}`)}</channel></rss>` });
+    web.set('/login-wall', { body: '<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><form><p>Sign in to read on.</p></form></body></html>' });
+    const { counted, watcher, desk } = await setUp();
+    const { feed, added } = await watcher.subscribe({ url: web.url('/mixed.xml'), guildId: null, channelId: null, addedBy: 'console' });
+    expect(counted.updates).toBe(1);
+    expect(added.map((a) => a.article.title)).toEqual([lighthouse!.title, tram!.title, market!.title]);
+    expect(new Set(watcher.list(null)[0]!.seen)).toEqual(new Set(['m0', 'm1', 'm2', 'm3', 'm4']));
+    expect(feed.failures).toEqual({});
+    expect([...desk.index.articles.values()].filter((a) => a.file.startsWith('added/'))).toHaveLength(3);
+  });
+
+  it('GIVEN two feeds with news at one poll THEN one index update takes in the entries of both', async () => {
+    published = STORIES.slice(0, 1);
+    const { counted, watcher } = await setUp();
+    await watcher.subscribe({ url: web.url('/feed.xml'), guildId: '1', channelId: null, addedBy: 'console' });
+    await watcher.subscribe({ url: web.url('/feed.xml'), guildId: '2', channelId: null, addedBy: 'console' });
+    published = STORIES;
+    counted.updates = 0;
+    const news = await watcher.pollAll();
+    expect(counted.updates).toBe(1);
+    // The same entries reach both servers' feeds: the first takes them in, the second finds them in the briefing.
+    expect(news.map((n) => [n.feed.guildId, n.added.map((a) => a.article.title)])).toEqual([['1', [STORIES[1]!.title, STORIES[2]!.title]]]);
+  });
+
+  it('GIVEN a crash after a poll\'s articles were added but before the feed was saved THEN after a restart nothing is added or announced twice', async () => {
+    published = STORIES.slice(0, 1);
+    const first = await setUp();
+    await first.watcher.subscribe({ url: web.url('/feed.xml'), guildId: null, channelId: null, addedBy: 'console' });
+    published = STORIES;
+    first.store.save = async () => {
+      throw new Error('simulated crash before the feed list is written');
+    };
+    await expect(first.watcher.pollAll()).rejects.toThrow(/simulated crash/);
+    expect([...first.desk.index.articles.values()].filter((a) => a.file.startsWith('added/'))).toHaveLength(3);
+
+    const restarted = await open(first.config);
+    expect(restarted.watcher.list(null)[0]!.seen).toEqual(['harbour-tram-line']);
+    expect(await restarted.watcher.pollAll()).toEqual([]);
+    expect([...restarted.desk.index.articles.values()].filter((a) => a.file.startsWith('added/'))).toHaveLength(3);
+    expect(restarted.watcher.list(null)[0]!.seen).toHaveLength(3);
   });
 
   it('GIVEN an entry whose page is gone but whose feed text is an article THEN the feed text is added', async () => {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Desk } from '../../src/briefing/desk.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { UserError } from '../../src/errors.js';
+import type { IntakeDesk } from '../../src/intake/article-intake.js';
+import type { StoredIndex } from '../../src/retrieval/index-store.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -38,4 +40,23 @@ export async function refusal(promise: Promise<unknown>): Promise<UserError> {
   const error = await promise.then(() => null, (e: unknown) => e as UserError);
   if (error === null) throw new Error('expected a refusal');
   return error;
+}
+
+/** A desk that counts its index updates and can run a hook inside each one (while it holds the writer lock). */
+export function countingDesk(desk: IntakeDesk): IntakeDesk & { updates: number; during: (() => void) | null } {
+  const counted = {
+    updates: 0,
+    during: null as (() => void) | null,
+    get index() {
+      return desk.index;
+    },
+    update<T>(change: (index: StoredIndex) => Promise<T>) {
+      counted.updates++;
+      return desk.update(async (index) => {
+        counted.during?.();
+        return change(index);
+      });
+    },
+  };
+  return counted;
 }

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -126,6 +126,58 @@ describe('buildIndex / openIndex', () => {
     const addedPassages = withAdded.passages.filter((p) => p.docId === 'zz_added');
     expect(addedPassages.length).toBeGreaterThan(0);
     expect(spy.embedded.length).toBe(addedPassages.length);
+  });
+
+  it.each([['the demo', 'corpus'], ['English news', 'tests/fixtures/news-en/corpus'], ['Vietnamese Wikipedia (XQuAD)', 'tests/fixtures/xquad-dev/corpus']])(
+    'GIVEN %s corpus, then articles added and removed THEN an update from the index in memory reads only the new files and gives the index a full rebuild gives',
+    async (_what, source) => {
+      const root = await mkdtemp(path.join(os.tmpdir(), 'index-store-'));
+      dirs.push(root);
+      const corpusDir = path.join(root, 'corpus');
+      await cp(path.resolve(source), corpusDir, { recursive: true });
+      const { index: base } = await buildIndex({ corpusDir, indexDir: path.join(root, 'index'), embedder: spyEmbedder().embedder });
+      const [first, second] = [...base.articles.values()];
+      await unlink(path.join(corpusDir, first!.file));
+      await mkdir(path.join(corpusDir, 'added'));
+      await writeFile(path.join(corpusDir, 'added', 'copy-of-second.txt'), `${second!.raw}\n\nA closing sentence makes this copy an article of its own.\n`);
+      await writeFile(path.join(corpusDir, 'added', 'short.md'), '---\ntitle: Harbour notes\ndate: 2026-01-05\n---\nHarbour notes\n\nThe harbour master counted 212 ships in December, a record for the winter months.\n');
+
+      const spy = spyEmbedder();
+      const { index: updated, report } = await buildIndex({ corpusDir, indexDir: path.join(root, 'index'), embedder: spy.embedder, base });
+      const { index: full } = await buildIndex({ corpusDir, indexDir: path.join(root, 'full-index'), embedder: spyEmbedder().embedder });
+
+      expect(report).toMatchObject({ added: 2, removed: 1, unchanged: base.articles.size - 1 });
+      for (const article of updated.articles.values()) {
+        if (!article.file.startsWith('added/')) expect(article).toBe(base.articles.get(article.docId));
+      }
+      const newPassages = updated.passages.filter((p) => p.docId === 'copy-of-second' || p.docId === 'short');
+      expect(spy.embedded).toEqual(expect.arrayContaining(newPassages.map((p) => p.text)));
+      expect(spy.embedded).toHaveLength(newPassages.length);
+
+      expect(updated.passages).toEqual(full.passages);
+      expect([...updated.articles.values()]).toEqual([...full.articles.values()]);
+      expect(updated.lexical.serialize().equals(full.lexical.serialize())).toBe(true);
+      expect(updated.vectors!.passageIds).toEqual(full.vectors!.passageIds);
+      const { createdAt: _u, files: _uf, ...updatedManifest } = updated.manifest;
+      const { createdAt: _f, files: _ff, ...fullManifest } = full.manifest;
+      expect(updatedManifest).toEqual(fullManifest);
+      expect(await isIndexCurrent(updated, corpusDir)).toBe(true);
+    },
+  );
+
+  it('GIVEN a base index that is no longer the current generation THEN the update ignores it and reads every file', async () => {
+    const ws = await workspace();
+    const { index: old } = await buildIndex({ ...ws, embedder: null });
+    await appendFile(await firstFile(ws.corpusDir), '\n\nAnother process added this paragraph and rebuilt the index.\n');
+    const { index: current } = await buildIndex({ ...ws, embedder: null });
+    await writeFile(path.join(ws.corpusDir, 'zz_new.txt'), 'A new article\n\nThe ferry to the islands will run every hour from June, the operator said.\n');
+    const { index } = await buildIndex({ ...ws, embedder: null, base: old });
+    for (const [docId, article] of index.articles) {
+      expect(article).not.toBe(old.articles.get(docId));
+      expect(article).not.toBe(current.articles.get(docId));
+    }
+    expect(index.passages.some((p) => p.text.includes('Another process added this paragraph'))).toBe(true);
+    expect(await isIndexCurrent(index, ws.corpusDir)).toBe(true);
   });
 
   it('GIVEN an index of another model THEN every passage is embedded again and the report says so', async () => {
