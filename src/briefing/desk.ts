@@ -141,7 +141,7 @@ export class Desk implements BriefingDesk {
   private async topicPassages(topic: string | undefined, index: StoredIndex): Promise<ReadonlySet<string> | null> {
     const wanted = topic?.trim();
     if (wanted === undefined || wanted === '') return null;
-    const found = await this.ask(wanted, { k: TOPIC_PASSAGES }, index);
+    const found = await this.ask(wanted, { k: TOPIC_PASSAGES, topic: true }, index);
     return new Set(found.abstained ? [] : found.passages.map((p) => p.passageId));
   }
 
@@ -174,7 +174,7 @@ export class Desk implements BriefingDesk {
       articles: [...index.articles.values()],
       passages: [...index.passages],
       events: this.events(index),
-      retrieve: (topic, k) => this.ask(topic, { k }, index),
+      retrieve: (topic, k) => this.ask(topic, { k, topic: true }, index),
     });
   }
 

@@ -3,7 +3,7 @@
  * the model is there), apply the relevance floor, collapse near-duplicates into one
  * passage citing every article, diversify (MMR), page, highlight.
  */
-import type { ArticleMeta, Passage } from '../corpus/types.js';
+import type { ArticleMeta, Passage, Sentence } from '../corpus/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { containment, jaccard, maximalMarginalRelevance, normalizeText, shingles } from '../text/index.js';
 import { reciprocalRankFusion, vectorRelevance } from './fusion.js';
@@ -91,12 +91,31 @@ function diversify(candidates: Candidate[], picks: number): Candidate[] {
   return [...chosen, ...rest];
 }
 
+/** The passage `delta` places after `p` in its article (passage ids are `docId#ordinal`). */
+function neighbour(p: Passage, passages: ReadonlyMap<string, Passage>, delta: number): Passage | undefined {
+  const ordinal = Number(p.id.slice(p.id.lastIndexOf('#') + 1));
+  return passages.get(`${p.docId}#${ordinal + delta}`);
+}
+
+/**
+ * The sentences an answer shows: the passage's own, with the last sentence of the passage before
+ * it and the first of the one after (same article). The answer to a question often sits just
+ * across a passage's edge, next to the sentence that matches the question: measured against the
+ * whole next passage and the next sentence alone (README), one sentence each side wins or ties
+ * on every set.
+ */
+function answerWindow(p: Passage, passages: ReadonlyMap<string, Passage>): Sentence[] {
+  const before = neighbour(p, passages, -1)?.sentences.at(-1);
+  const after = neighbour(p, passages, 1)?.sentences[0];
+  return [...(before === undefined ? [] : [before]), ...p.sentences, ...(after === undefined ? [] : [after])];
+}
+
 export async function answerQuestion(question: string, options: AskOptions, ctx: RetrievalContext): Promise<AskResult> {
   const text = validateQuestion(question);
   const k = Math.min(MAX_K, Math.max(1, Math.floor(options.k ?? DEFAULT_K)));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const lexicon = ctx.lexicon ?? loadLexicon();
-  const query = analyzeQuery(text, lexicon);
+  const query = analyzeQuery(text, lexicon, { topic: options.topic });
   const lexicalHits = searchLexical(ctx.lexical, query, CANDIDATES);
   const vectorHits = ctx.vectorSearch === undefined ? [] : await ctx.vectorSearch(text, CANDIDATES);
   const mode = ctx.vectorSearch === undefined ? 'lexical' : 'hybrid';
@@ -124,14 +143,15 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   const page = ranked.slice(offset, offset + k);
   const passages: AnswerPassage[] = page.map((c) => {
     const own = citationOf(ctx.articles.get(c.passage.docId), c.passage.docId);
+    const window = answerWindow(c.passage, ctx.passages);
     return {
       passageId: c.passage.id,
       docId: c.passage.docId,
       title: own.title,
       source: own.source,
       date: own.date,
-      text: c.passage.text,
-      highlights: highlightSentences(c.passage.sentences, query, ctx.lexical),
+      text: window.map((sentence) => sentence.text).join(' '),
+      highlights: highlightSentences(window, query, ctx.lexical),
       score: Math.round(c.relevance * 1000) / 1000,
       citations: c.citations.map((docId) => citationOf(ctx.articles.get(docId), docId)),
     };

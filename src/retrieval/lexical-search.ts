@@ -26,6 +26,8 @@ const COVERAGE_EXPONENT = 2;
  * answers; 3 turns away answers on the news sets.
  */
 const CONCEPT_IDF_EXPONENT = 2;
+/** A passage holds a wording whole when it has all of its terms (the share is 1 but for rounding). */
+const WHOLE_SHARE = 1 - 1e-9;
 /** `the` is in nearly every English passage; a corpus where fewer than this share have it is not English. */
 const ENGLISH_CORPUS_MIN_THE_SHARE = 0.3;
 
@@ -143,8 +145,9 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
     }
     for (let i = 0; i < best.count; i++) {
       const doc = best.touched[i] ?? 0;
-      raw.add(doc, (best.values[doc] ?? 0) * concept.weight);
       const held = Math.min(1, share.values[doc] ?? 0);
+      if (concept.whole === true && held < WHOLE_SHARE) continue;
+      raw.add(doc, (best.values[doc] ?? 0) * concept.weight);
       covered.add(doc, weight * held);
       rankCovered.add(doc, rankWeight * held);
     }

@@ -3,7 +3,7 @@
  * phrase, a number, a date), with alternative wordings in the corpus language; a passage
  * matches a concept through its best alternative. Works without any model.
  */
-import { MONTH_PATTERN_EN, STOPWORDS, baseForms, compoundWords, detectLanguage, foldAccents, isNumeric, monthOfEnglishWord, normaliseNumber, stemOf, syllables, type Language } from '../text/index.js';
+import { STOPWORDS, baseForms, compoundWords, detectLanguage, foldAccents, isNumeric, normaliseNumber, stemOf, syllables, type Language } from '../text/index.js';
 import { FIELD, dateTerms } from './index-terms.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -17,6 +17,8 @@ export interface Concept {
    * language its absence says nothing about the text, only about the dictionary.
    */
   untranslated?: boolean;
+  /** Only a passage holding one of the alternatives whole matches (a topic's phrase), not one holding part of it. */
+  whole?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -33,10 +35,6 @@ export const BIGRAM_WEIGHT = 1.5;
 export const STEM_WEIGHT = 0.9;
 const DATE_WEIGHT = 2;
 
-const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'giu');
-const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN_EN})\\b`, 'giu');
-const EN_MONTH_YEAR = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{4})\\b`, 'giu');
-
 /** Terms of a phrase in the corpus language: syllables, folded syllables and bigrams. */
 export function phraseTerms(phrase: string): string[] {
   const words = syllables(phrase);
@@ -48,28 +46,6 @@ export function phraseTerms(phrase: string): string[] {
     if (next !== undefined) terms.push(`${FIELD.bigram}${w}_${next}`);
   });
   return terms;
-}
-
-function englishDates(text: string): { terms: string[]; rest: string } {
-  const terms: string[] = [];
-  let rest = text;
-  rest = rest.replace(EN_MONTH_YEAR, (m, month: string, year: string) => {
-    terms.push(`${FIELD.month}${year}-${monthOfEnglishWord(month) ?? 0}`);
-    return ' '.repeat(m.length);
-  });
-  rest = rest.replace(EN_MONTH_DAY, (m, month: string, day: string) => {
-    const d = Number(day);
-    if (d < 1 || d > 31) return m;
-    terms.push(`${FIELD.date}${d}-${monthOfEnglishWord(month) ?? 0}`);
-    return ' '.repeat(m.length);
-  });
-  rest = rest.replace(EN_DAY_MONTH, (m, day: string, month: string) => {
-    const d = Number(day);
-    if (d < 1 || d > 31) return m;
-    terms.push(`${FIELD.date}${d}-${monthOfEnglishWord(month) ?? 0}`);
-    return ' '.repeat(m.length);
-  });
-  return { terms, rest };
 }
 
 /** The alternatives of one word as written: itself, accent-folded, and, for an English word, its stem (any form of it). */
@@ -106,16 +82,30 @@ function sameBlanks(text: string, lower: string, lowerRest: string): string {
   return out;
 }
 
-export function analyzeQuery(question: string, lexicon: Lexicon): AnalyzedQuery {
+/**
+ * A topic of several words as one concept a passage must hold whole: the phrase as written and
+ * whatever the lexicon has for the whole phrase (aliases, curated words, the dictionary).
+ */
+function topicConcept(text: string, lexicon: Lexicon): Concept | null {
+  const surfaces = compoundWords(text);
+  const words = surfaces.map((w) => w.toLowerCase());
+  if (words.filter((w) => !STOPWORDS.has(w)).length < 2) return null;
+  const phrase = words.join(' ');
+  const senses = lexicon.aliases.get(phrase) ?? lookUp(lexicon.expansions, words) ?? lookUp(lexicon.worldNames, words) ?? lookUp(lexicon.dictionary, words) ?? [];
+  return { label: phrase, alternatives: [...new Set([phrase, ...senses])].map(phraseTerms), weight: 1, whole: true };
+}
+
+export function analyzeQuery(question: string, lexicon: Lexicon, options: { topic?: boolean } = {}): AnalyzedQuery {
   const text = question.normalize('NFC');
   const language = detectLanguage(text);
+  const topic = options.topic === true ? topicConcept(text, lexicon) : null;
+  if (topic !== null) return { text, language, concepts: [topic] };
   const concepts: Concept[] = [];
   const lower = text.toLowerCase();
 
-  const dates = englishDates(lower);
-  const viDates = dateTerms(dates.rest);
-  for (const term of [...dates.terms, ...viDates]) concepts.push({ label: term, alternatives: [[term]], weight: DATE_WEIGHT });
-  const withoutDates = sameBlanks(text, lower, dates.rest.replace(/\d{1,2}\/\d{1,4}(?:\/\d{4})?/gu, (m) => ' '.repeat(m.length)));
+  const dates = dateTerms(lower);
+  for (const term of dates.terms) concepts.push({ label: term, alternatives: [[term]], weight: DATE_WEIGHT });
+  const withoutDates = sameBlanks(text, lower, dates.rest);
 
   const surfaces = compoundWords(withoutDates).map((w) => w.replace(/['’]s$/u, '').replace(/\.$/u, ''));
   const words = surfaces.map((w) => w.toLowerCase());

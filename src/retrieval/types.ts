@@ -14,6 +14,7 @@ export interface AnswerPassage {
   title: string;
   source: string | null;
   date: string | null;
+  /** The passage's sentences, with the sentence before it and the one after it in the article (where there are). */
   text: string;
   /** Sentences of `text` (verbatim) that best answer the question, in passage order. */
   highlights: string[];
@@ -40,6 +41,11 @@ export interface AskOptions {
   k?: number;
   /** Skip this many ranked passages first (paging). */
   offset?: number;
+  /**
+   * The text names a topic (`/summary`, quiz and timeline topics), not a question: several words
+   * are one phrase a passage must hold whole (`Black Death` is not `death`).
+   */
+  topic?: boolean;
 }
 
 /** What building or updating the index did (what `ingest` and `/reindex` report). */

@@ -54,6 +54,12 @@ describe('tokenisation', () => {
     expect(indexTerms('tháng 6 năm 2024')).toContain('m:2024-6');
     expect(indexTerms('tháng 6/2024')).toContain('m:2024-6');
   });
+
+  it('GIVEN English date phrases in a passage THEN they are date terms like the Vietnamese ones', () => {
+    expect(indexTerms('The talks began on March 3, 2026 in Oslo.')).toEqual(expect.arrayContaining(['d:3-3', 'm:2026-3']));
+    expect(indexTerms('They met on Dec. 2 and again on 5 January.')).toEqual(expect.arrayContaining(['d:2-12', 'd:5-1']));
+    expect(indexTerms('Sales fell in June 2024.')).toContain('m:2024-6');
+  });
 });
 
 describe('LexicalIndex', () => {
@@ -246,6 +252,11 @@ describe('English questions and English word forms', () => {
     passage('z', 0, 'Fishing groups said the cut would cost about 2,500 jobs along the coast.'),
   ];
 
+  it('GIVEN a date in the question THEN the English passage that gives it in words answers', async () => {
+    const result = await answerQuestion('What happened on 9 October?', {}, context([...english, passage('w', 0, 'On October 9 the council voted to close the bridge.')]));
+    expect(result.passages[0]?.passageId).toBe('w#0');
+  });
+
   it('GIVEN "When did Harlan die?" THEN the passage saying he died answers', async () => {
     const result = await answerQuestion('When did Harlan die?', {}, context(english));
     expect(result.passages[0]?.passageId).toBe('x#0');
@@ -293,5 +304,44 @@ describe('English questions over Vietnamese text, through the dictionaries', () 
     const result = await answerQuestion('Did the Hà Nội museum reopen?', {}, { ...vietnamese, lexicon });
     expect(result.abstained).toBe(false);
     expect(result.passages[0]?.passageId).toBe('m#0');
+  });
+});
+
+describe('topics as phrases', () => {
+  const ctx = context([
+    passage('a', 0, 'The Black Death killed a third of Europe between 1347 and 1351.'),
+    passage('b', 0, 'Death rates fell sharply after the war ended.'),
+    passage('c', 0, 'Cơn bão nhiệt đới đổ bộ vào miền Trung đêm qua.'),
+    passage('d', 0, 'Rừng mưa nhiệt đới Amazon mất thêm 5% diện tích.'),
+  ]);
+
+  it('GIVEN the topic "Black Death" THEN only passages holding the phrase are found, not every death', async () => {
+    const result = await answerQuestion('Black Death', { topic: true }, ctx);
+    expect(result.passages.map((p) => p.passageId)).toEqual(['a#0']);
+  });
+
+  it('GIVEN the topic "bão nhiệt đới" THEN tropical storms are found, not the tropical rain forest', async () => {
+    const result = await answerQuestion('bão nhiệt đới', { topic: true }, ctx);
+    expect(result.passages.map((p) => p.passageId)).toEqual(['c#0']);
+  });
+
+  it('GIVEN a one-word topic THEN it is read as any question', async () => {
+    const result = await answerQuestion('Amazon', { topic: true }, ctx);
+    expect(result.passages.map((p) => p.passageId)).toEqual(['d#0']);
+  });
+});
+
+describe('the answer beside the match', () => {
+  it('GIVEN a passage that matches the question THEN the answer shows the sentence before it and the one after it, from its article', async () => {
+    const ctx = context([
+      passage('a', 0, 'The council met on Monday. It discussed the harbour bridge.'),
+      passage('a', 1, 'Engineers reported corroded cables on the old bridge. Repairs were put to a vote.'),
+      passage('a', 2, 'The repair will cost 48 million dollars. Work starts in June.'),
+      passage('b', 0, 'A different story about farming.'),
+    ]);
+    const result = await answerQuestion('corroded cables bridge engineers', { k: 1 }, ctx);
+    expect(result.passages[0]?.passageId).toBe('a#1');
+    expect(result.passages[0]?.text).toBe('It discussed the harbour bridge. Engineers reported corroded cables on the old bridge. Repairs were put to a vote. The repair will cost 48 million dollars.');
+    expect(result.passages[0]?.highlights).toContain('Engineers reported corroded cables on the old bridge.');
   });
 });
