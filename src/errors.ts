@@ -1,4 +1,4 @@
-import { messageText, text, type Locale, type Message, type MessageArgs, type MessageKey } from './messages/index.js';
+import { commandPath, messageText, type Message, type MessageArgs, type MessageKey, type Reader } from './messages/index.js';
 
 /**
  * One catalogue of error codes, so logs and tests match on a code rather than on prose.
@@ -63,16 +63,20 @@ export class UserError<K extends MessageKey = MessageKey> extends Error {
     key: K,
     ...args: MessageArgs<K>
   ) {
-    super(text('en', key, ...args));
-    this.userMessage = { key, params: args[0] ?? {} } as Message;
+    const userMessage = { key, params: args[0] ?? {} } as Message;
+    super(messageText(LOG_READER, userMessage));
+    this.userMessage = userMessage;
   }
 }
+
+/** Logs are in English, naming commands as Discord's English readers find them. */
+const LOG_READER: Reader = { locale: 'en', command: (ref) => commandPath(ref, 'en') };
 
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
 /** A UserError's words in the reader's language. */
-export function userErrorText(locale: Locale, error: UserError): string {
-  return messageText(locale, error.userMessage);
+export function userErrorText(reader: Reader, error: UserError): string {
+  return messageText(reader, error.userMessage);
 }

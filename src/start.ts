@@ -9,6 +9,7 @@ import { Desk } from './briefing/desk.js';
 import { runConsole } from './cli/console.js';
 import { EXIT_BUG, EXIT_USER_ERROR, type CliIO } from './cli/io.js';
 import { createCliLogger } from './cli/logger.js';
+import { consoleReader } from './cli/readers.js';
 import { printSafe } from './cli/terminal.js';
 import { configWithFolders } from './config.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from './errors.js';
@@ -64,7 +65,7 @@ export async function startBriefbot(argv: readonly string[], io: StartIO): Promi
     return await start(argv, io);
   } catch (error) {
     if (isUserError(error)) {
-      printSafe(io.stderr, userErrorText(localeOfEnvironment(io.env), error));
+      printSafe(io.stderr, userErrorText(consoleReader(localeOfEnvironment(io.env)), error));
       return EXIT_USER_ERROR;
     }
     printSafe(io.stderr, error instanceof Error ? error.stack ?? error.message : String(error));

@@ -3,6 +3,7 @@ import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits
 import type { Logger } from 'pino';
 import type { BriefingDesk } from '../briefing/types.js';
 import type { Command } from './command.js';
+import { CommandIds } from './command-mentions.js';
 import type { Config } from '../config.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { Dispatcher } from './dispatcher.js';
@@ -48,15 +49,16 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
     onListenerError: (error, event) => logger.error({ err: error, event: event.type, gameId: event.game.gameId }, 'quiz message failed'),
   });
   const { intake } = options;
-  const dispatcher = new Dispatcher({ commands: options.commands, desk, quiz, intake, config, logger });
+  const commandIds = new CommandIds();
+  const dispatcher = new Dispatcher({ commands: options.commands, desk, quiz, intake, config, logger, commandIds });
   client.on(Events.InteractionCreate, dispatcher.onInteraction);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, (c) => {
+  const ready = new Promise<string>((resolve) => client.once(Events.ClientReady, (c) => {
     logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'bot ready');
     if (config.discordGuildIds.length === 0) {
       logger.warn({ guilds: c.guilds.cache.size }, 'DISCORD_GUILD_IDS is not set: the bot answers in every server it is in, and anyone holding its invite link can add it to theirs and read the briefing');
     } else logger.info({ guilds: config.discordGuildIds }, 'serving only the servers of DISCORD_GUILD_IDS');
-    resolve();
+    resolve(c.application.id);
   }));
   try {
     await client.login(config.discordToken);
@@ -65,7 +67,11 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
     await client.destroy();
     throw isTokenRejected(error) ? new UserError(ERROR_CODES.CONFIG_INVALID, 'discordTokenRejected') : error;
   }
-  await ready;
+  const applicationId = await ready;
+  // Until they are known (or if Discord cannot say), messages name commands without a clickable mention.
+  await commandIds.fetch(client.rest, applicationId, config.discordGuildId).catch((error: unknown) => {
+    logger.warn({ err: error }, 'could not read the registered commands: messages name them without links');
+  });
   /** A feed's new articles, in its channel, in the server's language. */
   const announce = async (news: FeedNews): Promise<void> => {
     if (news.feed.channelId === null) return;

@@ -6,7 +6,7 @@ import type { ApplicationCommandOptionChoiceData, ButtonInteraction, ChatInputCo
 import type { Logger } from 'pino';
 import type { BriefingDesk } from '../briefing/types.js';
 import type { Config } from '../config.js';
-import type { Locale } from '../messages/index.js';
+import type { Locale, Reader } from '../messages/index.js';
 import type { FeedbackStore } from './feedback.js';
 import type { Precondition } from './preconditions.js';
 import type { BotSessions } from './sessions.js';
@@ -25,6 +25,8 @@ export interface CommandContext {
   logger: Logger;
   /** The language of the user who invoked the command. */
   locale: Locale;
+  /** That user as a reader of messages that name commands (`reader.locale` is `locale`). */
+  reader: Reader;
   /** What the buttons of earlier answers refer to. */
   sessions: BotSessions;
   /** Helpful / Not helpful votes on answers. */

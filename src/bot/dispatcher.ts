@@ -11,8 +11,9 @@ import type { BriefingDesk } from '../briefing/types.js';
 import type { Config } from '../config.js';
 import { fitChoices } from './autocomplete.js';
 import type { Command, CommandContext } from './command.js';
+import { discordReader, type CommandIds } from './command-mentions.js';
 import { ERROR_CODES, UserError, isUserError } from '../errors.js';
-import { localeOfDiscord, text, type Locale } from '../messages/index.js';
+import { localeOfDiscord, text, type Reader } from '../messages/index.js';
 import { FeedbackStore } from './feedback.js';
 import { createSessions } from './sessions.js';
 import { Cooldowns } from './cooldown.js';
@@ -52,6 +53,8 @@ export interface DispatcherDeps {
   intake: IntakeServices;
   config: Readonly<Config>;
   logger: Logger;
+  /** What messages need to name the commands as clickable mentions. */
+  commandIds: CommandIds;
 }
 
 export class Dispatcher {
@@ -89,7 +92,8 @@ export class Dispatcher {
 
   private async handle(interaction: Interaction): Promise<void> {
     const locale = localeOfDiscord(interaction.locale);
-    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, intake: this.deps.intake, config: this.deps.config, logger: this.deps.logger, locale, sessions: this.sessions, feedback: this.feedback, commands: this.deps.commands };
+    const reader = discordReader(locale, this.deps.commandIds);
+    const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, intake: this.deps.intake, config: this.deps.config, logger: this.deps.logger, locale, reader, sessions: this.sessions, feedback: this.feedback, commands: this.deps.commands };
     if (interaction.isAutocomplete()) {
       await this.runAutocomplete(interaction, ctx);
       return;
@@ -110,7 +114,7 @@ export class Dispatcher {
         await this.runButton(interaction, ctx);
       }
     } catch (error) {
-      await this.replyWithError(interaction, error, locale, context);
+      await this.replyWithError(interaction, error, reader, context);
     }
   }
 
@@ -179,17 +183,17 @@ export class Dispatcher {
   private async replyWithError(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
     error: unknown,
-    locale: Locale,
+    reader: Reader,
     context: Record<string, unknown>,
   ): Promise<void> {
     let words: string;
     if (isUserError(error)) {
       this.deps.logger.info({ code: error.code, ...context }, 'user error');
-      words = safeMessageText(locale, error.userMessage);
+      words = safeMessageText(reader, error.userMessage);
     } else {
       const incident = randomUUID().slice(0, 8);
       this.deps.logger.error({ err: error, incident, ...context }, 'interaction failed');
-      words = text(locale, 'bug', { incident });
+      words = text(reader, 'bug', { incident });
     }
     const message = renderNotice(words);
     try {

@@ -6,7 +6,7 @@
 import { Locale as DiscordLocale, type APIApplicationCommandOptionChoice, type LocalizationMap } from 'discord.js';
 import { COMMAND_WORDS, type CommandWordKey } from '../messages/commands.js';
 import type { ParamSpec, ParamsOf } from '../messages/define.js';
-import { text, type Locale, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { text, type Locale, type MessageArgs, type PlainMessageKey } from '../messages/index.js';
 
 /** The Discord locale each non-default language is registered under (English is Discord's default). */
 const DISCORD_LOCALES: { readonly [L in Exclude<Locale, 'en'>]: DiscordLocale } = { vi: DiscordLocale.Vietnamese };
@@ -49,6 +49,6 @@ export function localisedDescription(item: { description: string; description_lo
 }
 
 /** A fixed choice of an option, its name in every language. */
-export function localisedChoice<K extends MessageKey, V extends string>(key: K, value: V, ...args: MessageArgs<K>): APIApplicationCommandOptionChoice<V> {
+export function localisedChoice<K extends PlainMessageKey, V extends string>(key: K, value: V, ...args: MessageArgs<K>): APIApplicationCommandOptionChoice<V> {
   return { name: text('en', key, ...args), name_localizations: localizations((locale) => text(locale, key, ...args)), value };
 }

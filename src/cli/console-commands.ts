@@ -9,7 +9,8 @@ import type { BriefingDesk, SummaryRequest, TimelineQuery } from '../briefing/ty
 import type { ArticleMeta } from '../corpus/types.js';
 import { isUserError, userErrorText } from '../errors.js';
 import type { ArticleIntake } from '../intake/article-intake.js';
-import { text, type Locale } from '../messages/index.js';
+import { text, type Locale, type Reader } from '../messages/index.js';
+import { consoleReader } from './readers.js';
 import { emphasis, renderAskText, renderSourcesText, renderSummaryText, renderTimelineText } from './render-text.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: a bound of the timeline, not a word of its topic. */
@@ -50,6 +51,7 @@ export function timelineQuery(rest: string): TimelineQuery {
 /** The console's answers to typed lines, remembering the last question so that `more` can page it. */
 export class ConsoleSession {
   private lastAsk: { question: string; shown: number } | null = null;
+  private readonly reader: Reader;
 
   constructor(
     private readonly desk: BriefingDesk,
@@ -57,7 +59,9 @@ export class ConsoleSession {
     private readonly bold: (text: string) => string = emphasis(false),
     /** What `/add` adds articles with (none: `/add` is not offered). */
     private readonly articles: ArticleIntake | null = null,
-  ) {}
+  ) {
+    this.reader = consoleReader(locale);
+  }
 
   /** One typed line to its answer; a user's mistake is answered in words, never thrown. */
   async run(line: string): Promise<string> {
@@ -65,7 +69,7 @@ export class ConsoleSession {
     try {
       return await this.answer(name, rest);
     } catch (error) {
-      if (isUserError(error)) return userErrorText(this.locale, error);
+      if (isUserError(error)) return userErrorText(this.reader, error);
       throw error;
     }
   }
@@ -96,7 +100,7 @@ export class ConsoleSession {
         if (this.articles === null || rest === '') return text(locale, 'consoleUnknownCommand');
         const { article } = /^https?:\/\//iu.test(rest) ? await this.articles.addUrl(rest, 'console') : await this.articles.addPath(rest, 'console');
         const about = `${article.sources.join(', ') || text(locale, 'noSource')} · ${article.date ?? text(locale, 'undated')}`;
-        return text(locale, 'articleAdded', { title: article.title, docId: article.docId, about, articles: desk.status().articles });
+        return text(this.reader, 'articleAdded', { title: article.title, docId: article.docId, about, articles: desk.status().articles });
       }
       case 'help':
         return `${text(locale, 'consoleHelp')}\n\n${modelStatus(desk, locale)}`;

@@ -12,8 +12,13 @@ import type { QuestionKind } from '../quiz/types.js';
 
 const CONSOLE_PLAYER_ID = 'console';
 const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
-/** What ends a console quiz early, in both languages. */
+/** What ends a console quiz early, in both languages, with or without accents (the help names `stop` and `dừng`). */
 const STOP_WORDS: ReadonlySet<string> = new Set(['stop', 'quit', 'q', 'dừng', 'dung', 'thoát', 'thoat']);
+
+/** Whether a typed line ends the quiz: a stop word, in any case, however the terminal composed its accents. */
+export function isStopWord(line: string): boolean {
+  return STOP_WORDS.has(line.normalize('NFC').trim().toLowerCase());
+}
 
 /** What the player did while a question waited: typed a line, let the time run out, pressed Ctrl-C, or closed the input. */
 export type ConsoleInput = { kind: 'line'; text: string } | { kind: 'timeout' } | { kind: 'interrupt' } | { kind: 'end' };
@@ -105,7 +110,7 @@ export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, opti
         io.print(text(locale, 'consoleQuizTimeUp'));
         break;
       }
-      if (input.kind !== 'line' || STOP_WORDS.has(input.text.trim().toLowerCase())) return finish(io, game.stop(CONSOLE_PLAYER_ID, false), locale);
+      if (input.kind !== 'line' || isStopWord(input.text)) return finish(io, game.stop(CONSOLE_PLAYER_ID, false), locale);
       const choice = parseConsoleChoice(input.text);
       if (choice === null) {
         io.print(text(locale, 'consoleQuizChoose'));

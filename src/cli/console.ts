@@ -11,6 +11,7 @@ import type { ArticleIntake } from '../intake/article-intake.js';
 import { text, type Locale } from '../messages/index.js';
 import { ConsoleSession, splitCommand } from './console-commands.js';
 import { quizRequestOf, runConsoleQuiz, type ConsoleInput } from './console-quiz.js';
+import { consoleReader } from './readers.js';
 import { emphasis } from './render-text.js';
 import { printSafe } from './terminal.js';
 
@@ -83,7 +84,7 @@ export async function runConsole(desk: BriefingDesk, locale: Locale, io: Console
         await runConsoleQuiz(desk, { print: write, readLine: next }, { ...quizRequestOf(rest), locale });
       } catch (error) {
         if (!isUserError(error)) throw error;
-        write(userErrorText(locale, error));
+        write(userErrorText(consoleReader(locale), error));
       }
       continue;
     }

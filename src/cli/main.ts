@@ -21,6 +21,7 @@ import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
 import { floorFailures, runEvaluation } from './eval.js';
 import { EXIT_BELOW_FLOOR, EXIT_BUG, EXIT_USER_ERROR, type CliIO } from './io.js';
 import { createCliLogger } from './logger.js';
+import { cliReader } from './readers.js';
 import { printSafe } from './terminal.js';
 import { answerAll, readQuestionFile } from './questions.js';
 import { emphasis, renderAskText, renderEvalText, renderQuizCheckText, renderQuizText, renderSourcesText, renderSummaryEvalText, renderSummaryText, renderTimelineText } from './render-text.js';
@@ -165,7 +166,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     const locale = localeOfEnvironment(io.env);
     if (isUserError(error)) {
-      printSafe(io.stderr, text(locale, 'cliError', { error: userErrorText(locale, error) }));
+      printSafe(io.stderr, text(locale, 'cliError', { error: userErrorText(cliReader(locale), error) }));
       return EXIT_USER_ERROR;
     }
     printSafe(io.stderr, text(locale, 'internalError'));

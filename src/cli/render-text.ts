@@ -86,7 +86,7 @@ export function renderQuizText(quiz: QuizResult, locale: Locale): string {
   const blocks = quiz.questions.map((q, i) => [
     `${i + 1}. [${q.kind}] ${q.prompt}`,
     ...q.choices.map((c, j) => `   ${LETTERS[j]}) ${c}`),
-    `   ${text(locale, 'answer')}: ${LETTERS[q.answerIndex]} — ${q.explanation}`,
+    `   ${text(locale, 'quizAnswerKey')}: ${LETTERS[q.answerIndex]} — ${q.explanation}`,
     `   ${text(locale, 'source')}: ${q.source.title} (${q.source.date ?? text(locale, 'undated')}) [${q.source.docId}]`,
   ].join('\n'));
   if (quiz.shortfall !== undefined) blocks.push(quiz.shortfall);

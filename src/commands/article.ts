@@ -52,12 +52,12 @@ export const articleCommand: Command = {
     const subcommand = interaction.options.getSubcommand(true);
     if (subcommand === 'add') {
       const added = await add(interaction, ctx);
-      await interaction.editReply(renderArticleAdded(added, ctx.desk.status().articles, ctx.locale));
+      await interaction.editReply(renderArticleAdded(added, ctx.desk.status().articles, ctx.reader));
     } else if (subcommand === 'remove') {
       const removed = await ctx.intake.articles.remove(textOption(interaction, 'article', ARTICLE_REF_MAX_CHARS) ?? '');
       await interaction.editReply(renderArticleRemoved(removed, ctx.desk.status().articles, ctx.locale));
     } else {
-      await interaction.editReply(renderAddedList(ctx.intake.articles.list(), ctx.locale));
+      await interaction.editReply(renderAddedList(ctx.intake.articles.list(), ctx.reader));
     }
   },
   async autocomplete(focused, ctx) {

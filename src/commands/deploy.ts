@@ -3,12 +3,14 @@
  * handles) for the dev guild when DISCORD_GUILD_ID is set, globally otherwise.
  */
 import { pathToFileURL } from 'node:url';
-import { REST, Routes } from 'discord.js';
+import { REST } from 'discord.js';
 import type { Logger } from 'pino';
 import { COMMANDS } from './index.js';
 import { environmentLocale, loadConfig, type Config } from '../config.js';
 import { ERROR_CODES, UserError, isUserError, userErrorText } from '../errors.js';
 import { createBotLogger } from '../bot/logger.js';
+import { registeredCommandsRoute } from '../bot/command-mentions.js';
+import { cliReader } from '../cli/readers.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
@@ -20,8 +22,7 @@ export async function deployCommands(config: Readonly<Config>, logger: Logger): 
   if (token === null || app === null) throw new UserError(ERROR_CODES.CONFIG_INVALID, 'deployNeedsIds');
   const rest = new REST(config.discordApiUrl === null ? {} : { api: config.discordApiUrl }).setToken(token);
   const body = COMMANDS.map((c) => c.data);
-  const route = guild === null ? Routes.applicationCommands(app) : Routes.applicationGuildCommands(app, guild);
-  await rest.put(route, { body });
+  await rest.put(registeredCommandsRoute(app, guild), { body });
   const result: DeployResult = { scope: guild === null ? 'global' : 'guild', names: body.map((c) => c.name) };
   logger.info({ ...result, guildId: guild }, 'commands deployed');
   return result;
@@ -35,7 +36,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     await deployCommands(config, logger);
   } catch (error) {
     if (isUserError(error)) {
-      process.stderr.write(`${userErrorText(environmentLocale(), error)}\n`);
+      process.stderr.write(`${userErrorText(cliReader(environmentLocale()), error)}\n`);
       process.exit(2);
     }
     (logger ?? console).error(error);

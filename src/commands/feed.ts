@@ -39,7 +39,7 @@ export const feedCommand: Command = {
     } else if (subcommand === 'remove') {
       await interaction.editReply(renderFeedRemoved(await feeds.unsubscribe(guildId, textOption(interaction, 'feed', URL_MAX_CHARS) ?? ''), ctx.locale));
     } else {
-      await interaction.editReply(renderFeedList(feeds.list(guildId), ctx.locale));
+      await interaction.editReply(renderFeedList(feeds.list(guildId), ctx.reader));
     }
   },
   async autocomplete(focused, ctx) {

@@ -2,14 +2,14 @@
 import { formatNumber, template, words } from './define.js';
 
 export const BRIEFING_MESSAGES = {
-  moreSources: words({ en: 'More sources', vi: 'Thêm nguồn' }),
+  moreSources: words({ en: 'More sources', vi: 'Xem thêm nguồn' }),
   helpful: words({ en: 'Helpful', vi: 'Hữu ích' }),
   notHelpful: words({ en: 'Not helpful', vi: 'Không hữu ích' }),
   noMorePassages: words({ en: 'No more passages on this question.', vi: 'Không còn đoạn nào khác cho câu hỏi này.' }),
   nothing: words({ en: 'The briefing has nothing on that.', vi: 'Bản tin không có thông tin về điều này.' }),
   tryAsking: template({ suggestions: 'string' }, {
     en: (p) => `It does cover, for example: ${p.suggestions}. Try asking about one of these.`,
-    vi: (p) => `Bản tin có đề cập, chẳng hạn: ${p.suggestions}. Hãy thử hỏi về một trong các chủ đề này.`,
+    vi: (p) => `Tuy vậy, bản tin có nói về một số chủ đề như: ${p.suggestions}. Bạn thử hỏi về một trong các chủ đề đó xem.`,
   }),
   feedbackThanks: words({ en: 'Thanks, your feedback was recorded.', vi: 'Cảm ơn, phản hồi của bạn đã được ghi nhận.' }),
   sessionExpired: words({ en: 'This answer has expired; please ask again.', vi: 'Câu trả lời này đã hết hạn; vui lòng hỏi lại.' }),
@@ -49,10 +49,10 @@ export const BRIEFING_MESSAGES = {
     en: (p) => `${p.date} (${p.n} ${p.n === 1 ? 'event' : 'events'})`,
     vi: (p) => `${p.date} (${p.n} sự kiện)`,
   }),
-  timelineAsWritten: template({ text: 'string' }, { en: (p) => `written “${p.text}”`, vi: (p) => `bài ghi “${p.text}”` }),
+  timelineAsWritten: template({ text: 'string' }, { en: (p) => `written “${p.text}”`, vi: (p) => `nguyên văn “${p.text}”` }),
   yearInferred: words({ en: 'year inferred', vi: 'năm được suy ra' }),
 
-  helpTitle: words({ en: 'Briefbot, the briefing desk', vi: 'Briefbot, bàn tin tóm tắt' }),
+  helpTitle: words({ en: 'Briefbot, the briefing desk', vi: 'Briefbot – trợ lý bản tin' }),
   helpIntro: words({
     en: 'I answer questions from a folder of news articles and cite the passages I used. I never make up an answer: when the articles say nothing, I say so.',
     vi: 'Tôi trả lời câu hỏi dựa trên một thư mục bài báo và trích dẫn các đoạn đã dùng. Tôi không bịa câu trả lời: khi các bài không nói gì, tôi sẽ nói rõ.',

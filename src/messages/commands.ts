@@ -20,9 +20,9 @@ const range = { min: 'number', max: 'number' } as const;
 export const COMMAND_WORDS = {
   ask: named({ en: 'ask', vi: 'hoi' }, words({ en: 'Ask the briefing a question; the answer cites its articles.', vi: 'Đặt câu hỏi cho bản tin; câu trả lời có trích dẫn bài báo.' })),
   askQuestion: named({ en: 'question', vi: 'cau_hoi' }, words({ en: 'Your question, in English or Vietnamese.', vi: 'Câu hỏi của bạn, tiếng Việt hoặc tiếng Anh.' })),
-  askSources: named({ en: 'sources', vi: 'so_nguon' }, template(range, {
+  askSources: named({ en: 'sources', vi: 'so_doan' }, template(range, {
     en: (p) => `How many passages to show (${p.min}–${p.max}).`,
-    vi: (p) => `Số đoạn trích hiển thị (${p.min}–${p.max}).`,
+    vi: (p) => `Số đoạn hiển thị (${p.min}–${p.max}).`,
   })),
   askPrivate: named({ en: 'private', vi: 'rieng_tu' }, words({ en: 'Only you see the answer.', vi: 'Chỉ mình bạn thấy câu trả lời.' })),
 
@@ -58,26 +58,46 @@ export const COMMAND_WORDS = {
   quizStartTopic: named({ en: 'topic', vi: 'chu_de' }, words({ en: 'Only questions about this topic (suggestions as you type).', vi: 'Chỉ hỏi về chủ đề này (có gợi ý khi gõ).' })),
   quizStartSpeedPoints: named({ en: 'speed_points', vi: 'diem_toc_do' }, words({ en: 'Faster answers score more (default: yes).', vi: 'Trả lời càng nhanh càng nhiều điểm (mặc định: có).' })),
   quizStartStreaks: named({ en: 'streaks', vi: 'thuong_chuoi' }, words({ en: 'Bonus for correct answers in a row (default: yes).', vi: 'Thưởng cho chuỗi câu trả lời đúng liên tiếp (mặc định: có).' })),
-  quizStop: named({ en: 'stop', vi: 'dung' }, words({ en: 'Stop the quiz in this channel (host or server managers).', vi: 'Dừng trò đố vui trong kênh này (người tổ chức hoặc quản lý).' })),
+  quizStop: named({ en: 'stop', vi: 'ket_thuc' }, words({ en: 'Stop the quiz in this channel (host or server managers).', vi: 'Dừng trò đố vui trong kênh này (người tổ chức hoặc người quản lý máy chủ).' })),
   quizLeaderboard: named({ en: 'leaderboard', vi: 'bang_xep_hang' }, words({ en: 'The best quiz players of this server.', vi: 'Những người chơi đố vui giỏi nhất máy chủ.' })),
-  quizLeaderboardPeriod: named({ en: 'period', vi: 'khoang_thoi_gian' }, words({ en: 'All time, the last 7 days or the last 30 days.', vi: 'Mọi thời điểm, 7 ngày qua hoặc 30 ngày qua.' })),
+  quizLeaderboardPeriod: named({ en: 'period', vi: 'thoi_gian' }, words({ en: 'All time, the last 7 days or the last 30 days.', vi: 'Từ trước đến nay, 7 ngày qua hoặc 30 ngày qua.' })),
   quizStats: named({ en: 'stats', vi: 'thong_ke' }, words({ en: 'Your quiz stats on this server.', vi: 'Thống kê đố vui của bạn trên máy chủ này.' })),
 
   article: named({ en: 'article', vi: 'bai_bao' }, words({ en: 'Add an article to the briefing, remove one, or list those added (Manage Server).', vi: 'Thêm bài vào bản tin, xóa bài, hoặc liệt kê các bài đã thêm (Quản lý máy chủ).' })),
   articleAdd: named({ en: 'add', vi: 'them' }, words({ en: 'Add a web page (url) or a .txt, .md or .html file.', vi: 'Thêm một trang web (url) hoặc một tệp .txt, .md, .html.' })),
   articleAddUrl: named({ en: 'url', vi: 'url' }, words({ en: 'The article\'s web address (http or https).', vi: 'Địa chỉ web của bài (http hoặc https).' })),
   articleAddFile: named({ en: 'file', vi: 'tep' }, words({ en: 'A .txt, .md or .html file with the article.', vi: 'Một tệp .txt, .md hoặc .html chứa bài.' })),
-  articleRemove: named({ en: 'remove', vi: 'xoa' }, words({ en: 'Remove an article added from Discord, the console or a feed.', vi: 'Xóa một bài đã thêm từ Discord, bảng điều khiển hoặc nguồn tin.' })),
+  articleRemove: named({ en: 'remove', vi: 'xoa' }, words({ en: 'Remove an article added from Discord, the console or a feed.', vi: 'Xóa một bài đã thêm từ Discord, console dòng lệnh hoặc nguồn tin.' })),
   articleRemoveArticle: named({ en: 'article', vi: 'bai' }, words({ en: 'The article: type part of its title.', vi: 'Bài cần xóa: gõ một phần tiêu đề.' })),
   articleList: named({ en: 'list', vi: 'danh_sach' }, words({ en: 'The articles added, newest first, with who added them.', vi: 'Các bài đã thêm, mới nhất trước, kèm người thêm.' })),
 
-  feed: named({ en: 'feed', vi: 'nguon_tin' }, words({ en: 'Follow RSS or Atom feeds: new articles join the briefing (Manage Server).', vi: 'Theo dõi nguồn tin RSS hoặc Atom: bài mới vào bản tin (Quản lý máy chủ).' })),
+  feed: named({ en: 'feed', vi: 'nguon_tin' }, words({ en: 'Follow RSS or Atom feeds: new articles join the briefing (Manage Server).', vi: 'Theo dõi nguồn tin RSS hoặc Atom: bài mới sẽ được thêm vào bản tin (Quản lý máy chủ).' })),
   feedAdd: named({ en: 'add', vi: 'them' }, words({ en: 'Follow a feed; its new articles are added as they appear.', vi: 'Theo dõi một nguồn tin; bài mới được thêm khi xuất hiện.' })),
   feedAddUrl: named({ en: 'url', vi: 'url' }, words({ en: 'The feed\'s address (RSS or Atom, http or https).', vi: 'Địa chỉ nguồn tin (RSS hoặc Atom, http hoặc https).' })),
   feedAddChannel: named({ en: 'channel', vi: 'kenh' }, words({ en: 'Announce each new article in this channel.', vi: 'Thông báo từng bài mới trong kênh này.' })),
-  feedRemove: named({ en: 'remove', vi: 'xoa' }, words({ en: 'Stop following a feed (its articles stay).', vi: 'Ngừng theo dõi một nguồn tin (các bài vẫn giữ).' })),
-  feedRemoveFeed: named({ en: 'feed', vi: 'nguon' }, words({ en: 'The feed: type part of its title or address.', vi: 'Nguồn tin: gõ một phần tên hoặc địa chỉ.' })),
+  feedRemove: named({ en: 'remove', vi: 'xoa' }, words({ en: 'Stop following a feed (its articles stay).', vi: 'Ngừng theo dõi một nguồn tin (vẫn giữ các bài đã thêm).' })),
+  feedRemoveFeed: named({ en: 'feed', vi: 'nguon_tin' }, words({ en: 'The feed: type part of its title or address.', vi: 'Nguồn tin: gõ một phần tên hoặc địa chỉ.' })),
   feedList: named({ en: 'list', vi: 'danh_sach' }, words({ en: 'The feeds this server follows.', vi: 'Các nguồn tin máy chủ này đang theo dõi.' })),
 } as const;
 
 export type CommandWordKey = keyof typeof COMMAND_WORDS;
+
+/**
+ * The commands a message may point its reader to (`withCommands`), each as its path of command
+ * words: the command, then the subcommand. A test checks every path against the registered commands.
+ */
+export const COMMAND_REFS = {
+  ask: ['ask'],
+  summary: ['summary'],
+  sources: ['sources'],
+  articleAdd: ['article', 'articleAdd'],
+  feedAdd: ['feed', 'feedAdd'],
+  feedList: ['feed', 'feedList'],
+} as const satisfies Record<string, readonly CommandWordKey[]>;
+
+export type CommandRef = keyof typeof COMMAND_REFS;
+
+/** A command as a Discord user of `locale` finds it in the command picker: `/feed list`, `/nguon_tin danh_sach`. */
+export function commandPath(ref: CommandRef, locale: Locale): string {
+  return `/${COMMAND_REFS[ref].map((key: CommandWordKey) => COMMAND_WORDS[key].name[locale]).join(' ')}`;
+}

@@ -7,7 +7,7 @@ export const COMMON_MESSAGES = {
   date: words({ en: 'Date', vi: 'Ngày' }),
   undated: words({ en: 'undated', vi: 'không rõ ngày' }),
   noSource: words({ en: 'source not given', vi: 'không rõ nguồn' }),
-  alsoReportedBy: words({ en: 'Also reported by', vi: 'Cũng được đưa tin bởi' }),
+  alsoReportedBy: words({ en: 'Also reported by', vi: 'Các nguồn khác cũng đưa tin' }),
   relevance: template({ score: 'number' }, {
     en: (p) => `relevance ${formatNumber('en', p.score, 2)}`,
     vi: (p) => `độ liên quan ${formatNumber('vi', p.score, 2)}`,
@@ -16,5 +16,4 @@ export const COMMON_MESSAGES = {
     en: (p) => `passage ${p.passageId}`,
     vi: (p) => `đoạn ${p.passageId}`,
   }),
-  answer: words({ en: 'Answer', vi: 'Đáp án' }),
 } as const;

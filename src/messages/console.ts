@@ -18,11 +18,11 @@ export const CONSOLE_MESSAGES = {
     ].join('\n'),
     vi: [
       'Các lệnh:',
-      '  /ask <câu hỏi>                  câu trả lời có trích dẫn (dòng không có / cũng là câu hỏi)',
+      '  /ask <câu hỏi>                  câu trả lời có trích dẫn từ các bài (dòng không có / cũng được coi là câu hỏi)',
       '  more (hoặc thêm)                các đoạn tiếp theo của câu trả lời vừa rồi',
-      '  /summary [chủ đề | mã bài]      tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài (mã: /sources)',
-      '  /timeline [từ] [đến] [chủ đề]   các sự kiện theo thời gian; ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD',
-      '  /quiz [số câu] [chủ đề]         đố vui: gõ A–D; "dừng" hoặc Ctrl-C để kết thúc và xem điểm',
+      '  /summary [chủ đề | mã bài]      tóm tắt ngắn có trích dẫn: toàn bản tin, một chủ đề hoặc một bài (xem mã: /sources)',
+      '  /timeline [từ] [đến] [chủ đề]   các sự kiện có ngày tháng, theo thứ tự; ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD',
+      '  /quiz [số câu] [chủ đề]         đố vui: gõ A–D; "stop" (hoặc "dừng") hay Ctrl-C để kết thúc và xem điểm',
       '  /sources                        các bài trong bản tin, kèm mã',
       '  /reindex                        đọc lại thư mục bài báo',
       '  /add <tệp hoặc url>             thêm bài: tệp .txt, .md, .html hoặc một trang web',
@@ -30,7 +30,7 @@ export const CONSOLE_MESSAGES = {
       '  /quit                           thoát (hoặc Ctrl-C, Ctrl-D)',
     ].join('\n'),
   }),
-  consoleNothingMore: words({ en: 'Ask a question first; "more" then shows its next passages.', vi: 'Hãy đặt câu hỏi trước; "more" sẽ hiện các đoạn tiếp theo.' }),
+  consoleNothingMore: words({ en: 'Ask a question first; "more" then shows its next passages.', vi: 'Hãy đặt câu hỏi trước; "more" (hoặc "thêm") sẽ hiện các đoạn tiếp theo.' }),
   consoleUnknownCommand: words({ en: 'Unknown command. Type /help for the list.', vi: 'Lệnh không hợp lệ. Gõ /help để xem danh sách.' }),
   cliIngested: template(
     { articles: 'number', passages: 'number', added: 'number', changed: 'number', removed: 'number', unchanged: 'number', embedded: 'number', mode: 'string', seconds: 'number' },
@@ -43,7 +43,7 @@ export const CONSOLE_MESSAGES = {
   cliError: template({ error: 'string' }, { en: (p) => `error: ${p.error}`, vi: (p) => `lỗi: ${p.error}` }),
   startUsage: words({
     en: 'npm start [-- --corpus DIR] [--index DIR]\n  With DISCORD_TOKEN set: the Discord bot. Without it, at a terminal: the local console.\n  --corpus DIR   the article folder (default: CORPUS_DIR, then corpus/)\n  --index DIR    the index folder (default: INDEX_DIR, then data/index)',
-    vi: 'npm start [-- --corpus DIR] [--index DIR]\n  Có DISCORD_TOKEN: chạy bot Discord. Không có, trong terminal: bảng điều khiển cục bộ.\n  --corpus DIR   thư mục bài báo (mặc định: CORPUS_DIR, rồi corpus/)\n  --index DIR    thư mục chỉ mục (mặc định: INDEX_DIR, rồi data/index)',
+    vi: 'npm start [-- --corpus DIR] [--index DIR]\n  Có DISCORD_TOKEN: chạy bot Discord. Không có DISCORD_TOKEN và chạy trong terminal: mở console dòng lệnh cục bộ.\n  --corpus DIR   thư mục bài báo (mặc định: CORPUS_DIR, nếu không có thì corpus/)\n  --index DIR    thư mục chỉ mục (mặc định: INDEX_DIR, nếu không có thì data/index)',
   }),
   internalError: words({
     en: 'Briefbot hit an internal error; please report it with the lines below.',
@@ -51,6 +51,6 @@ export const CONSOLE_MESSAGES = {
   }),
   noTokenNoTerminal: words({
     en: 'DISCORD_TOKEN is not set and stdin is not a terminal: set DISCORD_TOKEN to run the bot, or run `npm start` in a terminal for the local console.',
-    vi: 'Chưa đặt DISCORD_TOKEN và đầu vào không phải là terminal: đặt DISCORD_TOKEN để chạy bot, hoặc chạy `npm start` trong terminal để dùng bảng điều khiển cục bộ.',
+    vi: 'Chưa đặt DISCORD_TOKEN và đầu vào chuẩn (stdin) không phải là terminal: đặt DISCORD_TOKEN để chạy bot, hoặc chạy `npm start` trong terminal để dùng console dòng lệnh cục bộ.',
   }),
 } as const;

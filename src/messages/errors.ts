@@ -3,7 +3,7 @@
  * its parameters; its `message` (for logs) is the English text. A `detail` parameter is
  * technical text from a library or the file system, shown as it is.
  */
-import { template, words } from './define.js';
+import { template, withCommands, words } from './define.js';
 
 export const ERROR_MESSAGES = {
   emptyQuestion: words({ en: 'Please type a question.', vi: 'Vui lòng nhập câu hỏi.' }),
@@ -23,13 +23,13 @@ export const ERROR_MESSAGES = {
     en: (p) => `The article folder ${p.dir} has no usable article: ${p.detail}.`,
     vi: (p) => `Thư mục bài báo ${p.dir} không có bài nào dùng được: ${p.detail}.`,
   }),
-  articleNotFound: template({ article: 'string' }, {
-    en: (p) => `No article matches "${p.article}"; /sources lists them.`,
-    vi: (p) => `Không có bài nào khớp với "${p.article}"; /sources liệt kê các bài.`,
+  articleNotFound: withCommands({ article: 'string' }, {
+    en: (p, command) => `No article matches "${p.article}"; ${command('sources')} lists them.`,
+    vi: (p, command) => `Không có bài nào khớp với "${p.article}"; dùng ${command('sources')} để xem danh sách bài.`,
   }),
   articleAmbiguous: template({ article: 'string', count: 'number' }, {
     en: (p) => `"${p.article}" matches ${p.count} articles; give more of the id.`,
-    vi: (p) => `"${p.article}" khớp với ${p.count} bài; hãy ghi rõ mã hơn.`,
+    vi: (p) => `"${p.article}" khớp với ${p.count} bài; hãy gõ thêm vài ký tự của mã bài.`,
   }),
   indexCorrupt: template({ dir: 'string', file: 'string', detail: 'string' }, {
     en: (p) => `The index at ${p.dir} is damaged (${p.file}: ${p.detail}); it will be rebuilt from the articles.`,
@@ -42,11 +42,11 @@ export const ERROR_MESSAGES = {
   /** `what` is DATA_DIR or CORPUS_DIR. */
   indexIsOtherFolder: template({ dir: 'string', other: 'string', what: 'string' }, {
     en: (p) => `Refusing to use ${p.dir} as the index folder: it is ${p.what === 'DATA_DIR' ? 'the data folder' : 'the corpus'} (${p.what}: ${p.other}), which each index build would replace. The index needs a folder of its own (by default DATA_DIR/index); set INDEX_DIR or --index.`,
-    vi: (p) => `Không dùng ${p.dir} làm thư mục chỉ mục: đó là ${p.what === 'DATA_DIR' ? 'thư mục dữ liệu' : 'thư mục bài báo'} (${p.what}: ${p.other}), mỗi lần lập chỉ mục sẽ thay thế nó. Chỉ mục cần một thư mục riêng (mặc định DATA_DIR/index); hãy đặt INDEX_DIR hoặc dùng --index.`,
+    vi: (p) => `Không dùng ${p.dir} làm thư mục chỉ mục: đó là ${p.what === 'DATA_DIR' ? 'thư mục dữ liệu' : 'thư mục bài báo'} (${p.what}: ${p.other}), và mỗi lần lập chỉ mục sẽ ghi đè lên nó. Chỉ mục cần một thư mục riêng (mặc định DATA_DIR/index); hãy đặt INDEX_DIR hoặc dùng --index.`,
   }),
   indexHoldsOtherFolder: template({ dir: 'string', other: 'string', what: 'string' }, {
     en: (p) => `Refusing to use ${p.dir} as the index folder: it holds ${p.what === 'DATA_DIR' ? 'the data folder' : 'the corpus'} (${p.what}: ${p.other}), which each index build would replace. The index needs a folder of its own (by default DATA_DIR/index); set INDEX_DIR or --index.`,
-    vi: (p) => `Không dùng ${p.dir} làm thư mục chỉ mục: nó chứa ${p.what === 'DATA_DIR' ? 'thư mục dữ liệu' : 'thư mục bài báo'} (${p.what}: ${p.other}), mỗi lần lập chỉ mục sẽ thay thế. Chỉ mục cần một thư mục riêng (mặc định DATA_DIR/index); hãy đặt INDEX_DIR hoặc dùng --index.`,
+    vi: (p) => `Không dùng ${p.dir} làm thư mục chỉ mục: thư mục này chứa ${p.what === 'DATA_DIR' ? 'thư mục dữ liệu' : 'thư mục bài báo'} (${p.what}: ${p.other}), và mỗi lần lập chỉ mục sẽ ghi đè lên nó. Chỉ mục cần một thư mục riêng (mặc định DATA_DIR/index); hãy đặt INDEX_DIR hoặc dùng --index.`,
   }),
   indexFolderRefused: template({ dir: 'string', detail: 'string', manifest: 'string' }, {
     en: (p) => `Refusing to use ${p.dir} as the index folder: ${p.detail}. Briefbot writes its index only into a new or empty folder, or one it made (it holds ${p.manifest}); set INDEX_DIR or --index to such a folder.`,
@@ -66,7 +66,7 @@ export const ERROR_MESSAGES = {
   }),
   indexTakenOver: template({ dir: 'string', detail: 'string' }, {
     en: (p) => `Another Briefbot process took over the index at ${p.dir} while this one was writing it (${p.detail}); nothing was changed by this one.`,
-    vi: (p) => `Một tiến trình Briefbot khác đã giành chỉ mục tại ${p.dir} khi tiến trình này đang ghi (${p.detail}); tiến trình này không thay đổi gì.`,
+    vi: (p) => `Một tiến trình Briefbot khác đã giành quyền ghi chỉ mục tại ${p.dir} trong lúc tiến trình này đang ghi (${p.detail}); tiến trình này không thay đổi gì.`,
   }),
   badDateBound: template({ option: 'string', value: 'string' }, {
     en: (p) => `${p.option} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (got "${p.value}").`,
@@ -141,14 +141,14 @@ export const ERROR_MESSAGES = {
     en: (p) => `${p.file}: "${p.pattern}" is not a valid regular expression.`,
     vi: (p) => `${p.file}: "${p.pattern}" không phải biểu thức chính quy hợp lệ.`,
   }),
-  quizNoQuestion: words({ en: 'There is not enough material for a quiz question.', vi: 'Không đủ tư liệu để tạo câu đố.' }),
+  quizNoQuestion: words({ en: 'There is not enough material for a quiz question.', vi: 'Không đủ tư liệu để tạo câu hỏi đố vui.' }),
   quizNoQuestionBecause: template({ reason: 'string' }, {
     en: (p) => `No quiz question could be made: ${p.reason}`,
-    vi: (p) => `Không tạo được câu đố nào: ${p.reason}`,
+    vi: (p) => `Không tạo được câu hỏi nào: ${p.reason}`,
   }),
   quizTopicNothing: template({ topic: 'string' }, {
     en: (p) => `The briefing has nothing on "${p.topic}" to make a quiz from.`,
-    vi: (p) => `Bản tin không có gì về "${p.topic}" để làm câu đố.`,
+    vi: (p) => `Bản tin không có gì về "${p.topic}" để ra câu hỏi đố vui.`,
   }),
   missingManageServer: words({ en: 'You need the Manage Server permission for this.', vi: 'Bạn cần quyền Quản lý máy chủ để làm việc này.' }),
   cooldown: template({ seconds: 'number' }, {
@@ -158,7 +158,7 @@ export const ERROR_MESSAGES = {
   quizAlreadyRunning: words({ en: 'A quiz is already running in this channel.', vi: 'Kênh này đang có một trò đố vui.' }),
   quizNotRunning: words({ en: 'No quiz is running in this channel.', vi: 'Kênh này không có trò đố vui nào.' }),
   quizEnded: words({ en: 'This quiz has ended.', vi: 'Trò đố vui này đã kết thúc.' }),
-  notQuizHost: words({ en: 'Only the host or a server manager can do that.', vi: 'Chỉ người tổ chức hoặc quản lý máy chủ mới làm được việc này.' }),
+  notQuizHost: words({ en: 'Only the host or a server manager can do that.', vi: 'Chỉ người tổ chức hoặc người quản lý máy chủ mới làm được việc này.' }),
   reindexRunning: words({
     en: 'A reindex is already running; answers keep coming from the current index.',
     vi: 'Đang lập chỉ mục lại; câu trả lời vẫn lấy từ chỉ mục hiện tại.',

@@ -1,5 +1,5 @@
 /** Adding articles by link, file and feed: refusals of what is fetched, and what was added. */
-import { formatNumber, template, words } from './define.js';
+import { formatNumber, template, withCommands, words } from './define.js';
 
 export const INTAKE_MESSAGES = {
   urlInvalid: template({ url: 'string' }, {
@@ -40,7 +40,7 @@ export const INTAKE_MESSAGES = {
   }),
   fetchBadType: template({ url: 'string', type: 'string', expected: 'string' }, {
     en: (p) => `${p.url} is \`${p.type}\`, not what I read here (${p.expected}). Nothing was added.`,
-    vi: (p) => `${p.url} có kiểu \`${p.type}\`, không phải loại tôi đọc ở đây (${p.expected}). Chưa thêm gì.`,
+    vi: (p) => `${p.url} có kiểu \`${p.type}\`, không phải loại tôi đọc được ở đây (${p.expected}). Chưa thêm gì.`,
   }),
   attachmentHost: template({ host: 'string' }, {
     en: (p) => `Files are only taken from Discord attachments, not from ${p.host}.`,
@@ -72,27 +72,27 @@ export const INTAKE_MESSAGES = {
   }),
   articleNotAdded: template({ docId: 'string' }, {
     en: (p) => `${p.docId} was not added from Discord or the console, so it is not removed here: it is a file of the article folder.`,
-    vi: (p) => `${p.docId} không được thêm từ Discord hay bảng điều khiển nên không xóa ở đây: đó là một tệp của thư mục bài báo.`,
+    vi: (p) => `${p.docId} không được thêm từ Discord hay console dòng lệnh nên không thể xóa ở đây: đó là một tệp trong thư mục bài báo.`,
   }),
   feedInvalid: template({ url: 'string', detail: 'string' }, {
     en: (p) => `${p.url} is not an RSS or Atom feed (${p.detail}). Nothing was subscribed.`,
-    vi: (p) => `${p.url} không phải nguồn tin RSS hay Atom (${p.detail}). Chưa đăng ký gì.`,
+    vi: (p) => `${p.url} không phải nguồn tin RSS hay Atom (${p.detail}). Chưa theo dõi nguồn tin nào.`,
   }),
   feedDuplicate: template({ url: 'string' }, {
     en: (p) => `This server already follows ${p.url}.`,
     vi: (p) => `Máy chủ này đã theo dõi ${p.url}.`,
   }),
-  feedNotFound: template({ feed: 'string' }, {
-    en: (p) => `No feed followed on this server matches \`${p.feed}\`; /feed list shows them.`,
-    vi: (p) => `Không có nguồn tin nào đang theo dõi trên máy chủ này khớp với \`${p.feed}\`; /feed list liệt kê chúng.`,
+  feedNotFound: withCommands({ feed: 'string' }, {
+    en: (p, command) => `No feed followed on this server matches \`${p.feed}\`; ${command('feedList')} shows them.`,
+    vi: (p, command) => `Không có nguồn tin nào đang theo dõi trên máy chủ này khớp với \`${p.feed}\`; dùng ${command('feedList')} để xem danh sách.`,
   }),
   articleAddOneOf: words({
     en: 'Give either a file or a link (url), not both and not neither.',
-    vi: 'Hãy đưa một tệp hoặc một đường dẫn (url): không phải cả hai, cũng không bỏ trống.',
+    vi: 'Hãy gửi một tệp hoặc một đường dẫn (url), chỉ một trong hai thôi.',
   }),
-  articleAdded: template({ title: 'string', docId: 'string', about: 'string', articles: 'number' }, {
-    en: (p) => `Added “${p.title}” (${p.docId}) · ${p.about}. The briefing now has ${p.articles} articles; /ask and /summary use it at once.`,
-    vi: (p) => `Đã thêm “${p.title}” (${p.docId}) · ${p.about}. Bản tin hiện có ${p.articles} bài; /ask và /summary dùng được ngay.`,
+  articleAdded: withCommands({ title: 'string', docId: 'string', about: 'string', articles: 'number' }, {
+    en: (p, command) => `Added “${p.title}” (${p.docId}) · ${p.about}. The briefing now has ${p.articles} articles; ${command('ask')} and ${command('summary')} use it at once.`,
+    vi: (p, command) => `Đã thêm “${p.title}” (${p.docId}) · ${p.about}. Bản tin hiện có ${p.articles} bài; ${command('ask')} và ${command('summary')} dùng được bài này ngay.`,
   }),
   articleRemoved: template({ title: 'string', docId: 'string', articles: 'number' }, {
     en: (p) => `Removed “${p.title}” (${p.docId}) from the briefing; its file was kept aside. ${p.articles} articles left.`,
@@ -100,17 +100,18 @@ export const INTAKE_MESSAGES = {
   }),
   addedListTitle: template({ n: 'number' }, {
     en: (p) => (p.n === 1 ? '1 article added from Discord, the console or feeds' : `${p.n} articles added from Discord, the console or feeds`),
-    vi: (p) => `${p.n} bài được thêm từ Discord, bảng điều khiển hoặc nguồn tin`,
+    vi: (p) => `${p.n} bài được thêm từ Discord, console dòng lệnh hoặc nguồn tin`,
   }),
-  addedListEmpty: words({
-    en: 'No article has been added yet: /article add takes a link or a file, /feed add follows a feed.',
-    vi: 'Chưa có bài nào được thêm: /article add nhận đường dẫn hoặc tệp, /feed add theo dõi một nguồn tin.',
+  addedListEmpty: withCommands({}, {
+    en: (_p, command) => `No article has been added yet: ${command('articleAdd')} takes a link or a file, ${command('feedAdd')} follows a feed.`,
+    vi: (_p, command) => `Chưa có bài nào được thêm: ${command('articleAdd')} nhận đường dẫn hoặc tệp, ${command('feedAdd')} để theo dõi một nguồn tin.`,
   }),
+  /** `when` is the day it was added (YYYY-MM-DD), or empty when its file does not say. */
   addedBy: template({ who: 'string', when: 'string' }, {
-    en: (p) => `added by ${p.who} on ${p.when}`,
-    vi: (p) => `${p.who} thêm ngày ${p.when}`,
+    en: (p) => (p.when === '' ? `added by ${p.who}` : `added by ${p.who} on ${p.when}`),
+    vi: (p) => (p.when === '' ? `${p.who} thêm` : `${p.who} thêm ngày ${p.when}`),
   }),
-  addedByConsole: words({ en: 'the console', vi: 'bảng điều khiển' }),
+  addedByConsole: words({ en: 'the console', vi: 'console dòng lệnh' }),
   addedByFeed: template({ feed: 'string' }, { en: (p) => `the feed ${p.feed}`, vi: (p) => `nguồn tin ${p.feed}` }),
   feedSubscribed: template({ title: 'string', id: 'string', added: 'number', minutes: 'number' }, {
     en: (p) => `Following “${p.title}” (${p.id}): ${p.added} of its latest articles added now; new ones every ${p.minutes} minutes.`,
@@ -128,12 +129,15 @@ export const INTAKE_MESSAGES = {
     en: (p) => (p.n === 1 ? '1 feed followed on this server' : `${p.n} feeds followed on this server`),
     vi: (p) => `${p.n} nguồn tin đang theo dõi trên máy chủ này`,
   }),
-  feedListEmpty: words({ en: 'This server follows no feed yet: /feed add takes an RSS or Atom address.', vi: 'Máy chủ này chưa theo dõi nguồn tin nào: /feed add nhận địa chỉ RSS hoặc Atom.' }),
-  feedDetails: template({ id: 'string', url: 'string', channel: 'string', polled: 'string' }, {
-    en: (p) => `${p.id} · ${p.url}${p.channel === '' ? '' : ` · announced in <#${p.channel}>`} · last read ${p.polled}`,
-    vi: (p) => `${p.id} · ${p.url}${p.channel === '' ? '' : ` · thông báo trong <#${p.channel}>`} · đọc lần cuối ${p.polled}`,
+  feedListEmpty: withCommands({}, {
+    en: (_p, command) => `This server follows no feed yet: ${command('feedAdd')} takes an RSS or Atom address.`,
+    vi: (_p, command) => `Máy chủ này chưa theo dõi nguồn tin nào: ${command('feedAdd')} nhận địa chỉ RSS hoặc Atom.`,
   }),
-  feedNeverPolled: words({ en: 'not yet', vi: 'chưa' }),
+  feedDetails: template({ id: 'string', url: 'string', channel: 'string', polled: 'string' }, {
+    en: (p) => `${p.id} · ${p.url}${p.channel === '' ? '' : ` · announced in <#${p.channel}>`} · last read: ${p.polled}`,
+    vi: (p) => `${p.id} · ${p.url}${p.channel === '' ? '' : ` · thông báo trong <#${p.channel}>`} · đọc lần cuối: ${p.polled}`,
+  }),
+  feedNeverPolled: words({ en: 'not yet', vi: 'chưa có' }),
   feedNews: template({ feed: 'string' }, {
     en: (p) => `New in the briefing, from ${p.feed}`,
     vi: (p) => `Bài mới trong bản tin, từ ${p.feed}`,

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Interaction } from 'discord.js';
+import { CommandIds } from '../../src/bot/command-mentions.js';
 import { pino, type Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { BriefingDesk } from '../../src/briefing/types.js';
@@ -60,7 +61,7 @@ function capturingLogger(): { logger: Logger; lines: Array<Record<string, unknow
 
 function dispatcherWith(command: Command, logger: Logger): Dispatcher {
   const config = parseConfig({ ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'silent' });
-  return new Dispatcher({ commands: [command], desk: {} as BriefingDesk, quiz: {} as QuizServices, intake: {} as IntakeServices, config, logger });
+  return new Dispatcher({ commands: [command], desk: {} as BriefingDesk, quiz: {} as QuizServices, intake: {} as IntakeServices, config, logger, commandIds: new CommandIds() });
 }
 
 async function settle(dispatcher: Dispatcher): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkedTitle } from '../../src/bot/render/links.js';
+import { CommandIds, discordReader } from '../../src/bot/command-mentions.js';
 import { escapeDiscordMarkdown, safeMessageText, safeText } from '../../src/bot/render/limits.js';
 import { renderQuestion, renderReveal, renderStats } from '../../src/bot/render/quiz.js';
 import { UserError, ERROR_CODES } from '../../src/errors.js';
@@ -80,7 +81,7 @@ describe('renderers escape the text they show', () => {
 
   it('GIVEN an error that quotes what the user typed THEN the notice escapes it but keeps option names as they are', () => {
     const error = new UserError(ERROR_CODES.BAD_OPTION, 'optionUnknownValues', { option: 'speed_points', unknown: MASKED_LINK, known: 'when, how_many' });
-    const words = safeMessageText('en', error.userMessage);
+    const words = safeMessageText(discordReader('en', new CommandIds()), error.userMessage);
     expect(words).toContain('`speed_points`');
     expect(words).not.toMatch(LIVE_MASKED_LINK);
   });

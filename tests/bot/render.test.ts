@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, UserError, userErrorText } from '../../src/errors.js';
+import { CommandIds, discordReader } from '../../src/bot/command-mentions.js';
 import { localeOfDiscord, text } from '../../src/messages/index.js';
 import { embedChars, highlightedPassage, parseAskButtonId, askButtonId, renderAskAnswer } from '../../src/bot/render/ask.js';
 import { parseSourcesPageId, renderHelp, renderSources } from '../../src/bot/render/briefing.js';
@@ -124,8 +125,8 @@ describe('button ids and words', () => {
     expect(localeOfDiscord('en-GB')).toBe('en');
     expect(localeOfDiscord('fr')).toBe('en');
     const cooldown = new UserError(ERROR_CODES.COOLDOWN, 'cooldown', { seconds: 3 });
-    expect(userErrorText('en', cooldown)).toBe('Please wait 3 s before asking again.');
-    expect(userErrorText('vi', cooldown)).toBe('Vui lòng đợi 3 giây trước khi hỏi tiếp.');
+    expect(userErrorText(discordReader('en', new CommandIds()), cooldown)).toBe('Please wait 3 s before asking again.');
+    expect(userErrorText(discordReader('vi', new CommandIds()), cooldown)).toBe('Vui lòng đợi 3 giây trước khi hỏi tiếp.');
     expect(text('vi', 'helpful')).toBe('Hữu ích');
   });
 });
@@ -215,7 +216,8 @@ describe('renderHelp', () => {
     const vi = renderHelp(status, 'vi', data).embeds[0]!.description!;
     expect(en).toContain('`/ask <question> [sources] [private]` — Ask the briefing a question');
     expect(en).toContain('`/quiz start | stop | leaderboard | stats`');
-    expect(vi).toContain('`/hoi <cau_hoi> [so_nguon] [rieng_tu]` — Đặt câu hỏi cho bản tin');
+    expect(vi).toContain('`/hoi <cau_hoi> [so_doan] [rieng_tu]` — Đặt câu hỏi cho bản tin');
+    expect(vi).toContain('`/do_vui bat_dau | ket_thuc | bang_xep_hang | thong_ke`');
     expect(vi).toContain('`/dong_thoi_gian [tu] [den] [chu_de]`');
     expect(vi).toContain('**Các lệnh**');
   });

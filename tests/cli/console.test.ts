@@ -6,10 +6,16 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../src/briefing/desk.js';
 import { consoleInput, runConsole } from '../../src/cli/console.js';
-import { ConsoleSession, summaryRequest, timelineQuery } from '../../src/cli/console-commands.js';
+import { ConsoleSession, splitCommand, summaryRequest, timelineQuery } from '../../src/cli/console-commands.js';
+import { isStopWord } from '../../src/cli/console-quiz.js';
+import { parseCliArgs } from '../../src/cli/args.js';
+import { CLI_COMMAND_NAMES, CONSOLE_COMMAND_NAMES, cliReader, consoleReader } from '../../src/cli/readers.js';
 import readline from 'node:readline';
 import { parseConfig } from '../../src/config.js';
 import { startBriefbot } from '../../src/start.js';
+import { ERROR_CODES, UserError, userErrorText } from '../../src/errors.js';
+import type { ArticleIntake } from '../../src/intake/article-intake.js';
+import { LOCALES, text } from '../../src/messages/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let work: string;
@@ -103,6 +109,33 @@ describe('the console commands', () => {
     const firstIds = [...first.matchAll(/\[(\d{3}_\w+)\]/gu)].map((m) => m[1]);
     expect(next).not.toBe(first);
     expect(firstIds.length).toBeGreaterThan(0);
+  });
+
+  it.each(LOCALES)('GIVEN the %s help THEN every word it offers for stopping a quiz stops one, and every word it offers for more passages pages on', (locale) => {
+    const help = text(locale, 'consoleHelp').split('\n');
+    const quizLine = help.find((line) => line.startsWith('  /quiz'))!;
+    const stopWords = [...quizLine.matchAll(/"([^"]+)"/gu)].map((m) => m[1]!);
+    expect(stopWords).toContain('stop');
+    for (const word of stopWords) expect(isStopWord(word), `${locale}: "${word}" stops a quiz`).toBe(true);
+    const moreLine = help.find((line) => line.startsWith('  more'))!;
+    const moreWords = moreLine.slice(0, 34).split(/[\s()]+/u).filter((w) => w !== '' && w !== 'hoặc');
+    expect(moreWords[0]).toBe('more');
+    for (const word of moreWords) expect(splitCommand(word).name, `${locale}: "${word}" asks for more`).toBe('more');
+  });
+
+  it('GIVEN the commands a message may point a console reader to THEN the console answers each of them', async () => {
+    const refusing = { addPath: () => Promise.reject(new UserError(ERROR_CODES.FILE_UNREADABLE, 'fileUnreadable', { name: 'x', detail: 'ENOENT' })) } as unknown as ArticleIntake;
+    const session = new ConsoleSession(desk, 'en', undefined, refusing);
+    const unknown = text('en', 'consoleUnknownCommand');
+    for (const name of Object.values(CONSOLE_COMMAND_NAMES)) expect(await session.run(`${name} x`), name).not.toBe(unknown);
+    for (const name of Object.values(CLI_COMMAND_NAMES)) expect(parseCliArgs([...name.replace('npm run cli -- ', '').split(' '), 'x']).command).toBe(name.split(' ').at(-1));
+  });
+
+  it('GIVEN an article id that matches none THEN the console points to /sources and the command line to npm run cli -- sources, in the reader\'s language', () => {
+    const error = new UserError(ERROR_CODES.ARTICLE_NOT_FOUND, 'articleNotFound', { article: 'zzz' });
+    expect(userErrorText(consoleReader('vi'), error)).toBe('Không có bài nào khớp với "zzz"; dùng /sources để xem danh sách bài.');
+    expect(userErrorText(cliReader('en'), error)).toBe('No article matches "zzz"; npm run cli -- sources lists them.');
+    expect(error.message).toBe('No article matches "zzz"; /sources lists them.');
   });
 
   it('/reindex reports the ingest numbers', async () => {

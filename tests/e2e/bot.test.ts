@@ -65,6 +65,8 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-e2e-'));
   config = e2eConfig(fake, work, { ASK_COOLDOWN_SECONDS: '5' });
   desk = await Desk.open(config, { logger });
+  // As the README says: the commands are registered once, then the bot starts (and reads their ids).
+  await deployCommands(config, logger);
   bot = await startBot(config, desk, { logger, commands: COMMANDS, intake: await openIntakeServices(config, desk), drainMs: 2_000 });
 });
 
@@ -281,6 +283,18 @@ describe('the bot against a fake Discord', () => {
     const reply = await fake.waitFor(() => fake.callsFor(again)[0]);
     expect(reply.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL, allowed_mentions: { parse: [] } } });
     expect((reply.body as { data: { content: string } }).data.content).toMatch(/wait \d+ s/);
+  });
+
+  it('GIVEN /summary of an article id that matches none THEN an English reader gets /sources as a clickable mention, a Vietnamese reader /nguon as their picker shows it', async () => {
+    const notFound = async (locale: string): Promise<string> => {
+      const summary = fake.command('summary', [{ name: 'article', type: STRING, value: 'zzz-none' }], { userId: newUser(), locale });
+      const followUp = await fake.waitFor(() => fake.callsFor(summary).find((c) => c.method === 'POST' && c.path.startsWith('/webhooks/')));
+      return (followUp.body as MessageBody).content ?? '';
+    };
+    const id = fake.registeredId('sources');
+    expect(id).toMatch(/^\d{17,19}$/u);
+    expect(await notFound('en-US')).toBe(`No article matches "zzz-none"; </sources:${id}> lists them.`);
+    expect(await notFound('vi')).toBe('Không có bài nào khớp với "zzz-none"; dùng /nguon để xem danh sách bài.');
   });
 
   it('GIVEN sources:42 sent past Discord validation THEN the run-time check answers BAD_OPTION in words, privately', async () => {

@@ -64,6 +64,8 @@ export class FakeDiscord {
   private pending429: { match: (call: RecordedCall) => boolean; retryAfterSeconds: number } | null = null;
   private port = 0;
   private readonly files = new Map<string, { body: Buffer; contentType: string }>();
+  /** The commands registered at each route (global or one guild's), as Discord keeps them. */
+  private readonly registered = new Map<string, Array<Record<string, unknown>>>();
 
   async start(): Promise<void> {
     this.server.on('upgrade', (req, socket, head) => {
@@ -82,6 +84,12 @@ export class FakeDiscord {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The id Discord gave the command `name` when it was registered in the fake's server (or globally). */
+  registeredId(name: string): string | undefined {
+    const routes = [`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`, `/applications/${FAKE_APP_ID}/commands`];
+    return routes.flatMap((route) => this.registered.get(route) ?? []).find((c) => c.name === name)?.id as string | undefined;
   }
 
   /** The next REST call matching `match` is answered 429 with Retry-After, once. */
@@ -249,8 +257,13 @@ export class FakeDiscord {
     } else if (call.method === 'GET' && call.path === '/gateway/bot') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     } else if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(call.path)) {
-      const commands = (call.body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: FAKE_APP_ID, version: snowflake() }));
+      // A bulk overwrite keeps the id of a command registered under the same name, as Discord does.
+      const before = new Map((this.registered.get(call.path) ?? []).map((c) => [c.name, c.id]));
+      const commands = (call.body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: before.get(c.name) ?? snowflake(), application_id: FAKE_APP_ID, version: snowflake() }));
+      this.registered.set(call.path, commands);
       json(200, commands);
+    } else if (call.method === 'GET' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(call.path)) {
+      json(200, this.registered.get(call.path) ?? []);
     } else if (/^\/channels\/\d+\/messages(\/\d+)?$/.test(call.path) && (call.method === 'POST' || call.method === 'PATCH')) {
       const [, , channelId, , messageId] = call.path.split('/');
       const id = call.method === 'POST' ? snowflake() : (messageId ?? snowflake());

@@ -162,6 +162,15 @@ describe('adding articles from Discord', () => {
     expect(allText(await reply(fake.command('feed', sub('list'), manager)))).toContain('follows no feed');
   });
 
+  it('GIVEN a Vietnamese manager and no feed followed THEN /feed list and /feed remove name the commands as their Vietnamese picker shows them', async () => {
+    const vi = { ...manager, locale: 'vi' };
+    const list = allText(await reply(fake.command('feed', sub('list'), vi)));
+    expect(list).toContain('Máy chủ này chưa theo dõi nguồn tin nào: /nguon_tin them nhận địa chỉ RSS hoặc Atom.');
+    const remove = allText(await reply(fake.command('feed', sub('remove', [{ name: 'feed', type: STRING, value: 'none' }]), vi)));
+    expect(remove).toContain('dùng /nguon_tin danh_sach để xem danh sách.');
+    expect(list + remove).not.toMatch(/\/feed|\/article/u);
+  });
+
   it('GIVEN /feed add with a channel and an entry published between two polls THEN the entry is answerable after the next poll and announced once in the channel', async () => {
     feedItems = [];
     const subscribed = await reply(fake.command('feed', sub('add', [{ name: 'url', type: STRING, value: web.url('/feed.xml') }, { name: 'channel', type: CHANNEL, value: FAKE_CHANNEL_ID }]), manager, { channels: { [FAKE_CHANNEL_ID]: { id: FAKE_CHANNEL_ID, type: 0, name: 'briefing', permissions: '0' } } }));

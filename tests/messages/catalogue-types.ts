@@ -3,8 +3,8 @@
  * file: each `@ts-expect-error` fails the build if the line under it ever compiles, that is if
  * the catalogue stopped catching that mistake. Nothing here runs.
  */
-import { template, words } from '../../src/messages/define.js';
-import { text } from '../../src/messages/index.js';
+import { template, withCommands, words } from '../../src/messages/define.js';
+import { messageText, text } from '../../src/messages/index.js';
 import { ERROR_CODES, UserError } from '../../src/errors.js';
 
 export function mistakesTheCompilerRefuses(): void {
@@ -26,6 +26,14 @@ export function mistakesTheCompilerRefuses(): void {
   text('en', 'helpful', { n: 1 });
   // @ts-expect-error a key that is not in the catalogue
   text('en', 'noSuchMessage');
+  // @ts-expect-error a message that names a command is written for a reader, whose surface names it, not for a bare language
+  text('vi', 'feedListEmpty');
+  // @ts-expect-error a message held as data may name a command: it too needs a reader
+  messageText('en', { key: 'helpful', params: {} });
+  // @ts-expect-error a text may only point to the commands the catalogue knows
+  withCommands({}, { en: (_p, command) => command('nosuch'), vi: (_p, command) => command('ask') });
+  // @ts-expect-error a text that names commands needs the reader's namer: a plain template has none
+  template({}, { en: (_p, command) => command('ask'), vi: () => 'hỏi' });
   // @ts-expect-error a user error's parameters are its message's
   new UserError(ERROR_CODES.BAD_OPTION, 'optionTooLong', { name: 'topic', reason: 'too long' });
   // @ts-expect-error a user error names a message, not free prose

@@ -4,8 +4,10 @@
  * `catalogue-types.ts` beside this file.
  */
 import { describe, expect, it } from 'vitest';
-import type { ParamSpec } from '../../src/messages/define.js';
-import { LOCALES, MESSAGE_PARTS, MESSAGES, localeOfDiscord, localeOfEnvironment, text, type MessageKey } from '../../src/messages/index.js';
+import { COMMANDS } from '../../src/commands/index.js';
+import { CONSOLE_MESSAGES } from '../../src/messages/console.js';
+import type { CommandNamer, ParamSpec } from '../../src/messages/define.js';
+import { LOCALES, MESSAGE_PARTS, MESSAGES, commandPath, localeOfDiscord, localeOfEnvironment, text, type CommandRef, type Locale, type MessageKey } from '../../src/messages/index.js';
 
 /** A value per parameter that no text could write by accident: 3-digit numbers (never grouped) and marked strings. */
 function sentinels(spec: ParamSpec): { params: Record<string, string | number>; shown: string[] } {
@@ -21,12 +23,23 @@ function sentinels(spec: ParamSpec): { params: Record<string, string | number>; 
 
 const keys = Object.keys(MESSAGES) as MessageKey[];
 
+type AnyText = (params: Record<string, string | number>, command: CommandNamer) => string;
+
+/** A message in `locale` with sentinel parameters, and the commands its text named. */
+function written(key: MessageKey, locale: Locale): { out: string; shown: string[]; named: CommandRef[] } {
+  const { params, shown } = sentinels(MESSAGES[key].params);
+  const named: CommandRef[] = [];
+  const out = (MESSAGES[key].texts[locale] as AnyText)(params, (ref) => {
+    named.push(ref);
+    return `⟪command ${ref}⟫`;
+  });
+  return { out, shown, named };
+}
+
 describe('the messages catalogue', () => {
   it.each(keys)('GIVEN %s THEN every language shows every declared parameter and nothing unfilled', (key) => {
-    const def = MESSAGES[key];
-    const { params, shown } = sentinels(def.params);
     for (const locale of LOCALES) {
-      const out = (def.texts[locale] as (p: Record<string, string | number>) => string)(params);
+      const { out, shown } = written(key, locale);
       expect(out.trim(), `${key} in ${locale}`).not.toBe('');
       for (const value of shown) expect(out, `${key} in ${locale} shows ${value}`).toContain(value);
       expect(out, `${key} in ${locale}`).not.toMatch(/undefined|NaN|\[object |\$\{|\{\w+\}/u);
@@ -34,10 +47,24 @@ describe('the messages catalogue', () => {
   });
 
   it.each(keys)('GIVEN %s THEN the Vietnamese is not the English left untranslated', (key) => {
-    const { params } = sentinels(MESSAGES[key].params);
-    const en = (MESSAGES[key].texts.en as (p: Record<string, string | number>) => string)(params);
-    const vi = (MESSAGES[key].texts.vi as (p: Record<string, string | number>) => string)(params);
-    expect(vi).not.toBe(en);
+    expect(written(key, 'vi').out).not.toBe(written(key, 'en').out);
+  });
+
+  it.each(keys)('GIVEN %s THEN every language points to the same commands, through the reader, and only a message declared withCommands does', (key) => {
+    const en = written(key, 'en').named;
+    expect(written(key, 'vi').named.sort()).toEqual([...en].sort());
+    expect(en.length > 0, `${key} names commands`).toBe(MESSAGES[key].namesCommands);
+  });
+
+  /** Every slash command's name in every language, as registered. */
+  const registeredNames = COMMANDS.flatMap((c) => [c.data.name, ...Object.values(c.data.name_localizations ?? {})]).filter((name): name is string => typeof name === 'string');
+  const consoleOnly = new Set(Object.keys(CONSOLE_MESSAGES));
+
+  it.each(keys.filter((key) => !consoleOnly.has(key)))('GIVEN %s, which Discord may show THEN no language writes a slash command by hand', (key) => {
+    for (const locale of LOCALES) {
+      const { out } = written(key, locale);
+      for (const name of registeredNames) expect(out, `${key} in ${locale} writes /${name}`).not.toMatch(new RegExp(`(^|[^\\w/.:])/${name}(?![\\w-])`, 'u'));
+    }
   });
 
   it('GIVEN the parts of the catalogue THEN no key is declared twice (a later part would silently win)', () => {
@@ -50,8 +77,15 @@ describe('the messages catalogue', () => {
     expect(text('en', 'sourcesTitle', { n: 1 })).toBe('1 article in the briefing');
     expect(text('en', 'sourcesTitle', { n: 1200 })).toBe('1,200 articles in the briefing');
     expect(text('vi', 'sourcesTitle', { n: 1200 })).toBe('1.200 bài trong bản tin');
-    expect(text('vi', 'quizAckLocked', { letter: 'B', seconds: 2.46 })).toBe('Đã chốt B lúc 2,5 giây.');
+    expect(text('vi', 'quizAckLocked', { letter: 'B', seconds: 2.46 })).toBe('Đã chốt đáp án B sau 2,5 giây.');
     expect(text('en', 'helpful')).toBe('Helpful');
+  });
+
+  it('GIVEN a message that points to a command THEN the reader\'s surface names it, in the reader\'s language', () => {
+    const onDiscord = (locale: Locale) => ({ locale, command: (ref: CommandRef) => commandPath(ref, locale) });
+    expect(text(onDiscord('vi'), 'feedNotFound', { feed: 'x' })).toBe('Không có nguồn tin nào đang theo dõi trên máy chủ này khớp với `x`; dùng /nguon_tin danh_sach để xem danh sách.');
+    expect(text(onDiscord('en'), 'feedNotFound', { feed: 'x' })).toBe('No feed followed on this server matches `x`; /feed list shows them.');
+    expect(text({ locale: 'vi', command: () => '/sources' }, 'articleNotFound', { article: '9' })).toBe('Không có bài nào khớp với "9"; dùng /sources để xem danh sách bài.');
   });
 });
 

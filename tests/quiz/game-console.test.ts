@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingDesk } from '../../src/briefing/types.js';
-import { parseConsoleChoice, quizRequestOf, runConsoleQuiz, type ConsoleInput, type ConsoleQuizIO } from '../../src/cli/console-quiz.js';
+import { isStopWord, parseConsoleChoice, quizRequestOf, runConsoleQuiz, type ConsoleInput, type ConsoleQuizIO } from '../../src/cli/console-quiz.js';
 import type { QuizQuestion, QuizRequest } from '../../src/quiz/types.js';
 import { makeQuestions } from './game-fixtures.js';
 
@@ -95,13 +95,18 @@ describe('console quiz', () => {
     expect(text).not.toContain(questions[2]!.prompt);
   });
 
+  it('GIVEN "dừng" typed however the terminal composes it, "dung" without accents, or "STOP" THEN each ends the quiz; a word that is not one goes on', () => {
+    for (const word of ['stop', 'STOP', ' dừng ', 'dừng'.normalize('NFD'), 'DỪNG', 'dung']) expect(isStopWord(word), word).toBe(true);
+    for (const word of ['đúng', 'dùng', 'A', 'stopp']) expect(isStopWord(word), word).toBe(false);
+  });
+
   it('GIVEN a Vietnamese console THEN the quiz speaks Vietnamese, and "dừng" stops it', async () => {
     const io = scriptedIO([[100, 'x'], [100, 'dừng']]);
     const end = await runConsoleQuiz(deskWith(makeQuestions(2)), io, { locale: 'vi', seconds: 10 });
     expect(end?.reason).toBe('stopped');
     const text = io.lines.join('\n');
     expect(text).toContain('Câu 1/2 — 10 giây');
-    expect(text).toContain('Gõ A, B, C hoặc D');
+    expect(text).toContain('Gõ A, B, C hoặc D (hoặc "stop"/"dừng" để dừng).');
     expect(text).toContain('Trò đố vui đã dừng.');
     expect(text).toContain('Tổng: 0 điểm, đúng 0/1');
   });

@@ -4,7 +4,7 @@ import type { ArticleMeta } from '../../corpus/types.js';
 import type { AddedArticle, AddedArticleEntry } from '../../intake/article-intake.js';
 import type { FeedRecord } from '../../intake/feed-store.js';
 import type { FeedNews } from '../../intake/feed-watcher.js';
-import { text, type Locale } from '../../messages/index.js';
+import { text, type Locale, type Reader } from '../../messages/index.js';
 import type { BotMessage } from './ask.js';
 import { articleLinks, linkedTitle } from './links.js';
 import {
@@ -49,10 +49,12 @@ export function addedByLabel(addedBy: string | null, locale: Locale): string {
   return /^discord:\d+ \((.+)\)$/u.exec(addedBy)?.[1] ?? addedBy;
 }
 
-export function renderArticleAdded(added: AddedArticle, articles: number, locale: Locale): BotMessage {
+export function renderArticleAdded(added: AddedArticle, articles: number, reader: Reader): BotMessage {
   const { article } = added;
-  const words = text(locale, 'articleAdded', { title: article.title, docId: article.docId, about: about(article, locale), articles });
-  return message([{ description: safeFit(words, DISCORD_EMBED_DESCRIPTION_MAX_CHARS), color: COLOR_ADDED }]);
+  // Each part made safe and cut on its own: the command names around them stay as the reader's surface wrote them.
+  const title = safeFit(article.title, DISCORD_EMBED_TITLE_MAX_CHARS);
+  const words = text(reader, 'articleAdded', { title, docId: safeText(article.docId), about: safeFit(about(article, reader.locale), DISCORD_EMBED_FIELD_MAX_CHARS), articles });
+  return message([{ description: words, color: COLOR_ADDED }]);
 }
 
 export function renderArticleRemoved(article: ArticleMeta, articles: number, locale: Locale): BotMessage {
@@ -60,15 +62,16 @@ export function renderArticleRemoved(article: ArticleMeta, articles: number, loc
 }
 
 /** The added articles, newest first (the first 25, Discord's field limit). */
-export function renderAddedList(entries: readonly AddedArticleEntry[], locale: Locale): BotMessage {
-  if (entries.length === 0) return message([{ description: text(locale, 'addedListEmpty'), color: COLOR_INFO }]);
+export function renderAddedList(entries: readonly AddedArticleEntry[], reader: Reader): BotMessage {
+  const { locale } = reader;
+  if (entries.length === 0) return message([{ description: text(reader, 'addedListEmpty'), color: COLOR_INFO }]);
   const links = articleLinks(entries);
   return message([
     {
       title: truncateText(text(locale, 'addedListTitle', { n: entries.length }), DISCORD_EMBED_TITLE_MAX_CHARS),
       color: COLOR_INFO,
       fields: entries.slice(0, DISCORD_EMBED_FIELDS_MAX).map((e) => {
-        const by = text(locale, 'addedBy', { who: addedByLabel(e.addedBy, locale), when: e.addedAt?.slice(0, 10) ?? '?' });
+        const by = text(locale, 'addedBy', { who: addedByLabel(e.addedBy, locale), when: e.addedAt?.slice(0, 10) ?? '' });
         const value = `${linkedTitle(e.docId, e.docId, links, DISCORD_EMBED_FIELD_MAX_CHARS / 2)} · ${safeText(about(e, locale))} · ${safeText(by)}`;
         return { name: safeFit(e.title, DISCORD_EMBED_FIELD_NAME_MAX_CHARS), value: value.slice(0, DISCORD_EMBED_FIELD_MAX_CHARS) };
       }),
@@ -87,8 +90,9 @@ export function renderFeedRemoved(feed: FeedRecord, locale: Locale): BotMessage 
   return message([{ description: safeFit(text(locale, 'feedRemoved', { title: feed.title ?? feed.url }), DISCORD_EMBED_DESCRIPTION_MAX_CHARS), color: COLOR_INFO }]);
 }
 
-export function renderFeedList(feeds: readonly FeedRecord[], locale: Locale): BotMessage {
-  if (feeds.length === 0) return message([{ description: text(locale, 'feedListEmpty'), color: COLOR_INFO }]);
+export function renderFeedList(feeds: readonly FeedRecord[], reader: Reader): BotMessage {
+  const { locale } = reader;
+  if (feeds.length === 0) return message([{ description: text(reader, 'feedListEmpty'), color: COLOR_INFO }]);
   return message([
     {
       title: truncateText(text(locale, 'feedListTitle', { n: feeds.length }), DISCORD_EMBED_TITLE_MAX_CHARS),

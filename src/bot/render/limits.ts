@@ -4,7 +4,7 @@
  * neutralising mentions so that article or user text can never ping anyone.
  */
 import { escapeMarkdown } from 'discord.js';
-import { messageText, type Locale, type Message } from '../../messages/index.js';
+import { messageText, type Message, type Reader } from '../../messages/index.js';
 
 export const DISCORD_EMBED_TITLE_MAX_CHARS = 256;
 export const DISCORD_EMBED_DESCRIPTION_MAX_CHARS = 4096;
@@ -80,14 +80,14 @@ export function safeText(text: string): string {
 const CODE_SPAN_PARAMS: ReadonlySet<string> = new Set(['option']);
 
 /**
- * A message held as data (a UserError's) in `locale`, its text parameters made safe: they carry
+ * A message held as data (a UserError's) for `reader`, its text parameters made safe: they carry
  * what a user typed, file names and library details.
  */
-export function safeMessageText(locale: Locale, message: Message): string {
+export function safeMessageText(reader: Reader, message: Message): string {
   const params = Object.fromEntries(
     Object.entries(message.params).map(([name, value]) => [name, typeof value === 'string' && !CODE_SPAN_PARAMS.has(name) ? safeText(value) : value]),
   );
-  return messageText(locale, { ...message, params } as Message);
+  return messageText(reader, { ...message, params } as Message);
 }
 
 /** Safe text cut to fit; the cut happens on the raw text, so an escape is never split. */
