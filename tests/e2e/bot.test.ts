@@ -101,9 +101,11 @@ describe('the bot against a fake Discord', () => {
     interface Registered { name: string; description?: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string>; options?: Registered[]; choices?: Registered[] }
     const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
     const checked: string[] = [];
+    const viNames = new Map<string, string>();
     const check = (item: Registered, path: string, isChoice: boolean): void => {
       const vi = item.name_localizations?.vi;
       expect(vi, `${path} has a Vietnamese name`).toBeTruthy();
+      viNames.set(path, vi!);
       if (!isChoice) {
         expect(item.name).toMatch(NAME);
         expect(vi).toMatch(NAME);
@@ -114,12 +116,23 @@ describe('the bot against a fake Discord', () => {
         expect(viDescription).not.toBe(item.description);
       }
       checked.push(path);
+      const siblings = (item.options ?? []).map((option) => option.name_localizations?.vi);
+      expect(new Set(siblings).size, `${path}: its options' Vietnamese names differ`).toBe(siblings.length);
       for (const option of item.options ?? []) check(option, `${path} ${option.name}`, false);
       for (const choice of item.choices ?? []) check(choice, `${path} =${choice.name}`, true);
     };
     for (const command of put.body as unknown as Registered[]) check(command, `/${command.name}`, false);
     expect(checked).toEqual(expect.arrayContaining(['/timeline', '/timeline from', '/quiz start kinds', '/quiz start speed_points', '/quiz leaderboard period =all time']));
     expect(checked.length).toBeGreaterThanOrEqual(30);
+    const commands = (put.body as unknown as Registered[]).map((command) => command.name_localizations?.vi);
+    expect(new Set(commands).size, 'the Vietnamese command names differ').toBe(commands.length);
+    // The bilingual review's renames: `dung` read as đúng/dùng/dừng, `nguon` is /sources, passages are đoạn.
+    expect(Object.fromEntries(['/quiz stop', '/feed remove feed', '/ask sources', '/quiz leaderboard period'].map((p) => [p, viNames.get(p)]))).toEqual({
+      '/quiz stop': 'ket_thuc',
+      '/feed remove feed': 'nguon_tin',
+      '/ask sources': 'so_doan',
+      '/quiz leaderboard period': 'thoi_gian',
+    });
   });
 
   it('GIVEN no dev guild THEN deploy:commands registers the commands globally', async () => {
