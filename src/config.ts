@@ -66,8 +66,7 @@ export interface Config {
   allowModelDownload: boolean;
   discordToken: string | null;
   discordApplicationId: string | null;
-  discordGuildId: string | null;
-  /** The servers the bot serves (DISCORD_GUILD_IDS and DISCORD_GUILD_ID); empty: every server it is in. */
+  /** The servers the bot serves and registers its commands in (DISCORD_GUILD_IDS and DISCORD_GUILD_ID); empty: every server it is in, commands global. */
   discordGuildIds: readonly string[];
   discordApiUrl: string | null;
   askCooldownSeconds: number;
@@ -142,7 +141,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     allowModelDownload: e.ALLOW_MODEL_DOWNLOAD,
     discordToken: e.DISCORD_TOKEN ?? null,
     discordApplicationId: e.DISCORD_APPLICATION_ID ?? null,
-    discordGuildId: e.DISCORD_GUILD_ID ?? null,
     discordGuildIds: Object.freeze([...new Set([...e.DISCORD_GUILD_IDS, ...(e.DISCORD_GUILD_ID === undefined ? [] : [e.DISCORD_GUILD_ID])])]),
     discordApiUrl: e.DISCORD_API_URL ?? null,
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,

@@ -3,7 +3,7 @@ import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits
 import type { Logger } from 'pino';
 import type { BriefingDesk } from '../briefing/types.js';
 import type { Command } from './command.js';
-import { CommandIds } from './command-mentions.js';
+import { CommandIds, registrationScopes } from './command-mentions.js';
 import type { Config } from '../config.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { Dispatcher } from './dispatcher.js';
@@ -69,9 +69,9 @@ export async function startBot(config: Readonly<Config>, desk: BriefingDesk, opt
   }
   const applicationId = await ready;
   // Until they are known (or if Discord cannot say), messages name commands without a clickable mention.
-  await commandIds.fetch(client.rest, applicationId, config.discordGuildId).catch((error: unknown) => {
-    logger.warn({ err: error }, 'could not read the registered commands: messages name them without links');
-  });
+  for (const { guildId, error } of await commandIds.fetch(client.rest, applicationId, registrationScopes(config))) {
+    logger.warn({ err: error, guildId }, 'could not read the registered commands: messages name them without links');
+  }
   /** A feed's new articles, in its channel, in the server's language. */
   const announce = async (news: FeedNews): Promise<void> => {
     if (news.feed.channelId === null) return;

@@ -8,39 +8,58 @@
  * (discord/discord-api-docs issues 5518, 5462 and 7309).
  */
 import { Routes, type APIApplicationCommand, type REST } from 'discord.js';
+import type { Config } from '../config.js';
 import { COMMAND_WORDS } from '../messages/commands.js';
 import { COMMAND_REFS, commandPath, type Locale, type Reader } from '../messages/index.js';
 
-/** Where the commands are registered: one server's when a dev guild is set, else the application's (global). */
+/**
+ * Where the commands are registered: in each server of DISCORD_GUILD_IDS (and DISCORD_GUILD_ID) when
+ * any is set, since the bot answers only there and Discord shows a server's commands at once (a
+ * global change takes up to an hour to reach every client); else once, globally (`null`).
+ */
+export function registrationScopes(config: Pick<Config, 'discordGuildIds'>): ReadonlyArray<string | null> {
+  return config.discordGuildIds.length === 0 ? [null] : config.discordGuildIds;
+}
+
+/** The route of the commands registered in one server, or the application's global ones (`null`). */
 export function registeredCommandsRoute(applicationId: string, guildId: string | null): `/${string}` {
   return guildId === null ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
 }
 
-/** The ids Discord gave the registered commands, by their (English) name. */
+/** The ids Discord gave the registered commands, by server (a command registered in each has an id in each) and name. */
 export class CommandIds {
   private readonly ids = new Map<string, string>();
 
-  learn(commands: Iterable<Pick<APIApplicationCommand, 'name' | 'id'>>): void {
-    for (const { name, id } of commands) this.ids.set(name, id);
+  learn(commands: Iterable<Pick<APIApplicationCommand, 'name' | 'id'>>, guildId: string | null = null): void {
+    for (const { name, id } of commands) this.ids.set(`${guildId ?? ''}/${name}`, id);
   }
 
-  /** Asks Discord for the registered commands (`npm run deploy:commands` put them there). */
-  async fetch(rest: REST, applicationId: string, guildId: string | null): Promise<void> {
-    this.learn((await rest.get(registeredCommandsRoute(applicationId, guildId))) as APIApplicationCommand[]);
+  /** Asks Discord for the commands registered where `npm run deploy:commands` put them; a scope Discord cannot answer for is passed over. */
+  async fetch(rest: REST, applicationId: string, scopes: ReadonlyArray<string | null>): Promise<Array<{ guildId: string | null; error: unknown }>> {
+    const failures: Array<{ guildId: string | null; error: unknown }> = [];
+    for (const guildId of scopes) {
+      try {
+        this.learn((await rest.get(registeredCommandsRoute(applicationId, guildId))) as APIApplicationCommand[], guildId);
+      } catch (error) {
+        failures.push({ guildId, error });
+      }
+    }
+    return failures;
   }
 
-  of(name: string): string | undefined {
-    return this.ids.get(name);
+  /** The id of the command `name` as a user in `guildId` sees it: that server's own, else the global one. */
+  of(name: string, guildId: string | null = null): string | undefined {
+    return (guildId === null ? undefined : this.ids.get(`${guildId}/${name}`)) ?? this.ids.get(`/${name}`);
   }
 }
 
-/** A Discord user reading in `locale`: the catalogue's words, and its commands named as above. */
-export function discordReader(locale: Locale, ids: CommandIds): Reader {
+/** A Discord user reading in `locale` in server `guildId`: the catalogue's words, and its commands named as above. */
+export function discordReader(locale: Locale, ids: CommandIds, guildId: string | null = null): Reader {
   return {
     locale,
     command(ref) {
       const [top] = COMMAND_REFS[ref];
-      const id = locale === 'en' ? ids.of(COMMAND_WORDS[top].name.en) : undefined;
+      const id = locale === 'en' ? ids.of(COMMAND_WORDS[top].name.en, guildId) : undefined;
       // `</name subcommand:id>`: Discord's mention of a chat command, its path as registered.
       return id === undefined ? commandPath(ref, locale) : `<${commandPath(ref, 'en')}:${id}>`;
     },

@@ -92,7 +92,7 @@ export class Dispatcher {
 
   private async handle(interaction: Interaction): Promise<void> {
     const locale = localeOfDiscord(interaction.locale);
-    const reader = discordReader(locale, this.deps.commandIds);
+    const reader = discordReader(locale, this.deps.commandIds, interaction.guildId);
     const ctx: CommandContext = { desk: this.deps.desk, quiz: this.deps.quiz, intake: this.deps.intake, config: this.deps.config, logger: this.deps.logger, locale, reader, sessions: this.sessions, feedback: this.feedback, commands: this.deps.commands };
     if (interaction.isAutocomplete()) {
       await this.runAutocomplete(interaction, ctx);

@@ -169,4 +169,8 @@ export const ERROR_MESSAGES = {
     en: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed to deploy commands.',
     vi: 'Cần DISCORD_TOKEN và DISCORD_APPLICATION_ID để đăng ký lệnh.',
   }),
+  deployGuildsRefused: template({ guilds: 'string', detail: 'string' }, {
+    en: ({ guilds, detail }) => `Discord refused the commands in the server(s) ${guilds} (${detail}); every other server has them. Invite the bot to each with the applications.commands scope, or take the id out of DISCORD_GUILD_IDS.`,
+    vi: ({ guilds, detail }) => `Discord từ chối đăng ký lệnh trên máy chủ ${guilds} (${detail}); các máy chủ khác đã có lệnh. Hãy mời bot vào từng máy chủ đó với quyền applications.commands, hoặc bỏ mã đó khỏi DISCORD_GUILD_IDS.`,
+  }),
 } as const;

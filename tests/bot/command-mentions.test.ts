@@ -46,6 +46,19 @@ describe('commands named in messages', () => {
     expect(discordReader('vi', ids).command('sources')).toBe('/nguon');
   });
 
+  it('GIVEN the commands registered in two servers THEN an English reader gets the mention of their own server\'s command, and the global one where their server has none', () => {
+    const ids = new CommandIds();
+    ids.learn([{ name: 'sources', id: '100000000000000011' }], '100000000000000001');
+    ids.learn([{ name: 'sources', id: '100000000000000022' }], '100000000000000002');
+    expect(discordReader('en', ids, '100000000000000002').command('sources')).toBe('</sources:100000000000000022>');
+    expect(discordReader('en', ids, '100000000000000001').command('sources')).toBe('</sources:100000000000000011>');
+    expect(discordReader('en', ids, '100000000000000003').command('sources')).toBe('/sources');
+    ids.learn([{ name: 'sources', id: '100000000000000033' }, { name: 'feed', id: '100000000000000044' }]);
+    expect(discordReader('en', ids, '100000000000000003').command('sources')).toBe('</sources:100000000000000033>');
+    expect(discordReader('en', ids, '100000000000000001').command('feedList')).toBe('</feed list:100000000000000044>');
+    expect(discordReader('en', ids, null).command('sources')).toBe('</sources:100000000000000033>');
+  });
+
   it('GIVEN a Vietnamese manager THEN the empty lists and an added article point to /bai_bao them, /nguon_tin them, /hoi and /tom_tat', () => {
     const vi = discordReader('vi', new CommandIds());
     expect(renderAddedList([], vi).embeds[0]!.description).toBe('Chưa có bài nào được thêm: /bai_bao them nhận đường dẫn hoặc tệp, /nguon_tin them để theo dõi một nguồn tin.');

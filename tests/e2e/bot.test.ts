@@ -14,6 +14,8 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
 import { deployCommands } from '../../src/commands/deploy.js';
 import type { Config } from '../../src/config.js';
+import { isUserError, userErrorText, type UserError } from '../../src/errors.js';
+import { cliReader } from '../../src/cli/readers.js';
 import { FAKE_APP_ID, FAKE_GUILD_ID, FakeDiscord, e2eConfig, PERMISSIONS_MANAGE_GUILD, type RecordedCall } from './fake-discord.js';
 
 /** Discord drops an interaction not acknowledged within three seconds: the deadline every /ask must meet. */
@@ -22,6 +24,8 @@ const LATENCY_SAMPLES = 50;
 const STRING = 3;
 const INTEGER = 4;
 const EPHEMERAL = 64;
+/** A second team server, for registering the commands in several. */
+const SECOND_GUILD_ID = '100000000000000002';
 
 interface MessageBody {
   content?: string;
@@ -135,10 +139,38 @@ describe('the bot against a fake Discord', () => {
     });
   });
 
-  it('GIVEN no dev guild THEN deploy:commands registers the commands globally', async () => {
-    const result = await deployCommands({ ...config, discordGuildId: null }, logger);
+  it('GIVEN no server configured THEN deploy:commands registers the commands globally', async () => {
+    const from = fake.calls.length;
+    const result = await deployCommands({ ...config, discordGuildIds: [] }, logger);
     expect(result.scope).toBe('global');
-    expect(fake.calls.some((c) => c.method === 'PUT' && c.path === `/applications/${FAKE_APP_ID}/commands`)).toBe(true);
+    expect(fake.calls.slice(from).filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([`/applications/${FAKE_APP_ID}/commands`]);
+  });
+
+  it('GIVEN DISCORD_GUILD_IDS with two servers and no DISCORD_GUILD_ID THEN deploy:commands registers the commands in each server, not globally', async () => {
+    const guilds = e2eConfig(fake, work, { DISCORD_GUILD_ID: '', DISCORD_GUILD_IDS: `${FAKE_GUILD_ID},${SECOND_GUILD_ID}` });
+    const from = fake.calls.length;
+    const result = await deployCommands(guilds, logger);
+    expect(result).toMatchObject({ scope: 'guild', guildIds: [FAKE_GUILD_ID, SECOND_GUILD_ID] });
+    const puts = fake.calls.slice(from).filter((c) => c.method === 'PUT');
+    expect(puts.map((c) => c.path)).toEqual([FAKE_GUILD_ID, SECOND_GUILD_ID].map((g) => `/applications/${FAKE_APP_ID}/guilds/${g}/commands`));
+    expect(puts.map((c) => (c.body as Array<{ name: string }>).map((command) => command.name))).toEqual([result.names, result.names]);
+    expect(fake.registeredId('sources', SECOND_GUILD_ID)).not.toBe(fake.registeredId('sources', FAKE_GUILD_ID));
+  });
+
+  it('GIVEN a server in DISCORD_GUILD_IDS that refuses the commands THEN the others get them and deploy:commands says which server refused and what to do', async () => {
+    const refusing = '100000000000000888';
+    fake.guildsWithoutCommandsScope.add(refusing);
+    try {
+      const guilds = e2eConfig(fake, work, { DISCORD_GUILD_ID: '', DISCORD_GUILD_IDS: `${refusing},${SECOND_GUILD_ID}` });
+      const from = fake.calls.length;
+      const error = await deployCommands(guilds, logger).catch((e: unknown) => e);
+      expect(isUserError(error) && error.userMessage.key).toBe('deployGuildsRefused');
+      expect(userErrorText(cliReader('en'), error as UserError)).toBe(`Discord refused the commands in the server(s) ${refusing} (${refusing}: 403 Missing Access); every other server has them. Invite the bot to each with the applications.commands scope, or take the id out of DISCORD_GUILD_IDS.`);
+      const puts = fake.calls.slice(from).filter((c) => c.method === 'PUT');
+      expect(puts.map((c) => [c.path, c.status])).toEqual([[`/applications/${FAKE_APP_ID}/guilds/${refusing}/commands`, 403], [`/applications/${FAKE_APP_ID}/guilds/${SECOND_GUILD_ID}/commands`, 200]]);
+    } finally {
+      fake.guildsWithoutCommandsScope.delete(refusing);
+    }
   });
 
   it('/sources THEN the five articles are listed with their ids', async () => {

@@ -66,6 +66,8 @@ export class FakeDiscord {
   private readonly files = new Map<string, { body: Buffer; contentType: string }>();
   /** The commands registered at each route (global or one guild's), as Discord keeps them. */
   private readonly registered = new Map<string, Array<Record<string, unknown>>>();
+  /** Servers the bot was not invited to with the applications.commands scope: Discord answers 403 for their commands. */
+  readonly guildsWithoutCommandsScope = new Set<string>();
 
   async start(): Promise<void> {
     this.server.on('upgrade', (req, socket, head) => {
@@ -86,9 +88,9 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The id Discord gave the command `name` when it was registered in the fake's server (or globally). */
-  registeredId(name: string): string | undefined {
-    const routes = [`/applications/${FAKE_APP_ID}/guilds/${FAKE_GUILD_ID}/commands`, `/applications/${FAKE_APP_ID}/commands`];
+  /** The id Discord gave the command `name` when it was registered in server `guildId` (or globally). */
+  registeredId(name: string, guildId = FAKE_GUILD_ID): string | undefined {
+    const routes = [`/applications/${FAKE_APP_ID}/guilds/${guildId}/commands`, `/applications/${FAKE_APP_ID}/commands`];
     return routes.flatMap((route) => this.registered.get(route) ?? []).find((c) => c.name === name)?.id as string | undefined;
   }
 
@@ -256,6 +258,8 @@ export class FakeDiscord {
       res.end(file.body);
     } else if (call.method === 'GET' && call.path === '/gateway/bot') {
       json(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    } else if (/^\/applications\/\d+\/guilds\/\d+\/commands$/.test(call.path) && this.guildsWithoutCommandsScope.has(call.path.split('/')[4] ?? '')) {
+      json(403, { message: 'Missing Access', code: 50001 });
     } else if (call.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(call.path)) {
       // A bulk overwrite keeps the id of a command registered under the same name, as Discord does.
       const before = new Map((this.registered.get(call.path) ?? []).map((c) => [c.name, c.id]));
