@@ -18,7 +18,8 @@ import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import type { StoredIndex } from '../retrieval/index-store.js';
 import { articleFileName, articleFileText, textKey, urlKey, type ArticleFileMeta } from './article-file.js';
 import type { SafeFetcher } from './fetch.js';
-import { articleFromHtml, decodeMarkup, type PageArticle } from './page-article.js';
+import { decodeMarkup } from './markup.js';
+import { articleFromHtml, type PageArticle } from './page-article.js';
 
 /** Content types read as a web page. */
 export const PAGE_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];

@@ -13,7 +13,8 @@ import type { AddedArticle, ArticleIntake, PreparedArticle } from './article-int
 import { FEED_TYPES, readFeed, type FeedEntry, type ParsedFeed } from './feed.js';
 import { feedId, type FeedRecord, type FeedStore } from './feed-store.js';
 import type { SafeFetcher } from './fetch.js';
-import { decodeMarkup, paragraphsFromHtml } from './page-article.js';
+import { decodeMarkup } from './markup.js';
+import { paragraphsFromHtml } from './page-article.js';
 
 /** Entries taken in when a feed is added: WordPress, the most common feed source, lists 10 by default, and older ones are the past of the story. */
 export const FEED_FIRST_POLL_MAX_ENTRIES = 10;

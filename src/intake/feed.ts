@@ -5,7 +5,7 @@
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { isoDay } from './page-article.js';
+import { isoDay } from './markup.js';
 
 /**
  * Content types feeds are served as. `text/plain` too: some servers send feeds that way; the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/errors.js';
 import { readFeed } from '../../src/intake/feed.js';
-import { decodeMarkup } from '../../src/intake/page-article.js';
+import { decodeMarkup } from '../../src/intake/markup.js';
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">

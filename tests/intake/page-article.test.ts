@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFromHtml, decodeMarkup, isoDay } from '../../src/intake/page-article.js';
+import { decodeMarkup, isoDay } from '../../src/intake/markup.js';
+import { articleFromHtml } from '../../src/intake/page-article.js';
 
 const fixture = (name: string): Buffer => readFileSync(path.join(import.meta.dirname, '../fixtures/intake', name));
 const page = (name: string, url: string | null = 'https://www.news.example/a') => articleFromHtml(decodeMarkup(fixture(name), null), url);
