@@ -19,7 +19,8 @@ import type { StoredIndex } from '../retrieval/index-store.js';
 import { articleFileName, articleFileText, textKey, urlKey, type ArticleFileMeta } from './article-file.js';
 import type { SafeFetcher } from './fetch.js';
 import { decodeMarkup } from './markup.js';
-import { articleFromHtml, type PageArticle } from './page-article.js';
+import type { PageArticle } from './page-article.js';
+import { pageReader, type PageReader } from './page-reader.js';
 
 /** Content types read as a web page. */
 export const PAGE_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml'];
@@ -48,6 +49,8 @@ export interface IntakeDeps {
   removedDir: string;
   /** The largest article file the corpus reads (MAX_ARTICLE_MB): a larger one would be written and then skipped. */
   maxArticleBytes: number;
+  /** Reads pages off the event loop; the process's worker by default. */
+  pages?: PageReader;
   now?: () => Date;
 }
 
@@ -159,7 +162,7 @@ export class ArticleIntake {
     if (known !== undefined) throw duplicate(known);
     const fetched = await this.deps.fetcher.fetch({ url, accept: PAGE_TYPES });
     if (fetched.status !== 'ok') throw new Error(`an unconditional fetch of ${url} answered ${fetched.status}`);
-    const page = articleFromHtml(decodeMarkup(fetched.body, fetched.charset), fetched.url);
+    const page = await this.pages.article(decodeMarkup(fetched.body, fetched.charset), fetched.url, url);
     const filled = { date: page.date ?? defaults.date ?? null, byline: page.byline ?? defaults.byline ?? null, source: page.source ?? defaults.source ?? null };
     return this.prepareDraft({ ...page, ...filled, url: fetched.url }, addedBy, url);
   }
@@ -192,7 +195,7 @@ export class ArticleIntake {
       throw new UserError(ERROR_CODES.FILE_NOT_TEXT, 'fileNotText', { name });
     }
     if (extension === '.html' || extension === '.htm') {
-      const page = articleFromHtml(decodeMarkup(bytes, 'utf-8'), null);
+      const page = await this.pages.article(decodeMarkup(bytes, 'utf-8'), null, name);
       return this.addDraft({ ...page, title: page.title || path.basename(name, extension), url: null }, addedBy, name);
     }
     const parsed = parseArticle({ docId: name, file: name, text: decoded.text, contentHash: hashBytes(bytes) });
@@ -259,6 +262,10 @@ export class ArticleIntake {
   isAdded(article: Pick<ArticleMeta, 'file'>): boolean {
     const relative = path.relative(this.deps.corpusDir, this.deps.addedDir).split(path.sep).join('/');
     return article.file.startsWith(`${relative}/`);
+  }
+
+  private get pages(): PageReader {
+    return this.deps.pages ?? pageReader;
   }
 
   private now(): string {

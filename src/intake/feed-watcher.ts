@@ -14,7 +14,7 @@ import { FEED_TYPES, readFeed, type FeedEntry, type ParsedFeed } from './feed.js
 import { feedId, type FeedRecord, type FeedStore } from './feed-store.js';
 import type { SafeFetcher } from './fetch.js';
 import { decodeMarkup } from './markup.js';
-import { paragraphsFromHtml } from './page-article.js';
+import { pageReader, type PageReader } from './page-reader.js';
 
 /** Entries taken in when a feed is added: WordPress, the most common feed source, lists 10 by default, and older ones are the past of the story. */
 export const FEED_FIRST_POLL_MAX_ENTRIES = 10;
@@ -48,6 +48,8 @@ export interface FeedWatcherDeps {
   store: FeedStore;
   intake: ArticleIntake;
   fetcher: SafeFetcher;
+  /** Reads an entry's own HTML off the event loop; the process's worker by default. */
+  pages?: PageReader;
   logger?: Logger;
   now?: () => Date;
 }
@@ -251,8 +253,8 @@ export class FeedWatcher {
   private async readEntry(feed: FeedRecord, entry: FeedEntry): Promise<PreparedArticle | null> {
     const addedBy = `feed:${feed.url}`;
     const defaults = { date: entry.date, byline: entry.author, source: feed.title };
-    const ownText = (): PreparedArticle | null =>
-      entry.html === null || entry.title === null ? null : this.deps.intake.prepareDraft({ title: entry.title, paragraphs: paragraphsFromHtml(entry.html), url: entry.url, ...defaults }, addedBy);
+    const ownText = async (): Promise<PreparedArticle | null> =>
+      entry.html === null || entry.title === null ? null : this.deps.intake.prepareDraft({ title: entry.title, paragraphs: await (this.deps.pages ?? pageReader).paragraphs(entry.html, entry.url ?? feed.url), url: entry.url, ...defaults }, addedBy);
     if (entry.url === null) return ownText();
     if (this.deps.intake.findByUrl(entry.url) !== null) return null;
     try {
@@ -262,7 +264,7 @@ export class FeedWatcher {
       // The page's failure is the one that counts (a timeout is tried again at the next poll).
       let fallback: PreparedArticle | null = null;
       try {
-        fallback = ownText();
+        fallback = await ownText();
       } catch {
         throw pageError;
       }

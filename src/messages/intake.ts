@@ -62,6 +62,10 @@ export const INTAKE_MESSAGES = {
     en: (p) => `\`${p.name}\` is not UTF-8 text (it is binary or in another encoding). Nothing was added.`,
     vi: (p) => `\`${p.name}\` không phải văn bản UTF-8 (tệp nhị phân hoặc mã hóa khác). Chưa thêm gì.`,
   }),
+  pageTooSlow: template({ where: 'string', seconds: 'number' }, {
+    en: (p) => `Reading ${p.where} took longer than ${formatNumber('en', p.seconds)} s, so I stopped. Nothing was added.`,
+    vi: (p) => `Đọc ${p.where} mất quá ${formatNumber('vi', p.seconds)} giây nên tôi đã dừng. Chưa thêm gì.`,
+  }),
   noArticleText: template({ where: 'string' }, {
     en: (p) => `I found no article text in ${p.where}. Nothing was added.`,
     vi: (p) => `Không tìm thấy nội dung bài báo trong ${p.where}. Chưa thêm gì.`,

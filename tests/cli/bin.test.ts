@@ -4,9 +4,10 @@
  * package they load.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -32,7 +33,7 @@ async function runBuilt(script: string, args: string[], env: Record<string, stri
     CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: path.join(work, 'data'), MODELS_DIR: path.join(work, 'models'),
     BRIEFBOT_PACKAGES_FILE: packagesFile, ...env,
   };
-  const result = await run(process.execPath, ['--import', PACKAGES_HOOK, path.join(ROOT, script), ...args], { cwd: ROOT, env: fullEnv }).then(
+  const result = await run(process.execPath, ['--import', PACKAGES_HOOK, path.resolve(ROOT, script), ...args], { cwd: ROOT, env: fullEnv }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -73,6 +74,26 @@ describe('the briefbot bin with a model', () => {
     expect(out.code).toBe(0);
     expect((JSON.parse(out.stdout) as { mode: string }).mode).toBe('hybrid');
     expect(out.packages).toEqual(expect.arrayContaining(['@huggingface/transformers', 'hnswlib-node']));
+  });
+});
+
+describe('the built page reader (dist/intake/page-reader.js)', () => {
+  it('GIVEN a news page THEN the compiled program reads it in its worker thread, from the compiled worker and without tsx', async () => {
+    const script = path.join(work, 'read-page.mjs');
+    await writeFile(script, [
+      `import { readFileSync } from 'node:fs';`,
+      `import { WorkerPageReader } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/intake/page-reader.js')).href)};`,
+      `const html = readFileSync(${JSON.stringify(path.join(ROOT, 'tests/fixtures/intake/news-page.en.html'))}, 'utf8');`,
+      `const reader = new WorkerPageReader();`,
+      `const article = await reader.article(html, 'https://www.coastal-ledger.example/a', 'the page');`,
+      `console.log(JSON.stringify({ title: article.title, source: article.source, paragraphs: article.paragraphs.length }));`,
+    ].join('\n'));
+    const out = await runBuilt(script, []);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual({ title: 'Port Velsa opens its first desalination plant', source: 'The Coastal Ledger', paragraphs: 8 });
+    expect(out.packages).toContain('linkedom');
+    expect(out.packages).not.toContain('tsx');
   });
 });
 

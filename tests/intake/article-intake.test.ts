@@ -8,11 +8,14 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/briefing/desk.js';
 import type { Config } from '../../src/config.js';
-import { ERROR_CODES } from '../../src/errors.js';
+import { ERROR_CODES, userErrorText } from '../../src/errors.js';
 import { ConsoleSession } from '../../src/cli/console-commands.js';
+import { consoleReader } from '../../src/cli/readers.js';
 import { ArticleIntake } from '../../src/intake/article-intake.js';
 import { SafeFetcher } from '../../src/intake/fetch.js';
+import { PAGE_READ_TIMEOUT_MS, WorkerPageReader } from '../../src/intake/page-reader.js';
 import { LocalWeb } from './local-web.js';
+import { manualTimers, stuckWorker } from './page-workers.js';
 import { Workspaces, countingDesk, refusal } from './workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -160,6 +163,24 @@ describe('adding an article by link', () => {
     expect((await refusal(intake.addUrl(web.url('/no-such-page'), 'console'))).code).toBe(ERROR_CODES.FETCH_FAILED);
     const strict = new ArticleIntake({ desk, fetcher: new SafeFetcher({ allowPrivateHosts: false, timeoutMs: 5_000, maxBytes: 1 << 20 }), corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
     expect((await refusal(strict.addUrl(web.url('/cities/port-velsa-desalination'), 'console'))).code).toBe(ERROR_CODES.FETCH_BLOCKED);
+    expect(await addedFiles(config)).toEqual([]);
+    expect(desk.index.articles.size).toBe(5);
+  });
+
+  it('GIVEN a page whose reading never ends THEN questions are answered meanwhile, and at the time limit the add is refused and nothing is added', async () => {
+    const { config, desk } = await setUp();
+    const timers = manualTimers();
+    const stuck = stuckWorker();
+    const pages = new WorkerPageReader({ timer: timers.timer, start: () => stuck.worker });
+    const intake = new ArticleIntake({ desk, fetcher: new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes }), corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes, pages });
+    const adding = refusal(intake.addUrl(web.url('/cities/port-velsa-desalination'), 'console'));
+    await stuck.busy;
+    expect((await desk.ask('What did Ushakov say about NATO?')).passages[0]?.docId.startsWith('002')).toBe(true);
+    timers.fire(PAGE_READ_TIMEOUT_MS);
+    const error = await adding;
+    expect(error.code).toBe(ERROR_CODES.PAGE_TOO_SLOW);
+    expect(userErrorText(consoleReader('en'), error)).toContain(`Reading ${web.url('/cities/port-velsa-desalination')} took longer than`);
+    await stuck.exited;
     expect(await addedFiles(config)).toEqual([]);
     expect(desk.index.articles.size).toBe(5);
   });
