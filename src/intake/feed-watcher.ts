@@ -61,9 +61,9 @@ export interface SubscribeRequest {
   addedBy: string;
 }
 
-/** Failures worth trying again at the next poll: the site may be back by then. */
+/** Failures worth trying again at the next poll: the site may be back, or the machine less busy, by then. */
 function isTransient(error: unknown): boolean {
-  return isUserError(error) && (error.code === ERROR_CODES.FETCH_TIMEOUT || error.code === ERROR_CODES.FETCH_FAILED);
+  return isUserError(error) && (error.code === ERROR_CODES.FETCH_TIMEOUT || error.code === ERROR_CODES.FETCH_FAILED || error.code === ERROR_CODES.PAGE_TOO_SLOW);
 }
 
 export class FeedWatcher {
@@ -165,7 +165,9 @@ export class FeedWatcher {
   private async newEntries(feed: FeedRecord): Promise<FeedEntry[]> {
     let parsed: ParsedFeed;
     try {
-      const fetched = await this.deps.fetcher.fetch({ url: feed.url, accept: FEED_TYPES, etag: feed.etag, lastModified: feed.lastModified });
+      // An entry waiting to be tried again is in the feed as it was: asked conditionally, the feed would answer 304 until it changes.
+      const retrying = Object.keys(feed.failures).length > 0;
+      const fetched = await this.deps.fetcher.fetch({ url: feed.url, accept: FEED_TYPES, etag: retrying ? null : feed.etag, lastModified: retrying ? null : feed.lastModified });
       feed.lastPolledAt = this.now();
       if (fetched.status === 'not-modified') {
         feed.lastError = null;

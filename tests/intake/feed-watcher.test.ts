@@ -6,11 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/briefing/desk.js';
 import type { Config } from '../../src/config.js';
-import { ERROR_CODES } from '../../src/errors.js';
+import { ERROR_CODES, UserError } from '../../src/errors.js';
 import { ArticleIntake } from '../../src/intake/article-intake.js';
 import { FeedStore } from '../../src/intake/feed-store.js';
 import { FeedWatcher, type FeedNews, type Scheduler } from '../../src/intake/feed-watcher.js';
 import { SafeFetcher } from '../../src/intake/fetch.js';
+import { articleFromHtml, paragraphsFromHtml } from '../../src/intake/page-article.js';
+import { PAGE_READ_TIMEOUT_MS, type PageReader } from '../../src/intake/page-reader.js';
 import { LocalWeb } from './local-web.js';
 import { Workspaces, countingDesk, refusal } from './workspace.js';
 
@@ -106,18 +108,35 @@ interface Setup {
   watcher: FeedWatcher;
 }
 
-async function open(config: Readonly<Config>): Promise<Setup> {
+async function open(config: Readonly<Config>, pages?: PageReader): Promise<Setup> {
   const desk = await workspaces.desk(config);
   const counted = countingDesk(desk);
   const fetcher = new SafeFetcher({ allowPrivateHosts: true, timeoutMs: 5_000, maxBytes: config.fetchMaxBytes });
-  const intake = new ArticleIntake({ desk: counted, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes });
+  const intake = new ArticleIntake({ desk: counted, fetcher, corpusDir: config.corpusDir, addedDir: config.addedDir, removedDir: config.removedArticlesDir, maxArticleBytes: config.maxArticleBytes, pages });
   const { store } = await FeedStore.open(config.feedsFile);
-  const watcher = new FeedWatcher({ store, intake, fetcher });
+  const watcher = new FeedWatcher({ store, intake, fetcher, pages });
   return { config, desk, counted, store, watcher };
 }
 
-async function setUp(): Promise<Setup> {
-  return open(await workspaces.config());
+async function setUp(pages?: PageReader): Promise<Setup> {
+  return open(await workspaces.config(), pages);
+}
+
+/** Reads pages in-process, except that reading `slowUrl` is refused as too slow `times` times. */
+function slowAt(slowUrl: string, times: number): PageReader & { reads: string[] } {
+  const reads: string[] = [];
+  let refusals = times;
+  return {
+    reads,
+    async article(html, pageUrl, where) {
+      reads.push(where);
+      if (pageUrl === slowUrl && refusals-- > 0) throw new UserError(ERROR_CODES.PAGE_TOO_SLOW, 'pageTooSlow', { where, seconds: PAGE_READ_TIMEOUT_MS / 1000 });
+      return articleFromHtml(html, pageUrl);
+    },
+    async paragraphs(html) {
+      return paragraphsFromHtml(html);
+    },
+  };
 }
 
 describe('following a feed', () => {
@@ -204,6 +223,25 @@ ${item('m4', 'Lighthouse again', `/news/${lighthouse!.slug}?utm_source=rss`)}${i
     const { added } = await watcher.subscribe({ url: web.url('/feed.xml'), guildId: null, channelId: null, addedBy: 'console' });
     expect(added.map((a) => a.article.title)).toEqual(['Harbour cranes get solar roofs']);
     expect((await desk.ask('How much power do the solar panels on the cranes produce a year?')).passages[0]?.text).toContain('310 megawatt hours');
+  });
+
+  it('GIVEN an entry whose page is too slow to read THEN it is tried again at the next polls though the feed has not changed, and added once it reads', async () => {
+    published = STORIES.slice(0, 2);
+    const slowUrl = web.url('/news/fish-market');
+    const pages = slowAt(slowUrl, 2);
+    const { desk, watcher } = await setUp(pages);
+    const { feed, added } = await watcher.subscribe({ url: web.url('/feed.xml'), guildId: null, channelId: null, addedBy: 'console' });
+    expect(added.map((a) => a.article.title)).toEqual(['Orrin gets its first tram line']);
+    expect(feed.failures).toEqual({ 'harbour-fish-market': 1 });
+    expect(await watcher.pollAll()).toEqual([]);
+    expect(watcher.list(null)[0]!.failures).toEqual({ 'harbour-fish-market': 2 });
+    const [news] = await watcher.pollAll();
+    expect(news?.added.map((a) => a.article.title)).toEqual(['Old fish market to become a food hall']);
+    expect(watcher.list(null)[0]!.failures).toEqual({});
+    expect(await watcher.pollAll()).toEqual([]);
+    expect(pages.reads.filter((where) => where === slowUrl)).toHaveLength(3);
+    expect(web.requestsTo('/feed.xml').at(-1)?.headers['if-none-match']).toBe('"tram-line+fish-market"');
+    expect((await desk.ask('How many stalls will the food hall on the north quay have?')).passages[0]?.text).toContain('38 stalls');
   });
 
   it('GIVEN a page without a date from a feed entry published at 00:30 +07:00 THEN the article is dated the day the feed wrote', async () => {
