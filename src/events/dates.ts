@@ -134,6 +134,18 @@ const RULES: readonly Rule[] = [
   { pattern: /\b(?:in|since|by)\s+(\d{4})\b/giu, resolve: (m) => ({ value: String(N(m[1])), precision: 'year', resolution: 'explicit' }) },
 ];
 
+/** Offsets of every date expression in `text`, resolvable or not (`hôm qua` without a publication date too). */
+export function dateExpressionSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const rule of RULES) {
+    for (const m of text.matchAll(rule.pattern)) {
+      const span: [number, number] = [m.index, m.index + m[0].length];
+      if (!spans.some(([s, e]) => span[0] < e && span[1] > s)) spans.push(span);
+    }
+  }
+  return spans;
+}
+
 /** Every date expression in `text` (offsets relative to `base`), in reading order. */
 export function findDates(text: string, anchor: DateAnchor | null, base = 0): ResolvedDate[] {
   const taken: Array<[number, number]> = [];

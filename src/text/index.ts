@@ -20,6 +20,6 @@ export { FUNCTION_WORDS, STOPWORDS } from './function-words.js';
 export {
   FUTURE_TOLERANCE_DAYS, MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, monthOfEnglishWord, nearestYear,
 } from './calendar.js';
-export { decimalSeparator, formatNumber, normaliseNumber, parseNumber } from './numbers.js';
+export { decimalSeparator, formatNumber, normaliseNumber, parseNumber, readNumber, writeNumber, type NumberForm } from './numbers.js';
 export { containment, jaccard, shingles, sparseDot } from './similarity.js';
 export { maximalMarginalRelevance, type MmrOptions } from './mmr.js';

@@ -1,0 +1,30 @@
+/** A sentence cut to fit a prompt, around the part a question blanks. */
+
+/** Clause breaks a long sentence is cut at. */
+const CLAUSE_BREAK = /[,;:]\s|\s[-–—]\s/gu;
+
+/**
+ * The part of `sentence` around [start, end) that fits in `maxChars`: whole clauses, widened
+ * from the one that holds the span, with `…` where the sentence goes on.
+ */
+export function sentenceWindow(sentence: string, start: number, end: number, maxChars: number): string {
+  if (sentence.length <= maxChars) return sentence;
+  const cuts = [0, ...[...sentence.matchAll(CLAUSE_BREAK)].map((b) => b.index + b[0].length), sentence.length];
+  let from = Math.max(...cuts.filter((c) => c <= start));
+  let to = Math.min(...cuts.filter((c) => c >= end));
+  for (;;) {
+    const wider = [Math.max(...cuts.filter((c) => c < from), -1), Math.min(...cuts.filter((c) => c > to), Infinity)];
+    const [left, right] = wider as [number, number];
+    if (right !== Infinity && right - from <= maxChars) to = right;
+    else if (left >= 0 && to - left <= maxChars) from = left;
+    else break;
+  }
+  if (to - from > maxChars) {
+    // One clause longer than the room: keep words around the span.
+    const half = Math.floor((maxChars - (end - start)) / 2);
+    from = Math.max(0, sentence.lastIndexOf(' ', Math.max(0, start - half)) + 1);
+    to = Math.min(sentence.length, sentence.indexOf(' ', Math.min(sentence.length - 1, end + half)) === -1 ? sentence.length : sentence.indexOf(' ', Math.min(sentence.length - 1, end + half)));
+  }
+  const text = sentence.slice(from, to).trim().replace(/[,;:–—-]$/u, '').trim();
+  return `${from > 0 ? '…' : ''}${text}${to < sentence.length ? '…' : ''}`;
+}

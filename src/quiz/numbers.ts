@@ -1,0 +1,90 @@
+/**
+ * Numbers a "how many" question can ask: a number with what it counts (`19%`, `210 tỷ euro`,
+ * `4 tài liệu`, `38 million euros`), never a year, a date, a time, an ordinal or part of a name
+ * (`Apollo 11`). Distractors keep the answer's form: its separators, decimals and unit, its
+ * roundness, and percentages stay within 0–100.
+ */
+import { readNumber, writeNumber, type NumberForm } from '../text/index.js';
+import { shuffled, type Random } from './random.js';
+import type { QuizLanguage } from './templates.js';
+import { QUIZ_TUNING } from './tuning.js';
+
+export interface NumberMention {
+  /** Offsets of the part a question blanks: the number with its percent sign or scale word. */
+  start: number;
+  end: number;
+  /** The blanked text as the sentence writes it (`19%`, `210 tỷ`, `38 million`). */
+  text: string;
+  form: NumberForm;
+  /** The number is followed by %, percent or phần trăm. */
+  percent: boolean;
+  /** The percent sign or scale word after the number (`%`, ` tỷ`, ` million`): written after every choice. */
+  suffix: string;
+  /** The word the number counts (`điểm`, `euros`), lower case; '' for a percentage. */
+  unit: string;
+}
+
+/** Words after a number that do not say what it counts (it ends a list, a range or a clause). */
+const NOT_A_UNIT = new Set([
+  'và', 'hoặc', 'hay', 'đến', 'tới', 'trong', 'của', 'là', 'ở', 'với', 'theo', 'khi', 'thì', 'mà', 'nhưng', 'cho', 'bởi', 'vào', 'trên', 'dưới',
+  'and', 'or', 'to', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'that', 'which', 'is', 'was', 'were', 'are', 'when', 'than',
+]);
+
+/** Words that scale a number and belong with it in a choice. */
+const SCALE_WORDS = ['nghìn', 'ngàn', 'triệu', 'tỷ', 'thousand', 'million', 'billion', 'trillion'];
+const PERCENT_WORDS = ['%', 'percent', 'per cent', 'phần trăm'];
+
+/** The power of ten the answer is rounded to (`250.000` → 10 000, `3,200` → 100, `19` → 1): distractors round alike. */
+function roundness(form: NumberForm): number {
+  if (form.decimals > 0) return 10 ** -form.decimals;
+  let step = 1;
+  while (form.value % (step * 10) === 0 && form.value >= step * 10) step *= 10;
+  return step;
+}
+
+/** Three or more numbers near the answer, in its form: different, positive, rounded like it, within 0–100 for a percentage. */
+export function numberDistractors(form: NumberForm, percent: boolean, random: Random): number[] {
+  const n = form.value;
+  const step = roundness(form);
+  const round = (x: number): number => Math.round(x / step) * step;
+  const raw = n < QUIZ_TUNING.smallNumberLimit && form.decimals === 0
+    ? [n - 2, n - 1, n + 1, n + 2, n + 3]
+    : QUIZ_TUNING.numberDistractorRatios.map((k) => round(n * k));
+  const fine = (x: number): boolean => x > 0 && Math.abs(x - n) >= step / 2 && (!percent || x <= 100) && writeNumber(x, form) !== writeNumber(n, form);
+  return shuffled([...new Set(raw.filter(fine).map((x) => Number(x.toFixed(form.decimals))))], random);
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** Words before a number that make it a date, an ordinal or a label (`tháng 8`, `thứ 10`, `số 5`, `No. 3`). */
+const NOT_A_COUNT_BEFORE = /(?<![\p{L}\p{M}])(?:ngày|tháng|năm|hôm|thứ|lần thứ|no\.?|number|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+$/iu;
+const NUMBER = /(?<![\p{L}\p{N}.,:/-])\d+(?:[.,]\d+)*(?![\p{N}]|[.,:/]\d|\p{L})/gu;
+
+/**
+ * Numbers in `sentence` that count something named right after them (a unit or noun), outside the
+ * spans given (dates), not after a capitalised word (`Apollo 11`, `Hình 3.20`), and not a year.
+ */
+export function numbersIn(sentence: string, lang: QuizLanguage, skip: ReadonlyArray<readonly [number, number]>): NumberMention[] {
+  const out: NumberMention[] = [];
+  const after = new RegExp(`^\\s*(${PERCENT_WORDS.map(escapeRegex).join('|')})|^\\s+(${SCALE_WORDS.join('|')})(?![\\p{L}\\p{M}])|^\\s+([\\p{Ll}\\p{M}]+)`, 'iu');
+  for (const m of sentence.matchAll(NUMBER)) {
+    const start = m.index;
+    const numberEnd = start + m[0].length;
+    if (skip.some(([s, e]) => start < e && numberEnd > s)) continue;
+    const before = sentence.slice(Math.max(0, start - 30), start);
+    const name = /\p{Lu}[\p{L}\p{M}.-]*\s+$/u.exec(before);
+    const atSentenceStart = name !== null && start - (before.length - name.index) === 0;
+    if ((name !== null && !atSentenceStart) || NOT_A_COUNT_BEFORE.test(before)) continue;
+    const form = readNumber(m[0], lang);
+    if (form === null) continue;
+    const unit = after.exec(sentence.slice(numberEnd));
+    if (unit === null) continue;
+    const [whole, percentWord, scale, noun] = unit;
+    if (noun !== undefined && NOT_A_UNIT.has(noun.toLowerCase())) continue;
+    if (form.decimals === 0 && form.group === '' && form.value >= 1000 && form.value <= 2100 && percentWord === undefined) continue;
+    const suffix = percentWord !== undefined || scale !== undefined ? (whole ?? '') : '';
+    const end = numberEnd + suffix.length;
+    const counted = noun ?? /^\s+([\p{L}\p{M}]+)/u.exec(sentence.slice(end))?.[1] ?? '';
+    out.push({ start, end, text: sentence.slice(start, end), form, percent: percentWord !== undefined, suffix, unit: percentWord !== undefined ? '' : counted.toLowerCase() });
+  }
+  return out;
+}

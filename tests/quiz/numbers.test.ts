@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { numberDistractors, numbersIn } from '../../src/quiz/numbers.js';
+import { seededRandom } from '../../src/quiz/random.js';
+import { readNumber, writeNumber } from '../../src/text/index.js';
+import { dateExpressionSpans } from '../../src/events/dates.js';
+
+describe('numbers as a language writes them', () => {
+  it.each([
+    ['158.349', 'vi', 158349, 0],
+    ['43,3', 'vi', 43.3, 1],
+    ['158,349', 'en', 158349, 0],
+    ['2.5', 'en', 2.5, 1],
+    ['1.4', 'en', 1.4, 1],
+    ['19', 'vi', 19, 0],
+  ] as const)('GIVEN %s in %s THEN it reads %d with %d decimals and writes back the same', (raw, lang, value, decimals) => {
+    const form = readNumber(raw, lang);
+    expect(form).toMatchObject({ value, decimals });
+    expect(writeNumber(form!.value, form!)).toBe(raw);
+  });
+
+  it('GIVEN an English number read as Vietnamese THEN it is not a Vietnamese number', () => {
+    expect(readNumber('2.5', 'vi')).toBeNull();
+    expect(writeNumber(250000, readNumber('250,000', 'en')!)).toBe('250,000');
+  });
+});
+
+describe('numbers a question can ask', () => {
+  const found = (text: string, lang: 'vi' | 'en' = 'en') => numbersIn(text, lang, dateExpressionSpans(text)).map((n) => n.text);
+
+  it('GIVEN counts, percentages and scaled sums THEN each is found with its percent sign or scale word', () => {
+    expect(found('Thieves took paintings worth 38 million euros from 14 rooms; 19% of staff were off.')).toEqual(['38 million', '14', '19%']);
+    expect(found('Kế hoạch 28 điểm nhắm tới 210 tỷ euro tài sản.', 'vi')).toEqual(['28', '210 tỷ']);
+  });
+
+  it('GIVEN years, dates, times, ordinals and numbers of names THEN none is a count', () => {
+    expect(found('In 1998 the museum opened; on March 3 at 2:40 a.m. the 17th-century works left, as Apollo 11 had.')).toEqual([]);
+    expect(found('Ngày 2/12 và tháng 8, lần thứ 3, năm 2024.', 'vi')).toEqual([]);
+    expect(found('The men, aged 34 and 41, were held.')).toEqual([]);
+  });
+
+  it('GIVEN an answer THEN distractors keep its form, its roundness and, for a percentage, stay within 0–100', () => {
+    const random = seededRandom(1);
+    const pct = readNumber('75,8', 'vi')!;
+    for (let i = 0; i < 20; i++) {
+      for (const x of numberDistractors(pct, true, random)) {
+        expect(x).toBeLessThanOrEqual(100);
+        expect(writeNumber(x, pct)).toMatch(/^\d+,\d$/u);
+      }
+    }
+    const reward = readNumber('250,000', 'en')!;
+    for (const x of numberDistractors(reward, false, random)) expect(writeNumber(x, reward)).toMatch(/^\d{2,3},000$/u);
+    const small = numberDistractors(readNumber('4', 'vi')!, false, random);
+    expect(small.length).toBeGreaterThanOrEqual(3);
+    expect(small.every((x) => Number.isInteger(x) && x > 0 && x !== 4)).toBe(true);
+  });
+});
