@@ -7,10 +7,10 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { labelProblem } from '../events/label.js';
-import { MONTH_NAMES_EN, decimalSeparator, parseNumber } from '../text/index.js';
+import { MONTH_NAMES_EN, readNumber } from '../text/index.js';
 import type { QuizLanguage } from './templates.js';
 import type { QuestionKind, QuizQuestion } from './types.js';
-import { PERSON_CUES } from './material.js';
+import { PERSON_TITLES } from './people.js';
 
 /** Longer prompts cannot be read within a countdown (and were up to 1,200 characters). */
 export const PROMPT_MAX_CHARS = 300;
@@ -46,19 +46,11 @@ const lastWord = (name: string): string => name.split(/\s+/u).pop() ?? name;
 
 /** Whether the corpus writes `name` (or its last word) right after a word that introduces a person. */
 function introducedAsPerson(name: string, ctx: CheckContext): boolean {
-  const cue = PERSON_CUES.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+  const cue = PERSON_TITLES.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
   const tail = [name, lastWord(name)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})\\.?\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+){0,3}(?:${tail})(?![\\p{L}\\p{M}])`, 'iu');
-  return ctx.articles.some((a) => a.sentences.some((s) => pattern.test(s.text)));
-}
-
-/** Number forms: `1.234`, `1,5`, `19`; the decimal separator and the number of decimals. */
-function numberShape(raw: string): { value: number; decimals: number; separator: string } | null {
-  if (!/^\d+(?:[.,]\d+)*$/u.test(raw)) return null;
-  const value = parseNumber(raw);
-  if (Number.isNaN(value)) return null;
-  const separator = decimalSeparator(raw);
-  return { value, decimals: separator === null ? 0 : raw.length - raw.indexOf(separator) - 1, separator: separator ?? '' };
+  const before = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})\\.?\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+){0,3}(?:${tail})(?![\\p{L}\\p{M}])`, 'iu');
+  const apposition = new RegExp(`(?<![\\p{L}\\p{M}])(?:${tail}), (?:a|an|the|who|người) [^,.;]{0,40}?(?<![\\p{L}\\p{M}])(?:${cue})(?![\\p{L}\\p{M}])`, 'iu');
+  return ctx.articles.some((a) => a.sentences.some((s) => before.test(s.text) || apposition.test(s.text)));
 }
 
 const ENGLISH_MONTH = new RegExp(`\\b(?:${MONTH_NAMES_EN.join('|')})\\b`, 'u');
@@ -147,19 +139,26 @@ export const QUESTION_RULES: readonly QuestionRule[] = [
   },
   {
     id: 'number-format',
-    says: 'number choices keep the answer\'s format (separator, decimals), and percentages stay within 0–100',
+    says: 'number choices keep the answer\'s form (separators, decimals, unit), and percentages stay within 0–100',
     kinds: ['how_many'],
-    problem: (q) => {
-      const answer = numberShape(answerOf(q));
-      if (answer === null) return `the answer "${answerOf(q)}" is not a number`;
+    problem: (q, ctx) => {
+      const split = (c: string): { number: string; unit: string } => {
+        const m = /^(\d[\d.,]*)(.*)$/su.exec(c);
+        return { number: m?.[1] ?? '', unit: m?.[2] ?? c };
+      };
+      const answer = split(answerOf(q));
+      const answerForm = readNumber(answer.number, ctx.lang);
+      if (answerForm === null) return `the answer "${answerOf(q)}" is not a number`;
       for (const c of q.choices) {
-        const shape = numberShape(c);
-        if (shape === null) return `"${c}" is not a number`;
-        if (shape.decimals !== answer.decimals || shape.separator !== answer.separator) return `"${c}" is not in the format of "${answerOf(q)}"`;
+        const { number, unit } = split(c);
+        const form = readNumber(number, ctx.lang);
+        if (form === null) return `"${c}" is not a number as the corpus writes them`;
+        if (unit !== answer.unit) return `"${c}" has another unit than "${answerOf(q)}"`;
+        if (form.decimals !== answerForm.decimals || (form.group === '') !== (answerForm.group === '') && Math.max(form.value, answerForm.value) >= 10000) return `"${c}" is not in the form of "${answerOf(q)}"`;
       }
-      const percent = /____\s*(?:%|percent|per cent|phần trăm)/iu.test(q.prompt);
-      const over = q.choices.find((c) => (numberShape(c)?.value ?? 0) > 100);
-      return percent && over !== undefined ? `${over}% is above 100%` : null;
+      const percent = /%|percent|per cent|phần trăm/iu.test(answer.unit) || /____\s*(?:%|percent|per cent|phần trăm)/iu.test(q.prompt);
+      const over = q.choices.find((c) => (readNumber(split(c).number, ctx.lang)?.value ?? 0) > 100);
+      return percent && over !== undefined ? `${over} is above 100%` : null;
     },
   },
   {

@@ -38,6 +38,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const byKind = new Map(kinds.map((k) => [k, shuffled(KIND_BUILDERS[k](material), random)]));
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
+  const sentences = new Set<string>();
   const order = shuffled(kinds, random);
   while (questions.length < n && [...byKind.values()].some((list) => list.length > 0)) {
     for (const kind of order) {
@@ -47,11 +48,13 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
         const candidate = list.shift();
         if (candidate === undefined || facts.has(candidate.factKey)) continue;
         const built = candidate.build(random);
-        if (built === null || facts.has(built.factKey)) continue;
+        const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
+        if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey)) continue;
         const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
         if (questionProblems(question, checkContext, structural).length > 0) continue;
         facts.add(candidate.factKey);
         facts.add(built.factKey);
+        sentences.add(sentenceKey);
         questions.push(question);
         break;
       }

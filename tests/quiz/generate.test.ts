@@ -76,12 +76,16 @@ describe('generateQuiz on the demo corpus', () => {
     expect(quiz.questions.every((q) => q.prompt.startsWith('Điền số'))).toBe(true);
   });
 
-  it('blanks numbers with distractors of the same magnitude, and the answer is in the cited passage', () => {
+  it('blanks numbers with distractors of the same magnitude and unit, and the answer is in the cited sentence', () => {
     const quiz = generateQuiz(demo, { n: 20, seed: 3, kinds: ['how_many'] });
+    expect(quiz.questions.length).toBeGreaterThan(3);
     for (const q of quiz.questions) {
-      const answer = Number(q.choices[q.answerIndex]!.replace(',', '.'));
-      for (const c of q.choices) expect(Number(c.replace(',', '.'))).toBeLessThanOrEqual(Math.max(answer * 2, answer + 3));
-      expect(q.source.text).toContain(q.choices[q.answerIndex]);
+      const unit = (c: string) => c.replace(/^[\d.,]+/u, '');
+      const value = (c: string) => Number(c.replace(/[^\d,]/gu, '').replace(',', '.'));
+      const answer = q.choices[q.answerIndex]!;
+      expect(new Set(q.choices.map(unit))).toEqual(new Set([unit(answer)]));
+      for (const c of q.choices) expect(value(c)).toBeLessThanOrEqual(Math.max(value(answer) * 2, value(answer) + 3));
+      expect(q.source.sentence).toContain(answer);
     }
   });
 

@@ -1,7 +1,8 @@
 /** What every question kind's builder reads and returns. */
 import type { Article, Passage } from '../../corpus/types.js';
-import type { ActorFinder } from '../../corpus/names.js';
 import type { BriefingEvent } from '../../events/types.js';
+import type { PeopleIndex } from '../people.js';
+import type { Quotation } from '../quotations.js';
 import type { Random } from '../random.js';
 import type { QUIZ_TEMPLATES, QuizLanguage } from '../templates.js';
 import type { QuestionKind, QuestionSource, QuizQuestion } from '../types.js';
@@ -17,11 +18,9 @@ export interface QuizMaterial {
   articles: readonly Article[];
   /** Passages the quiz may ask about. */
   passages: readonly Passage[];
-  finder: ActorFinder;
-  /** Names the corpus introduces as a person's (`ông Lavrov`, `President …`). */
-  persons: ReadonlySet<string>;
-  /** The persons, in the order the corpus first names them. */
-  people: readonly string[];
+  people: PeopleIndex;
+  /** Quotations whose speaker is certain, in passages the quiz may ask about. */
+  quotations: readonly Quotation[];
   /** The cited passage and the sentence of it a question is built from. */
   sourceOf(passageId: string, sentence: string): QuestionSource | null;
 }

@@ -1,26 +1,30 @@
-/** "Fill in the blank": a person's full name blanked out of a sentence, three other people as distractors. */
+/** "Fill in the blank": a person's name blanked out of a sentence, three other people as distractors. */
 import { BLANK, arrangeChoices } from '../choices.js';
-import { shuffled } from '../random.js';
-import { normaliseChoice } from '../check.js';
+import { PROMPT_MAX_CHARS } from '../check.js';
+import type { Person } from '../people.js';
+import { otherPeople } from './people-choices.js';
+import { sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
 export const whoQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
-      for (const actor of m.finder.actors(s.text)) {
-        if (!m.persons.has(actor)) continue;
-        const words = actor.split(' ');
-        if (words.length < 2) continue;
-        const last = words[words.length - 1] ?? actor;
-        const factKey = `actor:${p.id}:${s.index}:${actor}`;
+      const mentions = m.people.mentions(s.text, p.docId);
+      for (const person of new Set<Person>(mentions.map((x) => x.person))) {
+        const own = mentions.filter((x) => x.person === person);
+        const answer = own.map((x) => x.text).sort((a, b) => b.length - a.length)[0] ?? person.name;
+        const factKey = `who:${person.name}:${p.docId}:${s.index}`;
         out.push({
           kind: 'who',
           factKey,
           build: (r) => {
-            const prompt = m.text.who(s.text.split(actor).join(BLANK).split(last).join(BLANK));
-            const similar = m.people.filter((x) => x.split(' ').length === words.length && !x.endsWith(last) && !normaliseChoice(prompt).includes(normaliseChoice(x)));
-            const arranged = arrangeChoices(actor, shuffled(similar, r), r);
+            let blanked = s.text;
+            for (const x of [...own].reverse()) blanked = `${blanked.slice(0, x.start)}${BLANK}${blanked.slice(x.end)}`;
+            const first = blanked.indexOf(BLANK);
+            const room = PROMPT_MAX_CHARS - m.text.who('').length;
+            const prompt = m.text.who(sentenceWindow(blanked, first, first + BLANK.length, room));
+            const arranged = arrangeChoices(answer, otherPeople(m, person, answer, p.docId, prompt, r), r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
             return { kind: 'who', prompt, ...arranged, explanation: `${m.text.source(source.title)}: ${s.text}`, source, factKey };

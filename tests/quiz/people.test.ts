@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Passage } from '../../src/corpus/types.js';
+import { buildPeopleIndex } from '../../src/quiz/people.js';
+import { findQuotations } from '../../src/quiz/quotations.js';
+import { sentenceWindow } from '../../src/quiz/kinds/sentence-window.js';
+
+function article(docId: string, paragraphs: string[][]): Article {
+  const sentences = paragraphs.flatMap((p, paragraph) => p.map((text) => ({ text, paragraph })));
+  return { docId, title: docId, date: null, sentences: sentences.map((s, index) => ({ ...s, index, start: 0, end: 0 })) } as unknown as Article;
+}
+function passagesOf(articles: Article[]): Passage[] {
+  return articles.map((a) => ({ id: `${a.docId}#0`, docId: a.docId, text: a.sentences.map((s) => s.text).join(' '), start: 0, end: 0, sentences: a.sentences }));
+}
+
+const vi = article('vi', [
+  ['Trợ lý Tổng thống Nga Yuri Ushakov cho biết cuộc gặp diễn ra tốt đẹp.', 'Ngoại trưởng Nga cũng nhấn mạnh Moskva sẽ không nhượng bộ.'],
+  ['Yury Ushakov nói thêm rằng hai bên sẽ gặp lại.', '"Giờ đây những hiểu lầm đã được giải quyết hoàn toàn", ông Lavrov nói.', 'Theo ông, Nga muốn hòa bình lâu dài.'],
+  ['"Chúng tôi đã chuyển cho các cộng sự Mỹ những đề xuất bổ sung", ông nói thêm.', 'Ông Lavrov gặp Tổng thống Nga Vladimir Putin tại Điện Kremlin.'],
+]);
+const en = article('en', [
+  ['Museum director Ingrid Solberg said the staff were shocked.', '"These paintings belong to everyone in this city," she said.'],
+  ['"We believe these two men played a central role," said Johan de Wit, a spokesman for the prosecutors.', '"The paintings themselves have not yet been found."'],
+  ['Chief Superintendent Marcus Hale and Mayor Elise Brandt met on Monday.', '"We will keep looking until it is found," he said.'],
+  ['"A collection worth hundreds of millions," Lindmark police said.'],
+]);
+
+describe('the people a briefing names', () => {
+  it('GIVEN names introduced by titles, forms of address and appositions THEN each is a person, once, in its most frequent full spelling', () => {
+    const names = buildPeopleIndex([vi, en]).people.map((p) => p.name).sort();
+    expect(names).toEqual(['Elise Brandt', 'Ingrid Solberg', 'Johan de Wit', 'Lavrov', 'Marcus Hale', 'Vladimir Putin', 'Yuri Ushakov']);
+  });
+
+  it('GIVEN two spellings of one person and a short form THEN they are one person', () => {
+    const index = buildPeopleIndex([vi]);
+    const ushakov = index.people.find((p) => p.name === 'Yuri Ushakov');
+    expect([...(ushakov?.forms ?? [])].sort()).toEqual(['Yuri Ushakov', 'Yury Ushakov']);
+    expect(index.mentions('Ushakov nói.', 'vi').map((m) => m.person.name)).toEqual(['Yuri Ushakov']);
+  });
+
+  it('GIVEN a country after an office title (Ngoại trưởng Nga) THEN the country is not a person', () => {
+    expect(buildPeopleIndex([vi]).people.some((p) => p.name === 'Nga')).toBe(false);
+  });
+});
+
+describe('who said a quotation', () => {
+  const said = (a: Article) => findQuotations([a], passagesOf([a]), buildPeopleIndex([a])).map((q) => [q.speaker.name, q.quote.slice(0, 20)]);
+
+  it('GIVEN a named speaker, a pronoun for the one person named last, and "said NAME" THEN each quotation has its speaker', () => {
+    expect(said(vi)).toEqual([['Lavrov', 'Giờ đây những hiểu l'], ['Lavrov', 'Chúng tôi đã chuyển ']]);
+    expect(said(en)).toEqual([
+      ['Ingrid Solberg', 'These paintings belo'],
+      ['Johan de Wit', 'We believe these two'],
+      ['Johan de Wit', 'The paintings themse'],
+    ]);
+  });
+
+  it('GIVEN a pronoun after a sentence naming two people, or a speaker that is not a person THEN the quotation is left out', () => {
+    const quotes = said(en).map(([, q]) => q ?? '');
+    expect(quotes.some((q) => q.startsWith('We will keep'))).toBe(false);
+    expect(quotes.some((q) => q.startsWith('A collection'))).toBe(false);
+  });
+});
+
+describe('a long sentence cut to fit a prompt', () => {
+  it('GIVEN a sentence longer than the room THEN whole clauses around the blank are kept, with … where it goes on', () => {
+    const sentence = 'First clause that is rather long indeed, second clause holds the ____ we need, third clause is also long enough to matter, fourth clause ends it.';
+    const at = sentence.indexOf('____');
+    const cut = sentenceWindow(sentence, at, at + 4, 80);
+    expect(cut).toContain('second clause holds the ____ we need');
+    expect(cut.length).toBeLessThanOrEqual(82);
+    expect(cut.startsWith('…') || cut.endsWith('…')).toBe(true);
+    expect(sentenceWindow('Short ____ one.', 6, 10, 80)).toBe('Short ____ one.');
+  });
+});
