@@ -50,7 +50,11 @@ export function numberDistractors(form: NumberForm, percent: boolean, random: Ra
   const raw = n < QUIZ_TUNING.smallNumberLimit && form.decimals === 0
     ? [n - 2, n - 1, n + 1, n + 2, n + 3]
     : QUIZ_TUNING.numberDistractorRatios.map((k) => round(n * k));
-  const fine = (x: number): boolean => x > 0 && Math.abs(x - n) >= step / 2 && (!percent || x <= 100) && writeNumber(x, form) !== writeNumber(n, form);
+  const answerEndsInZero = writeNumber(n, form).endsWith('0');
+  const fine = (x: number): boolean => {
+    const text = writeNumber(x, form);
+    return x > 0 && Math.abs(x - n) >= step / 2 && (!percent || x <= 100) && text !== writeNumber(n, form) && (answerEndsInZero || !text.endsWith('0'));
+  };
   return shuffled([...new Set(raw.filter(fine).map((x) => Number(x.toFixed(form.decimals))))], random);
 }
 

@@ -174,6 +174,14 @@ function sameSurname(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= SURNAME_MIN_CHARS_FOR_EDITS && distance(a, b) <= SAME_SURNAME_EDITS;
 }
 
+/** The surname as a text writes it alone: the last word, with its particles (`Lavrov`, `de Wit`). */
+export function writtenSurname(name: string): string {
+  const words = name.split(/\s+/u);
+  let from = words.length - 1;
+  while (from > 1 && NAME_PARTICLES.has(words[from - 1] ?? '')) from--;
+  return words.slice(from).join(' ');
+}
+
 /** A surname alone (`Lavrov`, `de Wit`): a name of one word, or one that opens with a particle. */
 const surnameOnly = (name: string): boolean => !name.includes(' ') || NAME_PARTICLES.has(name.split(' ')[0] ?? '');
 

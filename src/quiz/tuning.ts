@@ -20,6 +20,10 @@ export const QUIZ_TUNING = {
   dateDistractorOffsets: [-9, -7, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 7, 9],
   /** Below this a number is a small count (`4 tài liệu`): distractors step by one or two rather than by ratio. */
   smallNumberLimit: 12,
-  /** Ratios for distractors of larger numbers: the same magnitude, far enough apart not to be a rounding. */
-  numberDistractorRatios: [0.5, 0.75, 1.25, 1.5, 2],
+  /**
+   * Ratios for distractors of larger numbers: the same magnitude, far enough apart not to be a rounding.
+   * More ratios than choices, since a distractor is dropped when rounding makes it look rounder than the
+   * answer (`2.5` offered beside `5.0`) or pushes a percentage past 100.
+   */
+  numberDistractorRatios: [0.5, 0.6, 0.75, 0.8, 1.2, 1.25, 1.4, 1.5, 2],
 } as const;

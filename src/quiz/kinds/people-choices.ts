@@ -1,9 +1,7 @@
 /** What "who" and "who said" share: three other people as distractors. */
-import type { Person } from '../people.js';
+import { writtenSurname as surname, type Person } from '../people.js';
 import { shuffled, type Random } from '../random.js';
 import type { QuizMaterial } from './types.js';
-
-const surname = (name: string): string => name.split(/\s+/u).pop() ?? name;
 
 /**
  * Other people, written like the answer (full names, or surnames when the answer is one word):
