@@ -4,7 +4,7 @@
  * invents a day or a year the text does not support: relative days need a real
  * publication date; a missing year comes from the anchor and says so.
  */
-import { MONTH_PATTERN_EN, WEEKDAYS, monthOfEnglishWord, nearestYear } from '../text/index.js';
+import { MONTH_NAMES_EN, MONTH_PATTERN_EN, WEEKDAYS, monthOfEnglishWord, nearestYear } from '../text/index.js';
 import type { DatePrecision, DateResolution, ResolvedDate } from './types.js';
 
 export interface DateAnchor {
@@ -18,7 +18,7 @@ export { FUTURE_TOLERANCE_DAYS } from '../text/index.js';
 
 interface Rule {
   pattern: RegExp;
-  resolve(m: RegExpExecArray, anchor: DateAnchor | null): { value: string; precision: DatePrecision; resolution: DateResolution } | null;
+  resolve(m: RegExpExecArray, anchor: DateAnchor | null): { value: string; precision: DatePrecision; resolution: DateResolution; until?: string } | null;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -105,8 +105,67 @@ function relativeYear(anchor: DateAnchor | null, years: number): ReturnType<Rule
 
 const N = (s: string | undefined): number => Number(s);
 
+/** Years a date rule reads as years: four digits, not a count (`1.500 quân`) or a code. */
+const YEAR_MIN = 1000;
+const YEAR_MAX = 2099;
+const year = (y: number): string | null => (y >= YEAR_MIN && y <= YEAR_MAX ? String(y) : null);
+
+function explicitYear(y: number): ReturnType<Rule['resolve']> {
+  const value = year(y);
+  return value === null ? null : { value, precision: 'year', resolution: 'explicit' };
+}
+
+/** `1654-57`, `from 2015 to 2017`: both ends, the second completed from the first when shortened. */
+function yearSpan(from: string | undefined, to: string | undefined): ReturnType<Rule['resolve']> {
+  const first = N(from);
+  const short = to ?? '';
+  const last = short.length < 4 ? N(`${String(first).slice(0, 4 - short.length)}${short}`) : N(short);
+  const [a, b] = [year(first), year(last)];
+  return a === null || b === null || last <= first ? null : { value: a, precision: 'year', resolution: 'explicit', until: b };
+}
+
+function decade(y: number): ReturnType<Rule['resolve']> {
+  return y % 10 === 0 && year(y) !== null ? { value: String(y), precision: 'decade', resolution: 'explicit' } : null;
+}
+
+const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50 };
+
+/** `17`, `17th`, `XVII` → 17. */
+function centuryNumber(raw: string): number {
+  if (/^\d/u.test(raw)) return N(raw.replace(/\D+$/u, ''));
+  let total = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const v = ROMAN[raw[i] ?? ''] ?? 0;
+    const next = ROMAN[raw[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+function century(raw: string | undefined): ReturnType<Rule['resolve']> {
+  const c = centuryNumber(raw ?? '');
+  return c >= 1 && c <= 21 ? { value: String((c - 1) * 100).padStart(4, '0'), precision: 'century', resolution: 'explicit' } : null;
+}
+
+/** Before Christ, before present, years ago: not a year of our era, and not placed on the timeline. */
+const skip = (): ReturnType<Rule['resolve']> => null;
+
+/** Words before a bare year that make it one (`in`, `of`, `until`…); `in` alone also before a verb (`an audit in 2019 recommended`). */
+const YEAR_PREPOSITIONS = 'since|by|of|during|until|till|after|before|around|circa|from|early|late|mid|vào|từ|đến|trước|sau|cuối|đầu|giữa';
+
 /** Longest forms first: a match hides the shorter forms inside it. */
 const RULES: readonly Rule[] = [
+  // Eras and ages that are not years of ours: matched so that no other rule reads them as AD.
+  { pattern: /\b\d[\d.,]*\s*(?:BC|BCE|BP|B\.C\.|TCN)\b|\b\d[\d.,]*\s+(?:năm\s+)?trước\s+Công\s+nguyên|\b\d[\d.,]*\s+(?:years|năm)\s+(?:ago|trước)\b/gu, resolve: skip },
+  // An age of an object (`17th-century paintings`), not a time something happened.
+  { pattern: /\b\d{1,2}(?:st|nd|rd|th)-century\b/giu, resolve: skip },
+  { pattern: /\b(?:from|between)\s+(?:the\s+years?\s+)?(\d{4})\s+(?:to|and|until|till)\s+(\d{4})\b/giu, resolve: (m) => yearSpan(m[1], m[2]) },
+  { pattern: /(?<![\p{L}\p{M}])từ\s+(?:năm\s+)?(\d{4})\s+(?:đến|tới)\s+(?:năm\s+)?(\d{4})\b/giu, resolve: (m) => yearSpan(m[1], m[2]) },
+  { pattern: /(?<![\d/.,])\b(\d{4})\s?[-–]\s?(\d{2}|\d{4})\b(?![\d/.,]\d)/gu, resolve: (m) => yearSpan(m[1], m[2]) },
+  { pattern: /\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(\d{3}0)s\b/giu, resolve: (m) => decade(N(m[1])) },
+  { pattern: /(?<![\p{L}\p{M}])(?:(?:đầu|giữa|cuối)\s+)?(?:những\s+năm|thập\s+(?:niên|kỷ))\s+(\d{3}0)\b/giu, resolve: (m) => decade(N(m[1])) },
+  { pattern: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(?:AD|CE))?\b/giu, resolve: (m) => century(m[1]) },
+  { pattern: /(?<![\p{L}\p{M}])thế\s+kỷ\s+(?:thứ\s+)?(\d{1,2}|[IVXL]+)(?![\p{L}\p{M}\d])/gu, resolve: (m) => century(m[1]) },
   { pattern: /(?:(?:ngày|hôm)\s+)?\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/giu, resolve: (m) => fullDay(N(m[1]), N(m[2]), N(m[3])) },
   { pattern: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu, resolve: (m) => fullDay(N(m[1]), N(m[2]), N(m[3])) },
   { pattern: /(?:(?:hồi|vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(\d{1,2})(?:\/|\s+năm\s+)(\d{4})/giu, resolve: (m) => monthYear(N(m[1]), N(m[2])) },
@@ -118,7 +177,9 @@ const RULES: readonly Rule[] = [
   { pattern: new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{4})\\b`, 'giu'), resolve: (m) => monthYear(monthOfEnglishWord(m[1] ?? '') ?? 0, N(m[2])) },
   { pattern: new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent))`, 'giu'), resolve: (m, a) => dayMonth(N(m[2]), monthOfEnglishWord(m[1] ?? '') ?? 0, a) },
   { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN_EN})\\b`, 'giu'), resolve: (m, a) => dayMonth(N(m[1]), monthOfEnglishWord(m[2] ?? '') ?? 0, a) },
-  { pattern: /\b[Oo]n\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gu, resolve: (m, a) => weekday(m, a) },
+  { pattern: /\b[Oo]n\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b(?:\s+(?:morning|afternoon|evening|night))?/gu, resolve: (m, a) => weekday(m, a) },
+  // A month without a year after a preposition (`in May`, `by early June`); `May` capitalised, not the verb.
+  { pattern: new RegExp(`\\b(?:in|by|until|since|from|early|late|mid-)\\s+(?:(?:early|late|mid-)\\s*)?(${MONTH_NAMES_EN.join('|')})\\b(?!\\s+\\d)`, 'gu'), resolve: (m, a) => monthOnly(monthOfEnglishWord(m[1] ?? '') ?? 0, a) },
   // Case matters: `thứ Năm` is Thursday, `thứ năm` is "fifth".
   { pattern: /(?:[Hh]ôm|[Vv]ào|[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+(thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+nhật)(?![\p{L}\p{M}])/gu, resolve: (m, a) => weekday(m, a) },
   { pattern: /(?:(?:đầu|giữa|cuối)\s+)?tháng\s+này/giu, resolve: (_m, a) => relativeMonth(a, 0) },
@@ -130,8 +191,9 @@ const RULES: readonly Rule[] = [
   { pattern: /hôm\s+nay|\btoday\b/giu, resolve: (_m, a) => relativeDay(a, 0) },
   { pattern: /hôm\s+qua|\byesterday\b/giu, resolve: (_m, a) => relativeDay(a, -1) },
   { pattern: /năm\s+ngoái|\blast year\b/giu, resolve: (_m, a) => relativeYear(a, -1) },
-  { pattern: /(?:(?:từ|vào|trong|đến)\s+)?năm\s+(\d{4})\b/giu, resolve: (m) => ({ value: String(N(m[1])), precision: 'year', resolution: 'explicit' }) },
-  { pattern: /\b(?:in|since|by)\s+(\d{4})\b/giu, resolve: (m) => ({ value: String(N(m[1])), precision: 'year', resolution: 'explicit' }) },
+  { pattern: /(?:(?:từ|vào|trong|đến)\s+)?năm\s+(\d{4})\b(?![.,]\d)/giu, resolve: (m) => explicitYear(N(m[1])) },
+  { pattern: /\b(?:in|in\s+the\s+(?:spring|summer|autumn|fall|winter)\s+of)\s+(\d{4})\b(?![.,]\d)/giu, resolve: (m) => explicitYear(N(m[1])) },
+  { pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${YEAR_PREPOSITIONS})\\s+(\\d{4})\\b(?![.,]\\d)(?!\\s+\\p{Ll}+(?!\\p{L})(?<!\\b(?:and|or|to|the|a|in|on|at|by|for|with|as|when|và|đến|tới|khi|thì)))`, 'giu'), resolve: (m) => explicitYear(N(m[1])) },
 ];
 
 /** Offsets of every date expression in `text`, resolvable or not (`hôm qua` without a publication date too). */

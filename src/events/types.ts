@@ -1,6 +1,9 @@
 /** Dated expressions, resolved dates and events: the data behind the timeline and the quiz. */
 
-export type DatePrecision = 'day' | 'month' | 'year';
+import type { CalendarPrecision } from '../text/index.js';
+
+/** `decade`: `YYYY` is its first year (`1990` for the 1990s); `century`: `YYYY` is its first hundred (`1600` for the 17th century). */
+export type DatePrecision = CalendarPrecision;
 
 /**
  * How a date was resolved:
@@ -15,6 +18,8 @@ export interface ResolvedDate {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, matching `precision`. */
   value: string;
   precision: DatePrecision;
+  /** For a span of years (`from 2015 to 2017`, `1654-57`): its last year; `value` is the first. */
+  until?: string;
   resolution: DateResolution;
   /** The expression as the article gave it, e.g. `hôm 3/12`. */
   text: string;
@@ -36,6 +41,8 @@ export interface BriefingEvent {
   id: string;
   date: string;
   precision: DatePrecision;
+  /** The last year of a span of years (`date` is the first). */
+  until?: string;
   resolution: DateResolution;
   /** The date as the (first) article gave it. */
   dateText: string;

@@ -59,3 +59,51 @@ export function formatCalendarDate(value: string, language: Language): string {
   if (m !== undefined) return `${MONTH_NAMES_EN[Number(m) - 1]} ${y}`;
   return y;
 }
+
+/** How precisely a date is known: `decade` and `century` hold their first year (`1990`, `1600`). */
+export type CalendarPrecision = 'day' | 'month' | 'year' | 'decade' | 'century';
+
+/** A stretch of time as the text gave it: a day, month, year (or span of years), decade or century. */
+export interface CalendarPeriod {
+  value: string;
+  precision: CalendarPrecision;
+  /** The last year of a span of years. */
+  until?: string;
+}
+
+function englishOrdinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/**
+ * A period as a reader writes it alone (a choice, a timeline entry): `2/12/2025`, `tháng 12/2025`,
+ * `năm 1998`, `những năm 1990`, `thế kỷ 17`, `1650–1655`; `December 2, 2025`, `1998`, `the 1990s`,
+ * `the 17th century`.
+ */
+export function formatPeriod(p: CalendarPeriod, language: Language): string {
+  const y = Number(p.value.slice(0, 4));
+  switch (p.precision) {
+    case 'decade':
+      return language === 'vi' ? `những năm ${y}` : `the ${y}s`;
+    case 'century':
+      return language === 'vi' ? `thế kỷ ${y / 100 + 1}` : `the ${englishOrdinal(y / 100 + 1)} century`;
+    case 'year':
+      if (p.until !== undefined) return `${y}–${p.until}`;
+      return formatCalendarDate(p.value, language);
+    default:
+      return formatCalendarDate(p.value, language);
+  }
+}
+
+/**
+ * A period with the preposition a sentence puts before it: `vào ngày 2/12/2025`, `vào năm 1998`,
+ * `từ năm 2015 đến năm 2017`; `on December 2, 2025`, `in 1998`, `in the 1990s`, `from 2015 to 2017`.
+ */
+export function periodPhrase(p: CalendarPeriod, language: Language): string {
+  if (p.precision === 'year' && p.until !== undefined) return language === 'vi' ? `từ năm ${p.value} đến năm ${p.until}` : `from ${p.value} to ${p.until}`;
+  const alone = formatPeriod(p, language);
+  if (language === 'vi') return p.precision === 'day' ? `vào ngày ${alone}` : `vào ${alone}`;
+  return p.precision === 'day' ? `on ${alone}` : `in ${alone}`;
+}

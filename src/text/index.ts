@@ -18,7 +18,8 @@ export { baseForms, stemOf } from './stems.js';
 export { detectLanguage, type Language } from './language.js';
 export { FUNCTION_WORDS, STOPWORDS } from './function-words.js';
 export {
-  FUTURE_TOLERANCE_DAYS, MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, monthOfEnglishWord, nearestYear,
+  FUTURE_TOLERANCE_DAYS, MONTH_ABBREVIATIONS_EN, MONTH_NAMES_EN, MONTH_PATTERN_EN, MONTHS_EN, WEEKDAYS, formatCalendarDate, formatPeriod, monthOfEnglishWord, nearestYear, periodPhrase,
+  type CalendarPeriod, type CalendarPrecision,
 } from './calendar.js';
 export { decimalSeparator, formatNumber, normaliseNumber, parseNumber, readNumber, writeNumber, type NumberForm } from './numbers.js';
 export { containment, jaccard, shingles, sparseDot } from './similarity.js';

@@ -68,3 +68,36 @@ describe('findDates', () => {
     expect(d).toMatchObject({ text: 'ngày 7/11', start: 113, end: 122, value: '2025-11-07' });
   });
 });
+
+describe('findDates: spans of time, read with their own precision or not at all', () => {
+  const read = (text: string) => findDates(text, published).map((d) => [d.text, d.value, d.precision, d.until ?? null]);
+
+  it.each([
+    ['Art theft peaked in the 1990s.', [['the 1990s', '1990', 'decade', null]]],
+    ['Tình hình xấu đi trong những năm 1980.', [['những năm 1980', '1980', 'decade', null]]],
+    ['thập niên 1990', [['thập niên 1990', '1990', 'decade', null]]],
+    ['It shut from 2015 to 2017.', [['from 2015 to 2017', '2015', 'year', '2017']]],
+    ['painted between 1650 and 1655', [['between 1650 and 1655', '1650', 'year', '1655']]],
+    ['the war of 1654-57', [['1654-57', '1654', 'year', '1657']]],
+    ['từ năm 1914 đến năm 1945', [['từ năm 1914 đến năm 1945', '1914', 'year', '1945']]],
+    ['in the 17th century', [['the 17th century', '1600', 'century', null]]],
+    ['vào thế kỷ XVII', [['thế kỷ XVII', '1600', 'century', null]]],
+    ['thế kỷ thứ 10', [['thế kỷ thứ 10', '0900', 'century', null]]],
+    ['in the summer of 1521', [['in the summer of 1521', '1521', 'year', null]]],
+    ['an audit in 2019 recommended new sensors', [['in 2019', '2019', 'year', null]]],
+  ])('GIVEN "%s" THEN %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each(['settled about 9000 BP', 'in 500 BC', 'năm 500 TCN', '500 năm trước Công nguyên', 'four 17th-century paintings', 'a force of 1500 troops', 'around 1500 men'])(
+    'GIVEN "%s" THEN no date (never a wrong year)',
+    (text) => {
+      expect(read(text)).toEqual([]);
+    },
+  );
+
+  it('GIVEN a month without a year after a preposition THEN the latest such month up to a few months ahead of the publication date; the verb "may" is no month', () => {
+    expect(read('They go back on display in May.')).toEqual([['in May', '2025-05', 'month', null]]);
+    expect(read('It may rain.')).toEqual([]);
+  });
+});
