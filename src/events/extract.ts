@@ -4,27 +4,37 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { actorFinder } from '../corpus/names.js';
-import { isNumeric, jaccard, words } from '../text/index.js';
-import { corpusAnchor, findDates, type DateAnchor } from './dates.js';
+import { detectLanguage, isNumeric, jaccard, words } from '../text/index.js';
+import { datedClause } from './clauses.js';
+import { corpusAnchor, dateExpressionSpans, findDates, type DateAnchor } from './dates.js';
+import { labelProblem } from './label.js';
 import type { BriefingEvent, EventCitation } from './types.js';
 
-/** Two reports are the same event when their content words overlap at least this much (Jaccard)… */
+/** Two reports of one date are the same event when their sentences' content words overlap at least this much (Jaccard)… */
 export const SAME_EVENT_SIMILARITY = 0.3;
-/** …or share this many named actors besides the same date. */
+/** …or they name this many actors in common besides the story's background ones… */
 export const SAME_EVENT_SHARED_ACTORS = 2;
+/**
+ * …or both are statements (`X cho biết`, `police said`) that name an actor in common or share at
+ * least this much: one day's comments on one story (the Kremlin's, Ushakov's and Peskov's on
+ * 3 December) are one happening.
+ */
+export const SAME_DAY_STATEMENTS_SIMILARITY = 0.1;
+/** Reports a day apart are one event only when this similar (`overnight` in one outlet, `on the night of March 2` in another). */
+export const ADJACENT_DAY_SIMILARITY = 0.4;
 /** An undated sentence of another article joins an event when it is this similar and names as many of its actors. */
 export const UNDATED_REPORT_SIMILARITY = 0.15;
-/** Labels are cut to this length at a word boundary. */
-export const EVENT_LABEL_MAX_CHARS = 110;
 
 interface Report {
   article: Article;
   passageId: string;
   sentence: string;
-  clause: string;
-  date: { value: string; precision: BriefingEvent['precision']; resolution: BriefingEvent['resolution']; text: string };
+  label: string;
+  date: { value: string; precision: BriefingEvent['precision']; resolution: BriefingEvent['resolution']; text: string; until?: string };
   actors: string[];
   words: Set<string>;
+  /** The date is when something was said, not when what was said happened. */
+  statement: boolean;
 }
 
 /**
@@ -33,27 +43,6 @@ interface Report {
  */
 function contentWords(text: string): Set<string> {
   return new Set(words(text.toLowerCase()).flatMap((w) => (isNumeric(w) ? w.split(/[.,]/u) : w.length >= 3 ? [w] : [])));
-}
-
-/** The clause of `sentence` around [start, end): between the nearest clause breaks. */
-function clauseAround(sentence: string, start: number, end: number): string {
-  const breaks = /[,;:]\s|\s[-–]\s/gu;
-  let from = 0;
-  let to = sentence.length;
-  for (const m of sentence.matchAll(breaks)) {
-    if (m.index + m[0].length <= start) from = m.index + m[0].length;
-    else if (m.index >= end) {
-      to = m.index;
-      break;
-    }
-  }
-  return sentence.slice(from, to).trim().replace(/[.”"]+$/u, '');
-}
-
-function cutLabel(text: string): string {
-  if (text.length <= EVENT_LABEL_MAX_CHARS) return text;
-  const cut = text.slice(0, EVENT_LABEL_MAX_CHARS);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
 function passageOf(passages: readonly Passage[], docId: string, sentenceIndex: number): string {
@@ -75,61 +64,113 @@ function sharedActors(a: readonly string[], b: readonly string[], background: Re
   return new Set(b.map(actorKey).filter((k) => keys.has(k))).size;
 }
 
+const DAY_MS = 86_400_000;
+const dayDistance = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
+
 function sameEvent(a: Report, b: Report, background: ReadonlySet<string>): boolean {
-  if (a.date.value !== b.date.value) return false;
+  if (a.date.precision !== b.date.precision || a.date.until !== b.date.until) return false;
+  const similarity = jaccard(a.words, b.words);
+  if (a.date.value !== b.date.value) return a.date.precision === 'day' && dayDistance(a.date.value, b.date.value) <= 1 && similarity >= ADJACENT_DAY_SIMILARITY;
   const shared = sharedActors(a.actors, b.actors, background);
-  return jaccard(a.words, b.words) >= SAME_EVENT_SIMILARITY || shared >= SAME_EVENT_SHARED_ACTORS;
+  if (similarity >= SAME_EVENT_SIMILARITY || shared >= SAME_EVENT_SHARED_ACTORS) return true;
+  if (a.statement !== b.statement) return false;
+  // One article rarely dates two happenings of the same kind to one day: its reports of a day are one event.
+  if (a.article.docId === b.article.docId) return true;
+  return a.statement && (shared > 0 || similarity >= SAME_DAY_STATEMENTS_SIMILARITY);
 }
+
+const QUOTATION = /"[^"]*"|“[^”]*”/gu;
 
 export function extractEvents(articles: readonly Article[], passages: readonly Passage[]): BriefingEvent[] {
   const finder = actorFinder(articles.flatMap((a) => a.sentences.map((s) => s.text)));
   const fallback = corpusAnchor(articles.map((a) => a.date));
+  /** The one person's full name a text gives (an actor of two or more words, none of them a place). */
+  const personIn = (text: string): string | null => {
+    const names = [...new Set(finder.actors(text).filter((a) => a.includes(' ')))];
+    return names.length === 1 ? (names[0] ?? null) : null;
+  };
   const reports: Report[] = [];
   const datedSentences = new Set<string>();
   for (const article of articles) {
     const anchor: DateAnchor | null = article.date !== null ? { date: article.date, kind: 'publication' } : fallback;
-    for (const sentence of article.sentences) {
-      const dates = findDates(sentence.text, anchor);
+    const language = detectLanguage(article.sentences.map((s) => s.text).join(' '));
+    article.sentences.forEach((sentence, i) => {
+      const quoted = [...sentence.text.matchAll(QUOTATION)].map((m) => [m.index, m.index + m[0].length] as const);
+      // A date inside a quotation is the speaker's, in the speaker's words: not a clause to label.
+      const dates = findDates(sentence.text, anchor).filter((d) => !quoted.some(([s, e]) => d.start >= s && d.end <= e));
       if (dates.length > 0) datedSentences.add(`${article.docId}:${sentence.index}`);
+      const spans = dateExpressionSpans(sentence.text);
+      const before = article.sentences[i - 1];
+      const previous = before !== undefined && before.paragraph === sentence.paragraph ? before.text : undefined;
       for (const d of dates) {
-        const clause = clauseAround(sentence.text, d.start, d.end);
+        const otherDates = spans.filter(([s, e]) => s !== d.start || e !== d.end).map(([s, e]) => sentence.text.slice(s, e));
+        const clause = datedClause(sentence.text, d.start, d.end, { language, previous, otherDates, personIn });
+        if (clause === null || labelProblem(clause.label, language) !== null) continue;
         reports.push({
           article,
           passageId: passageOf(passages, article.docId, sentence.index),
           sentence: sentence.text,
-          clause,
-          date: { value: d.value, precision: d.precision, resolution: d.resolution, text: d.text },
+          label: clause.label,
+          date: { value: d.value, precision: d.precision, resolution: d.resolution, text: d.text, ...(d.until === undefined ? {} : { until: d.until }) },
           actors: finder.actors(sentence.text),
-          words: contentWords(sentence.text),
+          words: contentWords(clause.pointsBack && previous !== undefined ? `${previous} ${sentence.text}` : sentence.text),
+          statement: clause.statement,
         });
       }
-    }
+    });
   }
 
+  const actorsBySentence = new Map<string, string[]>();
+  const actorsOf = (text: string): string[] => {
+    let actors = actorsBySentence.get(text);
+    if (actors === undefined) {
+      actors = finder.actors(text);
+      actorsBySentence.set(text, actors);
+    }
+    return actors;
+  };
   const articlesByActor = new Map<string, Set<string>>();
-  for (const a of articles) for (const s of a.sentences) for (const actor of finder.actors(s.text)) {
+  for (const a of articles) for (const s of a.sentences) for (const actor of actorsOf(s.text)) {
     const key = actorKey(actor);
     if (!articlesByActor.has(key)) articlesByActor.set(key, new Set());
     articlesByActor.get(key)?.add(a.docId);
   }
   const background = new Set([...articlesByActor].filter(([, docs]) => articles.length > 1 && docs.size >= articles.length * BACKGROUND_ACTOR_SHARE).map(([k]) => k));
 
-  const groups: Report[][] = [];
-  for (const r of reports) {
-    const group = groups.find((g) => g.some((x) => sameEvent(x, r, background)));
-    if (group === undefined) groups.push([r]);
-    else if (!group.some((x) => x.article.docId === r.article.docId)) group.push(r);
-  }
+  // Reports linked through any chain of same-event pairs are one event (union-find over the pairs).
+  const parent = reports.map((_r, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    parent[i] = r;
+    return r;
+  };
+  // Only reports of one date, or of days a day apart, can be one event: compare within those.
+  const byDate = new Map<string, number[]>();
+  const dateKey = (r: Report, value = r.date.value): string => `${r.date.precision}:${value}:${r.date.until ?? ''}`;
+  reports.forEach((r, i) => byDate.set(dateKey(r), [...(byDate.get(dateKey(r)) ?? []), i]));
+  const nextDay = (value: string): string => new Date(Date.parse(value) + DAY_MS).toISOString().slice(0, 10);
+  reports.forEach((a, i) => {
+    const near = [...(byDate.get(dateKey(a)) ?? []), ...(a.date.precision === 'day' ? (byDate.get(dateKey(a, nextDay(a.date.value))) ?? []) : [])];
+    for (const j of near) {
+      const b = reports[j];
+      if (j > i && b !== undefined && root(i) !== root(j) && sameEvent(a, b, background)) parent[root(j)] = root(i);
+    }
+  });
+  const byRoot = new Map<number, Report[]>();
+  reports.forEach((r, i) => byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), r]));
+  const groups = [...byRoot.values()];
 
   const events = groups.map((group, i): BriefingEvent => {
     const [first] = group as [Report, ...Report[]];
-    const citations = group.map(citationOf);
+    // One citation per article: its first report of the event.
+    const citations = group.filter((r, k) => group.findIndex((x) => x.article.docId === r.article.docId) === k).map(citationOf);
     // Other articles that report the event without dating it.
     for (const article of articles) {
       if (group.some((r) => r.article.docId === article.docId)) continue;
       const match = article.sentences.find((s) => {
         if (datedSentences.has(`${article.docId}:${s.index}`)) return false;
-        const shared = sharedActors(first.actors, finder.actors(s.text), background);
+        const shared = sharedActors(first.actors, actorsOf(s.text), background);
         return shared >= SAME_EVENT_SHARED_ACTORS && jaccard(first.words, contentWords(s.text)) >= UNDATED_REPORT_SIMILARITY;
       });
       if (match !== undefined) {
@@ -141,9 +182,10 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
       id: `e${i + 1}`,
       date: first.date.value,
       precision: first.date.precision,
+      ...(first.date.until === undefined ? {} : { until: first.date.until }),
       resolution: first.date.resolution,
       dateText: first.date.text,
-      label: cutLabel(first.clause),
+      label: first.label,
       sentence: first.sentence,
       citations,
       actors,

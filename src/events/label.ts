@@ -2,7 +2,8 @@
  * The bar an event label clears to be shown (timeline, "what" and "which came first" choices,
  * "when" prompts): a person must understand it alone. A label fails when it is short once its
  * date is gone, opens with a connective, relative or participle (it leans on a clause it was cut
- * from), ends on a word that needs more (`rằng`, `that`, `said`), or was cut short.
+ * from), has a subject that points back (`Ông cho biết`, `This`), ends on a word that needs more
+ * (`rằng`, `that`, `said`), or was cut short.
  */
 import { STOPWORDS, isNumeric, words, type Language } from '../text/index.js';
 
@@ -22,7 +23,9 @@ const DEPENDENT_OPENINGS = [
 /** Last words that leave a label waiting for more (what was said, the rest of a phrase). */
 const DANGLING_ENDINGS = [
   'rằng', 'là', 'của', 'và', 'với', 'mà', 'để', 'cho', 'về', 'các', 'những', 'nói', 'cho biết', 'tuyên bố', 'khẳng định', 'nhấn mạnh', 'lưu ý', 'nói thêm',
-  'that', 'and', 'of', 'to', 'the', 'a', 'an', 'with', 'for', 'by', 'said', 'says', 'told', 'added', 'stated', 'announced',
+  'that', 'and', 'of', 'to', 'the', 'a', 'an', 'with', 'for', 'by', 'than', 'said', 'says', 'told', 'added', 'stated', 'announced',
+  // An object pronoun at the end: what it stands for is in another sentence.
+  'it', 'them', 'him', 'nó',
 ];
 
 function startsWithPhrase(w: readonly string[], phrases: readonly string[]): string | undefined {
@@ -47,6 +50,13 @@ function participleOpening(label: string): boolean {
   return /(?:ed|ing)$/u.test(first.toLowerCase()) && first.length > 4 && !/^\p{Lu}/u.test(second);
 }
 
+/** A subject that points back at something named before: a pronoun (`Ông cho biết`, `He said`) or `X này` (`Thông tin này`). */
+function pointsBack(label: string): boolean {
+  const text = label.trim();
+  if (/^(?:[Ôô]ng|[Bb]à|[Hh]ọ)\s+\p{Ll}/u.test(text)) return true;
+  return /^(?:he|she|they|it|this|these|those|we|i|đây|điều này|điều đó)(?![\p{L}\p{M}'])/iu.test(text) || /^(?:[\p{L}\p{M}]+\s+){1,2}(?:này|đó|ấy)(?![\p{L}\p{M}])/iu.test(text);
+}
+
 /** Why `label` (its date already removed) is not a label a person understands alone; null when it is. */
 export function labelProblem(label: string, lang: Language): string | null {
   const text = label.trim();
@@ -57,6 +67,7 @@ export function labelProblem(label: string, lang: Language): string | null {
   const opening = startsWithPhrase(w, DEPENDENT_OPENINGS);
   if (opening !== undefined) return `opens with "${opening}"`;
   if (participleOpening(text)) return 'opens with a participle';
+  if (pointsBack(text)) return 'its subject points back at something named before';
   const ending = endsWithPhrase(w, DANGLING_ENDINGS);
   if (ending !== undefined) return `ends with "${ending}"`;
   return null;

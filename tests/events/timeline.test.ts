@@ -5,6 +5,8 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { extractEvents } from '../../src/events/extract.js';
 import { buildTimeline } from '../../src/events/timeline.js';
 import type { BriefingEvent } from '../../src/events/types.js';
+import { dateExpressionSpans } from '../../src/events/dates.js';
+import { labelProblem } from '../../src/events/label.js';
 
 let events: BriefingEvent[];
 const ids = (e: BriefingEvent) => e.citations.map((c) => c.docId.slice(0, 3)).sort();
@@ -23,7 +25,28 @@ describe('the demo corpus timeline', () => {
     ["Ushakov's statement of 3 December", '2025-12-03', 'day', /Ushakov/u],
     ["New START's expiry in February 2026", '2026-02', 'month', /New START/u],
   ])('holds %s', (_name, date, precision, sentence) => {
-    expect(events.some((e) => e.date === date && e.precision === precision && sentence.test(e.sentence))).toBe(true);
+    const reported = (e: BriefingEvent) => [e.sentence, ...e.citations.map((c) => c.sentence)].some((s) => sentence.test(s));
+    expect(events.some((e) => e.date === date && e.precision === precision && reported(e))).toBe(true);
+  });
+
+  it('GIVEN the 2 December meeting reported five ways in three articles THEN it is one entry', () => {
+    expect(events.filter((e) => e.date === '2025-12-02')).toHaveLength(1);
+  });
+
+  it('GIVEN the Kremlin\'s, Ushakov\'s and Peskov\'s statements of 3 December and the NATO meeting that day THEN two entries: the statements (citing 001 and 002) and the meeting', () => {
+    const third = events.filter((e) => e.date === '2025-12-03');
+    expect(third).toHaveLength(2);
+    const nato = third.find((e) => /NATO/u.test(e.label));
+    const statements = third.find((e) => e !== nato);
+    expect(nato?.label).toMatch(/Brussels/u);
+    expect(statements === undefined ? [] : ids(statements)).toEqual(['001', '002']);
+  });
+
+  it('GIVEN every event THEN its label reads alone: no fragment, no other date in it', () => {
+    for (const e of events) {
+      expect(labelProblem(e.label, 'vi'), e.label).toBeNull();
+      expect(dateExpressionSpans(e.label), e.label).toEqual([]);
+    }
   });
 
   it('GIVEN three articles reporting the 2 December Kremlin meeting THEN it is one event citing 000, 001 and 002', () => {
@@ -55,5 +78,36 @@ describe('the demo corpus timeline', () => {
 
   it('rejects a malformed bound with BAD_DATE', () => {
     expect(() => buildTimeline(events, { from: '12/2025' })).toThrow(expect.objectContaining({ code: 'BAD_DATE' }));
+  });
+});
+
+describe('the timeline of an English news story (quiz-news-en)', () => {
+  let news: BriefingEvent[];
+  beforeAll(async () => {
+    const { articles } = await loadCorpus(path.resolve(import.meta.dirname, '../fixtures/quiz-news-en'));
+    news = extractEvents(articles, chunkCorpus(articles));
+  });
+
+  it.each([
+    ['the collection bought in the 1920s', '1920', 'decade', /Arne Verholt bought/u],
+    ['the museum opening in 1998', '1998', 'year', /^The Verholt Museum opened/u],
+    ['the Oslo theft of 2004 (not "the largest since 2004")', '2004', 'year', /^Two paintings were taken from a gallery in Oslo/u],
+    ['the alarm upgrade of 2011', '2011', 'year', /alarm system was last upgraded/u],
+    ['the closure from 2015 to 2017', '2015', 'year', /^The museum shut while its roof was rebuilt/u],
+    ['the audit of 2019', '2019', 'year', /^An audit recommended new sensors/u],
+    ['the theft on the night of March 2', '2025-03-02', 'day', /^Four paintings worth 38 million euros were cut from their frames/u],
+    ['the police images of Wednesday 5 March', '2025-03-05', 'day', /^Lindmark police released security camera images/u],
+    ['the reward of Thursday 6 March', '2025-03-06', 'day', /reward of up to 250,000 euros/u],
+    ['the reopening on 2 April', '2025-04-02', 'day', /^The Verholt Museum of Art reopened/u],
+    ['the paintings back on display in May', '2025-05', 'month', /back on display/u],
+    ['the trial from 16 June', '2025-06-16', 'day', /^The trial of the two men arrested in Rotterdam/u],
+  ])('holds %s, labelled so that it reads alone', (_name, date, precision, label) => {
+    const event = news.find((e) => e.date === date && e.precision === precision && label.test(e.label));
+    expect(event, news.map((e) => `${e.date} ${e.label}`).join('\n')).toBeDefined();
+    expect(labelProblem(event?.label ?? '', 'en')).toBeNull();
+  });
+
+  it('GIVEN the closure from 2015 to 2017 THEN the span keeps both years', () => {
+    expect(news.find((e) => e.date === '2015')?.until).toBe('2017');
   });
 });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { datedClause } from '../../src/events/clauses.js';
+import { dateExpressionSpans } from '../../src/events/dates.js';
+import { labelProblem } from '../../src/events/label.js';
+
+const PEOPLE = ['Donald Trump', 'Vladimir Putin', 'Arne Verholt'];
+
+/** The label of the date written `dateText` in `sentence`. */
+function labelOf(sentence: string, dateText: string, language: 'vi' | 'en', previous?: string): string | null {
+  const start = sentence.indexOf(dateText);
+  const end = start + dateText.length;
+  const otherDates = dateExpressionSpans(sentence).filter(([s, e]) => s !== start || e !== end).map(([s, e]) => sentence.slice(s, e));
+  const personIn = (text: string) => {
+    const named = PEOPLE.filter((p) => text.includes(p));
+    return named.length === 1 ? (named[0] ?? null) : null;
+  };
+  return datedClause(sentence, start, end, { language, previous, otherDates, personIn })?.label ?? null;
+}
+
+describe('the clause a date is the date of', () => {
+  it.each([
+    ['a subordinate clause, its demonstrative resolved', 'Washington đang xem xét đề xuất về các giới hạn của Hiệp ước Cắt giảm Vũ khí Chiến lược Mới (New START) sau khi hiệp ước này hết hạn vào tháng 2/2026.', 'vào tháng 2/2026', 'vi', 'Hiệp ước New START hết hạn'],
+    ['a fronted adverbial with its main clause', 'Trong cuộc gặp gần 5 giờ tại Điện Kremlin ngày 2/12, Tổng thống Putin đã trao đổi về các biện pháp chấm dứt chiến sự.', 'ngày 2/12', 'vi', 'Trong cuộc gặp gần 5 giờ tại Điện Kremlin, Tổng thống Putin đã trao đổi về các biện pháp chấm dứt chiến sự'],
+    ['what a speaker said, after the speech verb', 'Trợ lý Yury Ushakov ngày 3/12 cho biết, Nga đang tiến hành đàm phán chỉ với Mỹ.', 'ngày 3/12', 'vi', 'Trợ lý Yury Ushakov cho biết, Nga đang tiến hành đàm phán chỉ với Mỹ'],
+    ['a claim completed by its complement', 'Điện Kremlin ngày 7/11 đã bác bỏ các tin đồn cho rằng ông Lavrov bị mất lòng tin, do Bộ Ngoại giao gửi thông điệp.', 'ngày 7/11', 'vi', 'Điện Kremlin đã bác bỏ các tin đồn cho rằng ông Lavrov bị mất lòng tin'],
+    ['a pronoun for the one person named before it', 'Nỗ lực của Tổng thống Mỹ Donald Trump vẫn chưa thành công, và tháng trước ông đã tạm hoãn hội nghị thượng đỉnh tại Budapest.', 'tháng trước', 'vi', 'Donald Trump đã tạm hoãn hội nghị thượng đỉnh tại Budapest'],
+    ['the noun a mà clause describes', 'Ông Lavrov cho biết, các thỏa thuận mà ông Putin và ông Trump đạt được tại hội nghị ngày 15/8 ở Anchorage, bang Alaska, vẫn còn hiệu lực.', 'ngày 15/8', 'vi', 'Các thỏa thuận mà ông Putin và ông Trump đạt được tại hội nghị ở Anchorage'],
+    ['the person a who clause is about', 'Its core is the collection of shipowner Arne Verholt, who bought most of his paintings in the 1920s.', 'the 1920s', 'en', 'Arne Verholt bought most of his paintings'],
+    ['the happening a since clause names', 'The theft is the largest from a Nordic museum since 2004, when two paintings were taken from a gallery in Oslo.', 'since 2004', 'en', 'Two paintings were taken from a gallery in Oslo'],
+    ['what a pronoun attribution introduces', 'In the 1970s, she said, a painting taken in one country was often lost for decades.', 'the 1970s', 'en', 'A painting taken in one country was often lost for decades'],
+    ['a subject after an apposition', 'The museum\'s insurer, Nordhavn Mutual, said on Thursday that it would pay a reward of up to 250,000 euros.', 'on Thursday', 'en', 'The museum\'s insurer, Nordhavn Mutual, said that it would pay a reward of up to 250,000 euros'],
+    ['it for the thing the sentence before named', 'It shut from 2015 to 2017 while its roof was rebuilt.', 'from 2015 to 2017', 'en', 'The museum shut while its roof was rebuilt'],
+  ])('GIVEN %s THEN the label says what happened', (_case, sentence, dateText, language, label) => {
+    const previous = language === 'en' ? 'It is not the first time the museum has been closed.' : undefined;
+    expect(labelOf(sentence, dateText, language as 'vi' | 'en', previous)).toBe(label);
+  });
+
+  it.each([
+    ['an apposition (a state since a year)', 'Ông Lavrov - người giữ chức ngoại trưởng Nga từ năm 2004 nói với hãng tin RIA Novosti rằng họ sẽ gặp lại.', 'từ năm 2004', 'vi'],
+    ['a year that names an occasion', 'Các chủ đề chính bao gồm chuẩn bị cho Hội nghị thượng đỉnh Ankara năm 2026.', 'năm 2026', 'vi'],
+    ['a clause that holds another date', 'Ông Lavrov hôm nay cho biết cuộc gặp đầu tháng này đã xác nhận các thỏa thuận tại hội nghị ở Alaska hồi tháng 8.', 'hồi tháng 8', 'vi'],
+    ['a since with no happening', 'He has led the ministry since 2004 with a firm hand.', 'since 2004', 'en'],
+  ])('GIVEN %s THEN no label', (_case, sentence, dateText, language) => {
+    expect(labelOf(sentence, dateText, language as 'vi' | 'en')).toBeNull();
+  });
+
+  it('GIVEN a sentence whose subject points back (Thông tin này …) THEN the label is what the sentence before said', () => {
+    const previous = 'Tuy vậy, Moscow mô tả cuộc trao đổi là “mang tính xây dựng”.';
+    expect(labelOf('Thông tin này được Điện Kremlin đưa ra ngày 3/12.', 'ngày 3/12', 'vi', previous)).toBe('Moscow mô tả cuộc trao đổi là “mang tính xây dựng”');
+  });
+});
+
+describe('the label bar', () => {
+  it.each([
+    ['Người giữ chức ngoại trưởng Nga nói với hãng tin nhà nước RIA Novosti rằng', 'vi'],
+    ['(Bloomberg)', 'en'],
+    ['On', 'en'],
+    ['and Bert Bolin', 'en'],
+    ['which had been captured from France', 'en'],
+    ['Published at a time of rising demand for German publications', 'en'],
+    ['Ông cho biết cuộc gặp diễn ra mang tính xây dựng và hữu ích', 'vi'],
+    ['Washington đang xem xét đề xuất của ông Putin về việc duy trì các giới hạn…', 'vi'],
+  ])('GIVEN the fragment "%s" THEN it is not a label', (label, language) => {
+    expect(labelProblem(label, language as 'vi' | 'en')).not.toBeNull();
+  });
+
+  it('GIVEN a clause with its subject THEN it is a label', () => {
+    expect(labelProblem('The Verholt Museum opened in a converted grain warehouse', 'en')).toBeNull();
+    expect(labelProblem('Ông Putin đã nêu rõ các điều kiện cốt lõi', 'vi')).toBeNull();
+  });
+});
