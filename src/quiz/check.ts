@@ -7,7 +7,7 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { labelProblem } from '../events/label.js';
-import { MONTH_NAMES_EN, readNumber } from '../text/index.js';
+import { MONTH_NAMES_EN, detectLanguage, readNumber } from '../text/index.js';
 import type { QuizLanguage } from './templates.js';
 import type { QuestionKind, QuizQuestion } from './types.js';
 import { PERSON_TITLES } from './people.js';
@@ -55,7 +55,7 @@ function introducedAsPerson(name: string, ctx: CheckContext): boolean {
 
 const ENGLISH_MONTH = new RegExp(`\\b(?:${MONTH_NAMES_EN.join('|')})\\b`, 'u');
 /** A date choice with its numbers and month names blanked: choices of one precision share it. */
-const dateShape = (c: string): string => c.replace(/\d+/gu, '9').replace(ENGLISH_MONTH, 'M');
+const dateShape = (c: string): string => c.replace(/\d+(?:st|nd|rd|th)?/gu, '9').replace(ENGLISH_MONTH, 'M');
 
 export const QUESTION_RULES: readonly QuestionRule[] = [
   {
@@ -66,6 +66,15 @@ export const QUESTION_RULES: readonly QuestionRule[] = [
       if (q.choices.length !== 4) return `${q.choices.length} choices`;
       if (keys.some((k) => k === '')) return 'an empty choice';
       return new Set(keys).size === 4 ? null : 'two choices are the same';
+    },
+  },
+  {
+    id: 'corpus-language',
+    says: 'the prompt is in the corpus language (its own words, outside what it quotes)',
+    problem: (q, ctx) => {
+      const own = q.prompt.replace(/"[^"]*"|“[^”]*”/gu, ' ');
+      const language = detectLanguage(own);
+      return language === ctx.lang ? null : `a ${language} prompt for a ${ctx.lang} corpus`;
     },
   },
   {

@@ -61,6 +61,8 @@ export function numberDistractors(form: NumberForm, percent: boolean, random: Ra
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 /** Words before a number that make it a date, an ordinal or a label (`tháng 8`, `thứ 10`, `số 5`, `No. 3`). */
 const NOT_A_COUNT_BEFORE = /(?<![\p{L}\p{M}])(?:ngày|tháng|năm|hôm|thứ|lần thứ|no\.?|number|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+$/iu;
+/** What follows a countable number: a percent word, a scale word, or the noun it counts. */
+const UNIT_AFTER = new RegExp(`^\\s*(${PERCENT_WORDS.map(escapeRegex).join('|')})|^\\s+(${SCALE_WORDS.join('|')})(?![\\p{L}\\p{M}])|^\\s+([\\p{Ll}\\p{M}]+)`, 'iu');
 const NUMBER = /(?<![\p{L}\p{N}.,:/-])\d+(?:[.,]\d+)*(?![\p{N}]|[.,:/]\d|\p{L})/gu;
 
 /**
@@ -69,7 +71,6 @@ const NUMBER = /(?<![\p{L}\p{N}.,:/-])\d+(?:[.,]\d+)*(?![\p{N}]|[.,:/]\d|\p{L})/
  */
 export function numbersIn(sentence: string, lang: QuizLanguage, skip: ReadonlyArray<readonly [number, number]>): NumberMention[] {
   const out: NumberMention[] = [];
-  const after = new RegExp(`^\\s*(${PERCENT_WORDS.map(escapeRegex).join('|')})|^\\s+(${SCALE_WORDS.join('|')})(?![\\p{L}\\p{M}])|^\\s+([\\p{Ll}\\p{M}]+)`, 'iu');
   for (const m of sentence.matchAll(NUMBER)) {
     const start = m.index;
     const numberEnd = start + m[0].length;
@@ -80,7 +81,7 @@ export function numbersIn(sentence: string, lang: QuizLanguage, skip: ReadonlyAr
     if ((name !== null && !atSentenceStart) || NOT_A_COUNT_BEFORE.test(before)) continue;
     const form = readNumber(m[0], lang);
     if (form === null) continue;
-    const unit = after.exec(sentence.slice(numberEnd));
+    const unit = UNIT_AFTER.exec(sentence.slice(numberEnd));
     if (unit === null) continue;
     const [whole, percentWord, scale, noun] = unit;
     if (noun !== undefined && NOT_A_UNIT.has(noun.toLowerCase())) continue;

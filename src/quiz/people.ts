@@ -177,6 +177,8 @@ function sameSurname(a: string, b: string): boolean {
 /** The surname as a text writes it alone: the last word, with its particles (`Lavrov`, `de Wit`). */
 export function writtenSurname(name: string): string {
   const words = name.split(/\s+/u);
+  // A regnal name (`Elizabeth II`, `Henry III`) has no surname to shorten to.
+  if (/^[IVXL]+$/u.test(words[words.length - 1] ?? '')) return name;
   let from = words.length - 1;
   while (from > 1 && NAME_PARTICLES.has(words[from - 1] ?? '')) from--;
   return words.slice(from).join(' ');

@@ -14,6 +14,8 @@ export const SPEECH_VERBS: readonly string[] = [
   'nói', 'nói thêm', 'cho biết', 'khẳng định', 'nhấn mạnh', 'trả lời', 'lưu ý', 'tuyên bố', 'cảnh báo', 'bày tỏ', 'theo',
   'said', 'says', 'told', 'added', 'stated', 'warned', 'replied', 'asked', 'according to',
 ];
+/** Verbs whose speaker may follow them. */
+const INVERTING_VERBS = /^(?:said|says|added|replied|asked|theo|according to)$/iu;
 /** Pronouns that stand for a person named before (subject forms). */
 const PERSON_PRONOUNS = ['ông', 'bà', 'ông ấy', 'bà ấy', 'he', 'she'];
 
@@ -49,6 +51,9 @@ function attributed(outside: string, subjects: readonly Subject[]): Subject | nu
     const before = subjects.filter((s) => s.end <= verb.index && !CLAUSE_BREAK.test(outside.slice(s.end, verb.index)));
     const nearest = before[before.length - 1];
     if (nearest !== undefined) return nearest;
+    // A speaker after the verb only in an inversion (`said Johan de Wit`) or after `theo` / `according to`;
+    // after other verbs the name is who was told or declared something (`tuyên bố hoàng tử Guaimar IV là …`).
+    if (!INVERTING_VERBS.test(verb[0])) continue;
     const end = verb.index + verb[0].length;
     const after = subjects.find((s) => s.start >= end && s.start - end <= AFTER_VERB_MAX_CHARS && !CLAUSE_BREAK.test(outside.slice(end, s.start)));
     if (after !== undefined) return after;

@@ -6,7 +6,7 @@ export type QuizLanguage = Language;
 export const QUIZ_TEMPLATES = {
   vi: {
     when: (what: string) => `Sự kiện sau diễn ra khi nào: "${what}"?`,
-    what: (date: string) => `Điều gì đã diễn ra vào ${date}?`,
+    what: (when: string) => `Điều gì đã diễn ra ${when}?`,
     who: (sentence: string) => `Điền vào chỗ trống: "${sentence}"`,
     howMany: (sentence: string) => `Điền số vào chỗ trống: "${sentence}"`,
     whoSaid: (quote: string) => `Ai đã nói: "${quote}"?`,
@@ -15,7 +15,7 @@ export const QUIZ_TEMPLATES = {
   },
   en: {
     when: (what: string) => `When did this happen: "${what}"?`,
-    what: (date: string) => `What happened on ${date}?`,
+    what: (when: string) => `What happened ${when}?`,
     who: (sentence: string) => `Fill in the blank: "${sentence}"`,
     howMany: (sentence: string) => `Fill in the number: "${sentence}"`,
     whoSaid: (quote: string) => `Who said: "${quote}"?`,

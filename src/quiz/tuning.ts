@@ -4,6 +4,8 @@
  * the README, not here.
  */
 export const QUIZ_TUNING = {
+  /** A fill-in sentence shorter than this many words leaves too little around the blank to answer from (`____ nén.`). */
+  fillInMinWords: 6,
   /** A quotation shorter than this is a phrase (`"hữu ích"`), not something a person is remembered for saying. */
   quoteMinChars: 25,
   /** A longer quotation makes a prompt a player cannot read within the countdown. */
@@ -18,6 +20,8 @@ export const QUIZ_TUNING = {
    * are plausible for the same story, never the same day; months and years use the same steps.
    */
   dateDistractorOffsets: [-9, -7, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 7, 9],
+  /** Steps for decades and centuries: one to three of their own size either side (`the 1970s`…`the 2010s` for `the 1990s`). */
+  wideDateDistractorSteps: [-3, -2, -1, 1, 2, 3],
   /** Below this a number is a small count (`4 tài liệu`): distractors step by one or two rather than by ratio. */
   smallNumberLimit: 12,
   /**

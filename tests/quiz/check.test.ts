@@ -32,6 +32,7 @@ describe('quiz-check rules', () => {
 
   it.each([
     ['four-distinct-choices', question({ choices: ['Anna Berg', 'Lars Holm', 'lars holm', 'Eva Lind'] })],
+    ['corpus-language', question({ prompt: 'Điền vào chỗ trống: "President ____ said on Monday that the port of Halden will reopen."' })],
     ['answer-not-in-prompt', question({ prompt: 'Fill in the blank: "President Anna Berg said ____ on Monday that the port of Halden will reopen."' })],
     ['prompt-length', question({ prompt: `Fill in the blank: "${'President ____ said the port will reopen. '.repeat(9)}"` })],
     ['prompt-has-content', question({ kind: 'when', prompt: 'When did this happen: ""?', choices: ['May 1, 2025', 'May 2, 2025', 'May 3, 2025', 'May 4, 2025'] })],
@@ -49,7 +50,7 @@ describe('quiz-check rules', () => {
   });
 
   it('has a failing example above for every rule', () => {
-    const tested = new Set(['four-distinct-choices', 'answer-not-in-prompt', 'prompt-length', 'prompt-has-content', 'cited-source', 'explanation', 'event-labels', 'people-only', 'one-spelling-per-person', 'number-format', 'date-choices']);
+    const tested = new Set(['four-distinct-choices', 'corpus-language', 'answer-not-in-prompt', 'prompt-length', 'prompt-has-content', 'cited-source', 'explanation', 'event-labels', 'people-only', 'one-spelling-per-person', 'number-format', 'date-choices']);
     expect(QUESTION_RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 

@@ -1,27 +1,35 @@
-/** What the event kinds (when, what, which came first) share: the event told without its date, and nearby dates. */
-import type { BriefingEvent } from '../../events/types.js';
+/** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
+import type { Period } from '../../events/period.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
 
-/** The event's label without the date expression it was found by. */
-export function eventWhat(e: BriefingEvent): string {
-  return e.label.replace(e.dateText, '').replace(/\s{2,}/gu, ' ').replace(/\s+([,.)])/gu, '$1').trim();
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** One step of a period's own size: a day, a month, a year, ten years, a hundred years. */
+function shifted(p: Period, k: number): Period {
+  const [y = 0, m, d] = p.value.split('-').map(Number);
+  switch (p.precision) {
+    case 'day': {
+      const t = new Date(Date.UTC(y, (m ?? 1) - 1, (d ?? 1) + k));
+      return { value: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`, precision: 'day' };
+    }
+    case 'month': {
+      const t = new Date(Date.UTC(y, (m ?? 1) - 1 + k, 1));
+      return { value: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`, precision: 'month' };
+    }
+    case 'year':
+      return p.until === undefined ? { value: String(y + k), precision: 'year' } : { value: String(y + k), precision: 'year', until: String(Number(p.until) + k) };
+    case 'decade':
+      return { value: String(y + 10 * k), precision: 'decade' };
+    case 'century':
+      return { value: pad(y + 100 * k, 4), precision: 'century' };
+  }
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Dates near `value` at its precision: plausible, different, never the answer. */
-export function nearbyDates(value: string, random: Random): string[] {
-  const [y = 0, m, d] = value.split('-').map(Number);
-  return shuffled(QUIZ_TUNING.dateDistractorOffsets, random).map((k) => {
-    if (d !== undefined && m !== undefined) {
-      const t = new Date(Date.UTC(y, m - 1, d + k));
-      return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-    }
-    if (m !== undefined) {
-      const t = new Date(Date.UTC(y, m - 1 + k, 1));
-      return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
-    }
-    return String(y + k);
-  });
+/** Periods near `p` at its precision: plausible, different, never the answer, never before year 1. */
+export function nearbyPeriods(p: Period, random: Random): Period[] {
+  const steps = p.precision === 'decade' || p.precision === 'century' ? QUIZ_TUNING.wideDateDistractorSteps : QUIZ_TUNING.dateDistractorOffsets;
+  return shuffled(steps, random)
+    .map((k) => shifted(p, k))
+    .filter((x) => Number(x.value.slice(0, 4)) > 0);
 }

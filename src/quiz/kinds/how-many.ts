@@ -1,8 +1,9 @@
 /** "Fill in the number": a number blanked out of a sentence, distractors in the answer's form. */
 import { dateExpressionSpans } from '../../events/dates.js';
 import { BLANK, arrangeChoices } from '../choices.js';
+import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
-import { writeNumber } from '../../text/index.js';
+import { words, writeNumber } from '../../text/index.js';
 import { numberDistractors, numbersIn } from '../numbers.js';
 import { sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
@@ -11,6 +12,7 @@ export const howManyQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
+      if (words(s.text).length < QUIZ_TUNING.fillInMinWords) continue;
       for (const n of numbersIn(s.text, m.lang, dateExpressionSpans(s.text))) {
         const factKey = `number:${n.form.value}${n.suffix}:${n.unit}`;
         out.push({

@@ -1,24 +1,25 @@
-/** "What happened on D?": four events, one of them on D. */
+/** "What happened in P?": four events, one of them in P and none of the others at any time P covers. */
+import { eventPeriod, periodsOverlap } from '../../events/period.js';
+import { periodPhrase } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
-import { formatCalendarDate } from '../../text/index.js';
-import { eventWhat } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whatQuestions: KindBuilder = (m) =>
   m.events.flatMap((e) => {
     const cite = e.citations[0];
     if (cite === undefined) return [];
-    const factKey = `event:${e.date}:${e.label}`;
+    const factKey = `event:${e.id}`;
     return [{
       kind: 'what' as const,
       factKey,
       build: (r) => {
         const source = m.sourceOf(cite.passageId, cite.sentence);
-        const others = shuffled(m.allEvents.filter((o) => o.date !== e.date && !o.date.startsWith(e.date) && !e.date.startsWith(o.date)), r).map(eventWhat);
-        const arranged = arrangeChoices(eventWhat(e), others, r);
+        const period = eventPeriod(e);
+        const others = shuffled(m.allEvents.filter((o) => !periodsOverlap(eventPeriod(o), period)), r).map((o) => o.label);
+        const arranged = arrangeChoices(e.label, others, r);
         if (source === null || arranged === null) return null;
-        return { kind: 'what', prompt: m.text.what(formatCalendarDate(e.date, m.lang)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
+        return { kind: 'what', prompt: m.text.what(periodPhrase(period, m.lang)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
       },
     }];
   });

@@ -1,23 +1,25 @@
-/** "When did this happen?": an event told without its date, four dates at its precision. */
+/** "When did this happen?": an event's label, four periods at its precision. */
+import { eventPeriod } from '../../events/period.js';
+import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
-import { formatCalendarDate } from '../../text/index.js';
-import { eventWhat, nearbyDates } from './event-choices.js';
+import { nearbyPeriods } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whenQuestions: KindBuilder = (m) =>
   m.events.flatMap((e) => {
     const cite = e.citations[0];
     if (cite === undefined) return [];
-    const factKey = `event:${e.date}:${e.label}`;
+    const factKey = `event:${e.id}`;
     return [{
       kind: 'when' as const,
       factKey,
       build: (r) => {
         const source = m.sourceOf(cite.passageId, cite.sentence);
-        const answer = formatCalendarDate(e.date, m.lang);
-        const arranged = arrangeChoices(answer, nearbyDates(e.date, r).map((d) => formatCalendarDate(d, m.lang)), r);
+        const period = eventPeriod(e);
+        const answer = formatPeriod(period, m.lang);
+        const arranged = arrangeChoices(answer, nearbyPeriods(period, r).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
-        return { kind: 'when', prompt: m.text.when(eventWhat(e)), ...arranged, explanation: `${m.text.source(cite.title)}: "${e.dateText}" → ${answer}.`, source, factKey };
+        return { kind: 'when', prompt: m.text.when(e.label), ...arranged, explanation: `${m.text.source(cite.title)}: "${e.dateText}" → ${answer}.`, source, factKey };
       },
     }];
   });

@@ -1,5 +1,7 @@
 /** "Fill in the blank": a person's name blanked out of a sentence, three other people as distractors. */
+import { words } from '../../text/index.js';
 import { BLANK, arrangeChoices } from '../choices.js';
+import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import type { Person } from '../people.js';
 import { otherPeople } from './people-choices.js';
@@ -10,6 +12,7 @@ export const whoQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
+      if (words(s.text).length < QUIZ_TUNING.fillInMinWords) continue;
       const mentions = m.people.mentions(s.text, p.docId);
       for (const person of new Set<Person>(mentions.map((x) => x.person))) {
         const own = mentions.filter((x) => x.person === person);
