@@ -279,6 +279,8 @@ export function datedClause(sentence: string, start: number, end: number, contex
     if (resolved === null || resolved === '') return null;
     // Another date in the label: the clause is that date's, or a list of dates; neither reads alone.
     if (otherDates.some((d) => resolved.includes(d)) || STRAY_YEAR.test(resolved)) return null;
-    return { label: capitalise(fit(clean(resolved))), pointsBack: false, statement };
+    // A label that still says who said it is a statement, whatever clause the date came in.
+    const said = statement || SPEECH_ANYWHERE.test(resolved.replace(/"[^"]*"|“[^”]*”/gu, ' '));
+    return { label: capitalise(fit(clean(resolved))), pointsBack: false, statement: said };
   }
 }
