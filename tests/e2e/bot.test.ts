@@ -201,20 +201,6 @@ describe('the bot against a fake Discord', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('GIVEN the whole timeline, longer than a page THEN Next edits the same message in place with the next events', async () => {
-    const user = newUser();
-    const first = await finalEdit(fake.command('timeline', [], { userId: user, locale: 'vi' }));
-    expect(first.embeds![0]!.title).toMatch(/^Dòng thời gian: \d+ sự kiện$/u);
-    expect(first.embeds![0]!.fields![0]!.name).toMatch(/^(\d{1,2}\/\d{1,2}\/|tháng \d{1,2}\/|năm )\d{4}/u);
-    expect(first.embeds![0]!.footer?.text).toMatch(/^Trang 1\/\d+$/u);
-    const next = first.components![0]!.components.find((b) => b.label === 'Trang sau ▶')!;
-    const click = fake.button(next.custom_id, { userId: user, locale: 'vi' });
-    const second = await finalEdit(click);
-    expect((fake.callsFor(click)[0]!.body as { type: number }).type).toBe(6);
-    expect(second.embeds![0]!.footer?.text).toMatch(/^Trang 2\/\d+$/u);
-    expect(second.embeds![0]!.fields!.map((f) => f.name)).not.toEqual(first.embeds![0]!.fields!.map((f) => f.name));
-  });
-
   it('GIVEN a user typing part of a title, without accents, in /summary article THEN autocomplete offers the matching titles and sends their ids', async () => {
     const typing = fake.autocomplete('summary', [{ name: 'article', type: STRING, value: 'dien kreml', focused: true }], { userId: newUser() });
     const answer = await fake.waitFor(() => fake.callsFor(typing).find((c) => c.path.startsWith('/interactions/')));

@@ -7,7 +7,8 @@ import type { APIEmbedField } from 'discord.js';
 import type { TimelineQuery } from '../../briefing/types.js';
 import type { BriefingEvent, TimelineResult } from '../../events/types.js';
 import { text, type Locale } from '../../messages/index.js';
-import { formatCalendarDate } from '../../text/index.js';
+import { eventPeriod } from '../../events/period.js';
+import { formatCalendarDate, formatPeriod } from '../../text/index.js';
 import type { BotMessage } from './ask.js';
 import {
   DISCORD_EMBED_DESCRIPTION_MAX_CHARS,
@@ -43,7 +44,7 @@ export function parseTimelinePageId(customId: string): { sessionId: string; page
 
 /** The event's date as a reader of `locale` writes it, and as the article wrote it when that differs. */
 function dateLine(event: BriefingEvent, locale: Locale): string {
-  const resolved = formatCalendarDate(event.date, locale);
+  const resolved = formatPeriod(eventPeriod(event), locale);
   const written = event.dateText.trim() === '' || event.dateText === resolved ? '' : ` · ${text(locale, 'timelineAsWritten', { text: event.dateText })}`;
   const inferred = event.resolution === 'inferred' ? ` (${text(locale, 'yearInferred')})` : '';
   return `${resolved}${inferred}${written}`;
