@@ -27,7 +27,7 @@ const DISCOURSE_OPENINGS = ['tuy nhiên', 'tuy vậy', 'trong khi đó', 'trư�
 const POINTS_BACK = /^(?:(?:[\p{L}\p{M}]+\s+){0,2}(?:này|đó|ấy)|this|that|these|those|the\s+(?:statement|announcement|news|report|move|decision))(?![\p{L}\p{M}])/iu;
 /** Words a demonstrative noun phrase ends with (`hiệp ước này`), or opens with (`this treaty`, `the treaty`). */
 const DEMONSTRATIVE_VI = /(?<![\p{L}\p{M}])([\p{Ll}\p{M}]+(?:\s+[\p{Ll}\p{M}]+)?)\s+(?:này|đó|ấy)(?![\p{L}\p{M}])/u;
-const DEMONSTRATIVE_EN = /(?<![\p{L}\p{M}])(?:this|that|the)\s+([\p{Ll}]+)(?![\p{L}\p{M}])/iu;
+const DEMONSTRATIVE_EN = /(?<![\p{L}\p{M}])(?:[Tt]his|[Tt]hat|[Tt]he)\s+(\p{Ll}+)(?![\p{L}\p{M}])/u;
 /** A demonstrative further into a label than this is not its subject. */
 const DEMONSTRATIVE_MAX_OFFSET = 30;
 /** Prepositions and conjunctions a too-long label may be cut before. */
@@ -65,9 +65,10 @@ function quotedSpans(text: string): Array<[number, number]> {
 }
 
 /** The clauses of a sentence, with the words that open dependent ones. */
-export function clausesOf(sentence: string): Segment[] {
-  const quotes = quotedSpans(sentence);
-  const inQuote = (i: number): boolean => quotes.some(([s, e]) => i > s && i < e);
+export function clausesOf(sentence: string, dates: ReadonlyArray<readonly [number, number]> = []): Segment[] {
+  // No break inside a quotation, nor inside a date (`January 27, 1967`).
+  const kept = [...quotedSpans(sentence), ...dates];
+  const inQuote = (i: number): boolean => kept.some(([s, e]) => i > s && i < e);
   const cuts: Array<{ at: number; opener: string | null }> = [{ at: 0, opener: null }];
   for (const m of sentence.matchAll(/[,;:]\s+|\s[-–—]\s/gu)) {
     if (!inQuote(m.index)) cuts.push({ at: m.index + m[0].length, opener: null });
@@ -108,7 +109,9 @@ function resolveDemonstrative(label: string, before: string, language: Language)
   if (m === null || m.index > DEMONSTRATIVE_MAX_OFFSET) return label;
   const head = m[1] ?? '';
   if (!before.toLowerCase().includes(head.toLowerCase())) return label;
-  const named = new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegex(head)}((?:\\s+\\p{Lu}[\\p{L}\\p{M}-]*(?:\\s+\\p{Ll}[\\p{L}\\p{M}]*)?){1,8}?)\\s*\\(([^)]{2,12})\\)|(?<![\\p{L}\\p{M}])${escapeRegex(head)}((?:\\s+\\p{Lu}[\\p{L}\\p{M}-]*)+)`, 'giu');
+  // The noun as the sentence may write it, capitalised in a name (`Hiệp ước Cắt giảm …`) or not; no `i` flag, so that \p{Lu} keeps meaning a capital.
+  const noun = `[${head.charAt(0).toUpperCase()}${head.charAt(0)}]${escapeRegex(head.slice(1))}`;
+  const named = new RegExp(`(?<![\\p{L}\\p{M}])${noun}((?:\\s+\\p{Lu}[\\p{L}\\p{M}-]*(?:\\s+\\p{Ll}[\\p{L}\\p{M}]*)?){1,8}?)\\s*\\(([^)]{2,12})\\)|(?<![\\p{L}\\p{M}])${noun}((?:\\s+\\p{Lu}[\\p{L}\\p{M}-]*)+)`, 'gu');
   const found = [...before.matchAll(named)].pop();
   if (found === undefined) return label;
   const name = found[2] !== undefined ? `${head} ${found[2]}` : `${head}${found[3] ?? ''}`;
@@ -149,6 +152,10 @@ function resolvePronoun(label: string | null, before: string, previous: string |
 const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đầu', 'giữa', 'cuối', 'sáng', 'chiều', 'tối', 'đêm', 'mùa', 'những năm', 'năm', 'on', 'in', 'at', 'of', 'during', 'the', 'early', 'late', 'mid'];
 /** Words before a date that make it a bound (`sau năm 1279`, `before 1918`, `by 2010`): what the clause says is not at that date. */
 const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|till|than|đến|tới|kể từ)\s+(?:(?:the|early|late|mid|những|năm)\s+)*$/iu;
+/** A determiner right before a date (`its 1998–2002 jingles`, `the 2005 series`): the date describes the noun after it. */
+const ATTRIBUTIVE_BEFORE = /(?<![\p{L}\p{M}])(?:the|its|his|her|their|our|a|an|this|that)\s+$/iu;
+/** A relative word right after a date (`held on 1 March 1979 that represented …`): the date sits inside a noun phrase. */
+const RELATIVE_AFTER = /^\s+(that|which|who|mà)(?![\p{L}\p{M}])/iu;
 /** A year left in a label once its own date is gone (`khai trương năm 1999 và 2002`): the label is about more than one date. */
 const STRAY_YEAR = /(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,]\d)/u;
 
@@ -169,10 +176,10 @@ function withoutDate(text: string, dateText: string): string {
   return `${before.slice(0, before.length - lead.length)} ${after.slice(tail.length)}`;
 }
 
-/** `It` at the start of an English label: the last `the …` of the sentence before, when there is one. */
+/** `It` at the start of an English label: the last `the …` (a common noun, not a name) of the sentence before, when there is one. */
 function resolveIt(label: string | null, previous: string | undefined): string | null {
   if (label === null || !/^it\s/iu.test(label)) return label;
-  const thing = [...(previous ?? '').matchAll(/\bthe\s+([\p{L}'’-]+)(?=[\s,.;]|$)/giu)].pop();
+  const thing = [...(previous ?? '').matchAll(/\b[Tt]he\s+(\p{Ll}[\p{L}'’-]*)(?=[\s,.;]|$)/gu)].pop();
   return thing === undefined ? null : `the ${thing[1] ?? ''}${label.slice(2)}`;
 }
 
@@ -194,15 +201,16 @@ export interface ClauseContext {
   language: Language;
   /** The sentence before, in the same paragraph. */
   previous?: string;
-  /** The other date expressions of the sentence, as written. */
-  otherDates: readonly string[];
+  /** Where the sentence's date expressions are (this one's included), resolvable or not. */
+  dates: ReadonlyArray<readonly [number, number]>;
   /** The one person a text names (full name), or null when it names none or several. */
   personIn(text: string): string | null;
 }
 
 export function datedClause(sentence: string, start: number, end: number, context: ClauseContext): DatedClause | null {
-  const { language, previous, otherDates, personIn } = context;
-  const segments = clausesOf(sentence);
+  const { language, previous, personIn } = context;
+  const otherDates = context.dates.filter(([s, e]) => s !== start || e !== end).map(([s, e]) => sentence.slice(s, e));
+  const segments = clausesOf(sentence, context.dates);
   const at = segments.findIndex((s) => start >= s.start && start < s.end);
   const seg = segments[at];
   if (seg === undefined) return null;
@@ -234,6 +242,11 @@ export function datedClause(sentence: string, start: number, end: number, contex
 
   // `Hội nghị thượng đỉnh Ankara năm 2026`: a year that names an occasion, not the date of the clause.
   if (/\p{Lu}[\p{L}\p{M}]*\s*$/u.test(sentence.slice(Math.max(0, start - 20), start)) && /^(?:năm\s+)?\d{4}$/iu.test(sentence.slice(start, end))) return null;
+  // `its 1998–2002 jingles`, `a referendum to be held on 1 March 1979 that …`: the date belongs to a noun, not to the clause.
+  if (ATTRIBUTIVE_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && /^\s+\p{Ll}/u.test(sentence.slice(end))) return null;
+  const relative = RELATIVE_AFTER.exec(sentence.slice(end))?.[1];
+  // `said on Thursday that …`: after a verb of saying, `that` opens what was said.
+  if (relative !== undefined && !(relative.toLowerCase() === 'that' && SPEECH_ANYWHERE.test(sentence.slice(Math.max(0, start - 20), start)))) return null;
   // `sau năm 1279`, `by 2010`: a bound, not the date of what the clause says.
   if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start))) return null;
   // `since 2004` starts a state; only a `when` clause after it says what happened then.

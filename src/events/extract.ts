@@ -103,8 +103,7 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
       const before = article.sentences[i - 1];
       const previous = before !== undefined && before.paragraph === sentence.paragraph ? before.text : undefined;
       for (const d of dates) {
-        const otherDates = spans.filter(([s, e]) => s !== d.start || e !== d.end).map(([s, e]) => sentence.text.slice(s, e));
-        const clause = datedClause(sentence.text, d.start, d.end, { language, previous, otherDates, personIn });
+        const clause = datedClause(sentence.text, d.start, d.end, { language, previous, dates: spans, personIn });
         if (clause === null || labelProblem(clause.label, language) !== null) continue;
         reports.push({
           article,

@@ -51,7 +51,7 @@ function participleOpening(label: string): boolean {
 }
 
 /** A subject that points back at something named before: a pronoun (`Ông cho biết`, `He said`) or `X này` (`Thông tin này`). */
-function pointsBack(label: string): boolean {
+export function pointsBack(label: string): boolean {
   const text = label.trim();
   if (/^(?:[Ôô]ng|[Bb]à|[Hh]ọ)\s+\p{Ll}/u.test(text)) return true;
   return /^(?:he|she|they|it|this|these|those|we|i|đây|điều này|điều đó)(?![\p{L}\p{M}'])/iu.test(text) || /^(?:[\p{L}\p{M}]+\s+){1,2}(?:này|đó|ấy)(?![\p{L}\p{M}])/iu.test(text);
@@ -68,6 +68,8 @@ export function labelProblem(label: string, lang: Language): string | null {
   if (opening !== undefined) return `opens with "${opening}"`;
   if (participleOpening(text)) return 'opens with a participle';
   if (pointsBack(text)) return 'its subject points back at something named before';
+  // `In the form of a conjunction …`: an adverbial without the clause it belonged to.
+  if (/^(?:in|on|at|for|from|under|during|trong|tại|vào)\s/iu.test(text) && !/[,;:]\s/u.test(text)) return 'a phrase without its clause';
   const ending = endsWithPhrase(w, DANGLING_ENDINGS);
   if (ending !== undefined) return `ends with "${ending}"`;
   return null;

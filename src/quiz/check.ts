@@ -46,9 +46,10 @@ const lastWord = (name: string): string => name.split(/\s+/u).pop() ?? name;
 
 /** Whether the corpus writes `name` (or its last word) right after a word that introduces a person. */
 function introducedAsPerson(name: string, ctx: CheckContext): boolean {
-  const cue = PERSON_TITLES.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+  // Titles start with either case (`Ông`, `ông`); no `i` flag, so that \p{Lu} keeps meaning a capital.
+  const cue = PERSON_TITLES.map((c) => `[${c.charAt(0).toUpperCase()}${c.charAt(0)}]${c.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('|');
   const tail = [name, lastWord(name)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-  const before = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})\\.?\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+){0,3}(?:${tail})(?![\\p{L}\\p{M}])`, 'iu');
+  const before = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})\\.?\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+){0,3}(?:${tail})(?![\\p{L}\\p{M}])`, 'u');
   const apposition = new RegExp(`(?<![\\p{L}\\p{M}])(?:${tail}), (?:a|an|the|who|người) [^,.;]{0,40}?(?<![\\p{L}\\p{M}])(?:${cue})(?![\\p{L}\\p{M}])`, 'iu');
   return ctx.articles.some((a) => a.sentences.some((s) => before.test(s.text) || apposition.test(s.text)));
 }

@@ -62,7 +62,7 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\
 /** Words before a number that make it a date, an ordinal or a label (`tháng 8`, `thứ 10`, `số 5`, `No. 3`). */
 const NOT_A_COUNT_BEFORE = /(?<![\p{L}\p{M}])(?:ngày|tháng|năm|hôm|thứ|lần thứ|no\.?|number|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+$/iu;
 /** What follows a countable number: a percent word, a scale word, or the noun it counts. */
-const UNIT_AFTER = new RegExp(`^\\s*(${PERCENT_WORDS.map(escapeRegex).join('|')})|^\\s+(${SCALE_WORDS.join('|')})(?![\\p{L}\\p{M}])|^\\s+([\\p{Ll}\\p{M}]+)`, 'iu');
+const UNIT_AFTER = new RegExp(`^\\s*(${PERCENT_WORDS.map(escapeRegex).join('|')})|^\\s+(${SCALE_WORDS.join('|')})(?![\\p{L}\\p{M}])|^\\s+(\\p{Ll}[\\p{L}\\p{M}]*)`, 'u');
 const NUMBER = /(?<![\p{L}\p{N}.,:/-])\d+(?:[.,]\d+)*(?![\p{N}]|[.,:/]\d|\p{L})/gu;
 
 /**

@@ -166,7 +166,8 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
   return runs;
 }
 
-const surnameOf = (name: string): string => (name.split(/\s+/u).pop() ?? name).toLowerCase();
+/** The last word, lower case; a regnal name (`Elizabeth II`) is its own surname, never `ii`. */
+const surnameOf = (name: string): string => (/\s[IVXL]+$/u.test(name) ? name : (name.split(/\s+/u).pop() ?? name)).toLowerCase();
 const firstNameOf = (name: string): string => (name.split(/\s+/u)[0] ?? name).toLowerCase();
 
 function sameSurname(a: string, b: string): boolean {

@@ -9,12 +9,11 @@ const PEOPLE = ['Donald Trump', 'Vladimir Putin', 'Arne Verholt'];
 function labelOf(sentence: string, dateText: string, language: 'vi' | 'en', previous?: string): string | null {
   const start = sentence.indexOf(dateText);
   const end = start + dateText.length;
-  const otherDates = dateExpressionSpans(sentence).filter(([s, e]) => s !== start || e !== end).map(([s, e]) => sentence.slice(s, e));
   const personIn = (text: string) => {
     const named = PEOPLE.filter((p) => text.includes(p));
     return named.length === 1 ? (named[0] ?? null) : null;
   };
-  return datedClause(sentence, start, end, { language, previous, otherDates, personIn })?.label ?? null;
+  return datedClause(sentence, start, end, { language, previous, dates: dateExpressionSpans(sentence), personIn })?.label ?? null;
 }
 
 describe('the clause a date is the date of', () => {

@@ -121,3 +121,30 @@ describe('generateQuiz on a corpus it has never seen', () => {
     expect(quiz.shortfall).toMatch(/only 0 valid questions/u);
   });
 });
+
+describe('questions a player can read', () => {
+  it('GIVEN the demo THEN an event after the latest article is asked about as still ahead, and earlier ones as past', () => {
+    const questions = Array.from({ length: 10 }, (_v, seed) => generateQuiz(demo, { n: 10, seed, kinds: ['what'] }).questions).flat();
+    const ahead = questions.filter((q) => /tháng 2\/2026/u.test(q.prompt));
+    expect(ahead.length).toBeGreaterThan(0);
+    expect(ahead.every((q) => q.prompt.startsWith('Điều gì sẽ diễn ra'))).toBe(true);
+    expect(questions.filter((q) => /2025|2024/u.test(q.prompt)).every((q) => q.prompt.startsWith('Điều gì đã diễn ra'))).toBe(true);
+  });
+
+  it('GIVEN Wikipedia articles on unrelated subjects THEN "who" distractors come from the answer\'s own subject, or there is no question', async () => {
+    const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
+    const raw = new Map(wiki.articles.map((a) => [a.docId, a.raw]));
+    for (let seed = 0; seed < 10; seed++) {
+      for (const q of generateQuiz(wiki, { n: 10, seed, kinds: ['who'] }).questions) {
+        for (const c of q.choices) expect(raw.get(q.source.docId), `${c} in ${q.source.docId}`).toContain(c);
+      }
+    }
+  });
+
+  it('GIVEN a sentence whose subject points back (Ông khẳng định …) THEN no fill-in is built from it; a pronoun that only says who spoke (Ông cho biết …) is fine', () => {
+    const questions = Array.from({ length: 10 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who', 'how_many'] }).questions).flat();
+    const leaning = questions.filter((q) => /^(?:Điền[^"]*)"(?:Ông|Bà|Họ)\s+\p{Ll}/u.test(q.prompt) && !/"(?:Ông|Bà|Họ)\s+(?:nói|cho biết)\s/u.test(q.prompt));
+    expect(leaning.map((q) => q.prompt)).toEqual([]);
+    expect(questions.length).toBeGreaterThan(10);
+  });
+});

@@ -1,5 +1,5 @@
 /** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
-import type { Period } from '../../events/period.js';
+import { periodDays, type Period } from '../../events/period.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
 
@@ -32,4 +32,9 @@ export function nearbyPeriods(p: Period, random: Random): Period[] {
   return shuffled(steps, random)
     .map((k) => shifted(p, k))
     .filter((x) => Number(x.value.slice(0, 4)) > 0);
+}
+
+/** Whether a period starts after the briefing's latest article: it is still ahead of the reader. */
+export function isAhead(p: Period, latestDate: string | null): boolean {
+  return latestDate !== null && periodDays(p)[0] > latestDate;
 }

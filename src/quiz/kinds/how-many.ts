@@ -5,14 +5,14 @@ import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import { words, writeNumber } from '../../text/index.js';
 import { numberDistractors, numbersIn } from '../numbers.js';
-import { sentenceWindow } from './sentence-window.js';
+import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
 export const howManyQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
-      if (words(s.text).length < QUIZ_TUNING.fillInMinWords) continue;
+      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text)) continue;
       for (const n of numbersIn(s.text, m.lang, dateExpressionSpans(s.text))) {
         const factKey = `number:${n.form.value}${n.suffix}:${n.unit}`;
         out.push({

@@ -1,4 +1,15 @@
-/** A sentence cut to fit a prompt, around the part a question blanks. */
+/** A sentence cut to fit a prompt, around the part a question blanks; and whether a sentence can be read alone at all. */
+import { pointsBack } from '../../events/label.js';
+
+/**
+ * Whether a fill-in sentence leans on the one before (`Together they are valued at …`, `Điều này …`):
+ * its subject, in its first words, points back. A pronoun that only says who spoke (`He said …`) is fine.
+ */
+export function leansOnPrevious(sentence: string): boolean {
+  const text = sentence.replace(/^[“"]/u, '');
+  if (/^(?:he|she|they|ông|bà|họ)\s+(?:said|says|added|told|nói|cho biết)(?![\p{L}\p{M}])/iu.test(text)) return false;
+  return pointsBack(text) || pointsBack(text.replace(/^[\p{L}\p{M}]+,?\s+/u, ''));
+}
 
 /** Clause breaks a long sentence is cut at. */
 const CLAUSE_BREAK = /[,;:]\s|\s[-–—]\s/gu;

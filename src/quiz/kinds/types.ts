@@ -21,6 +21,10 @@ export interface QuizMaterial {
   people: PeopleIndex;
   /** Quotations whose speaker is certain, in passages the quiz may ask about. */
   quotations: readonly Quotation[];
+  /** The latest publication date of the briefing (`YYYY-MM-DD`): events after it are still ahead, and asked about as such. */
+  latestDate: string | null;
+  /** Articles on the same story as `docId` (itself included): they name many of the same people and places. */
+  relatedArticles(docId: string): ReadonlySet<string>;
   /** The cited passage and the sentence of it a question is built from. */
   sourceOf(passageId: string, sentence: string): QuestionSource | null;
 }

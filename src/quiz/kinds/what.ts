@@ -3,6 +3,7 @@ import { eventPeriod, periodsOverlap } from '../../events/period.js';
 import { periodPhrase } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
+import { isAhead } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whatQuestions: KindBuilder = (m) =>
@@ -19,7 +20,7 @@ export const whatQuestions: KindBuilder = (m) =>
         const others = shuffled(m.allEvents.filter((o) => !periodsOverlap(eventPeriod(o), period)), r).map((o) => o.label);
         const arranged = arrangeChoices(e.label, others, r);
         if (source === null || arranged === null) return null;
-        return { kind: 'what', prompt: m.text.what(periodPhrase(period, m.lang)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
+        return { kind: 'what', prompt: (isAhead(period, m.latestDate) ? m.text.whatAhead : m.text.what)(periodPhrase(period, m.lang)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
       },
     }];
   });

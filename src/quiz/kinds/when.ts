@@ -2,7 +2,7 @@
 import { eventPeriod } from '../../events/period.js';
 import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
-import { nearbyPeriods } from './event-choices.js';
+import { isAhead, nearbyPeriods } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whenQuestions: KindBuilder = (m) =>
@@ -19,7 +19,7 @@ export const whenQuestions: KindBuilder = (m) =>
         const answer = formatPeriod(period, m.lang);
         const arranged = arrangeChoices(answer, nearbyPeriods(period, r).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
-        return { kind: 'when', prompt: m.text.when(e.label), ...arranged, explanation: `${m.text.source(cite.title)}: "${e.dateText}" → ${answer}.`, source, factKey };
+        return { kind: 'when', prompt: (isAhead(period, m.latestDate) ? m.text.whenAhead : m.text.when)(e.label), ...arranged, explanation: `${m.text.source(cite.title)}: "${e.dateText}" → ${answer}.`, source, factKey };
       },
     }];
   });

@@ -1,0 +1,82 @@
+/**
+ * Questions for blind judging: 50 per corpus (the demo, XQuAD's development articles in
+ * Vietnamese and in English, and the English news story quiz-news-en), written as Markdown a
+ * reader can judge without seeing the generator: the prompt, the four choices with the answer
+ * marked, and the sentence the question cites. The same command writes the same files.
+ *
+ *   npm run quiz:judging [-- OUT_DIR]      (default: quiz-judging/)
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chunkCorpus } from '../src/corpus/chunk.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { extractEvents } from '../src/events/extract.js';
+import { generateQuiz } from '../src/quiz/generate.js';
+import type { QuizQuestion } from '../src/quiz/types.js';
+
+/** Questions per corpus: what the blind judges of issue #14 read. */
+const QUESTIONS_PER_CORPUS = 50;
+/** Quizzes of this many questions are drawn (seeds judge-1, judge-2, …) until the sample is full. */
+const QUIZ_SIZE = 10;
+/** A corpus too thin for 50 different questions stops after this many quizzes. */
+const MAX_QUIZZES = 200;
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CORPORA = [
+  { name: 'demo', dir: 'corpus', about: 'the demo corpus: five Vietnamese news articles on the Russia–US talks about Ukraine' },
+  { name: 'xquad-dev-vi', dir: 'tests/fixtures/xquad-dev/corpus', about: 'XQuAD development articles: 24 Wikipedia articles in Vietnamese' },
+  { name: 'xquad-dev-en', dir: 'tests/fixtures/xquad-dev/corpus-en', about: 'XQuAD development articles: the same 24 Wikipedia articles in English' },
+  { name: 'quiz-news-en', dir: 'tests/fixtures/quiz-news-en', about: 'an English news story in six articles (a museum theft)' },
+] as const;
+
+const RUBRIC = `Judge each question as a player would, from the question and its cited sentence alone:
+
+- **good**: clear, with one right answer that the cited sentence supports and three wrong choices of the same kind that a player could believe;
+- **flawed**: answerable, but awkward: hard to read, a choice of another kind or obviously wrong, the answer given away, a trivial or odd question;
+- **wrong**: the marked answer is not what the sentence says, another choice is also right, or the question does not make sense.
+
+Write the verdict after "Verdict:" (and, for flawed or wrong, a few words why).`;
+
+const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+function questionBlock(q: QuizQuestion, n: number): string {
+  const choices = q.choices.map((c, i) => `${LETTERS[i]}) ${c}${i === q.answerIndex ? '   ← marked answer' : ''}`);
+  return [
+    `### ${n}.`,
+    '',
+    q.prompt,
+    '',
+    ...choices.map((c) => `    ${c}`),
+    '',
+    `Cited: "${q.source.sentence}" (${q.source.title}${q.source.date === null ? '' : `, ${q.source.date}`})`,
+    '',
+    'Verdict:',
+    '',
+  ].join('\n');
+}
+
+async function sample(dir: string): Promise<QuizQuestion[]> {
+  const { articles } = await loadCorpus(path.join(ROOT, dir));
+  const passages = chunkCorpus(articles);
+  const input = { articles, passages, events: extractEvents(articles, passages) };
+  const picked: QuizQuestion[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; picked.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
+    for (const q of generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}` }).questions) {
+      if (seen.has(q.prompt) || picked.length >= QUESTIONS_PER_CORPUS) continue;
+      seen.add(q.prompt);
+      picked.push(q);
+    }
+  }
+  return picked;
+}
+
+const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'quiz-judging'));
+await mkdir(out, { recursive: true });
+for (const corpus of CORPORA) {
+  const questions = await sample(corpus.dir);
+  const file = path.join(out, `${corpus.name}.md`);
+  const body = [`# Quiz questions to judge: ${corpus.name}`, '', `From ${corpus.about} (\`${corpus.dir}\`).`, '', RUBRIC, '', ...questions.map((q, i) => questionBlock(q, i + 1))].join('\n');
+  await writeFile(file, body);
+  console.log(`${file}: ${questions.length} questions`);
+}
