@@ -25,6 +25,13 @@ const ADVERBIAL_OPENINGS = ['trong', 'tại', 'vào', 'hôm', 'ngày', 'sáng', 
 const DISCOURSE_OPENINGS = ['tuy nhiên', 'tuy vậy', 'trong khi đó', 'trước đó', 'sau đó', 'cùng ngày', 'đồng thời', 'ngoài ra', 'bên cạnh đó', 'trong diễn biến liên quan', 'về phần mình', 'however', 'meanwhile', 'earlier', 'later', 'separately', 'in addition', 'also'];
 /** A subject that points back (`Thông tin này`, `This`): the sentence reports what the one before said. */
 const POINTS_BACK = /^(?:(?:[\p{L}\p{M}]+\s+){0,2}(?:này|đó|ấy)|this|that|these|those|the\s+(?:statement|announcement|news|report|move|decision))(?![\p{L}\p{M}])/iu;
+/**
+ * A subject that is what the sentence before said (`Thông tin này`, `This`, `The statement`), with a verb
+ * that makes it public: the sentence dates the sentence before. Any other pointing subject (`Khu vực
+ * này`) names a thing, not what was said, and the clause cannot be read alone.
+ */
+const REPORTS_BACK = /^(?:(?:thông tin|tin|thông báo|tuyên bố|phát biểu|điều)\s+(?:này|đó)|this|that|these|the\s+(?:statement|announcement|news|report))(?![\p{L}\p{M}])/iu;
+const MADE_PUBLIC = /(?<![\p{L}\p{M}])(?:đưa ra|công bố|cho biết|xác nhận|thông báo|tiết lộ|announced|released|reported|said|confirmed|disclosed)(?![\p{L}\p{M}])/iu;
 /** Words a demonstrative noun phrase ends with (`hiệp ước này`), or opens with (`this treaty`, `the treaty`). */
 const DEMONSTRATIVE_VI = /(?<![\p{L}\p{M}])([\p{Ll}\p{M}]+(?:\s+[\p{Ll}\p{M}]+)?)\s+(?:này|đó|ấy)(?![\p{L}\p{M}])/u;
 const DEMONSTRATIVE_EN = /(?<![\p{L}\p{M}])(?:[Tt]his|[Tt]hat|[Tt]he)\s+(\p{Ll}+)(?![\p{L}\p{M}])/u;
@@ -48,7 +55,7 @@ const OPENER = new RegExp(`(?<![\\p{L}\\p{M}])(${alternation([...SUBORDINATORS, 
 const SPEECH_AT_END = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(SPEECH_VERBS)})\\s*[:,]?\\s*$`, 'iu');
 const SPEECH_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(SPEECH_VERBS)})(?![\\p{L}\\p{M}])`, 'iu');
 const ADVERBIAL = new RegExp(`^(?:${alternation(ADVERBIAL_OPENINGS)})(?![\\p{L}\\p{M}])`, 'iu');
-const DISCOURSE = new RegExp(`^(?:${alternation(DISCOURSE_OPENINGS)})\\s*,\\s*`, 'iu');
+const DISCOURSE = new RegExp(`^(?:${alternation(DISCOURSE_OPENINGS)})(?:\\s*,\\s*|\\s+(?:thì\\s+)?)`, 'iu');
 const PHRASE_BREAK = new RegExp(`\\s(?=(?:${alternation(PHRASE_BREAKS)})\\s)`, 'giu');
 
 function kindOf(word: string): Segment['kind'] {
@@ -75,6 +82,8 @@ export function clausesOf(sentence: string, dates: ReadonlyArray<readonly [numbe
   }
   for (const m of sentence.matchAll(OPENER)) {
     if (m.index === 0 || inQuote(m.index)) continue;
+    // `trong khi` (while) goes on with the clause; `khi đó` (by then) is an adverb, not a `when` clause.
+    if (m[1]?.toLowerCase() === 'khi' && (/trong\s+$/iu.test(sentence.slice(0, m.index)) || /^khi\s+đó(?![\p{L}\p{M}])/iu.test(sentence.slice(m.index)))) continue;
     const existing = cuts.find((c) => c.at <= m.index && sentence.slice(c.at, m.index).trim() === '');
     if (existing !== undefined) existing.opener = m[1] ?? null;
     else cuts.push({ at: m.index, opener: m[1] ?? null });
@@ -149,9 +158,9 @@ function resolvePronoun(label: string | null, before: string, previous: string |
 }
 
 /** Words that only make sense beside the date they lead to (`vào sáng`, `trong những năm`, `in the early`), removed with it. */
-const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đầu', 'giữa', 'cuối', 'sáng', 'chiều', 'tối', 'đêm', 'mùa', 'những năm', 'năm', 'on', 'in', 'at', 'of', 'during', 'the', 'early', 'late', 'mid'];
+const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đầu', 'giữa', 'cuối', 'sáng', 'chiều', 'tối', 'đêm', 'mùa', 'những năm', 'năm', 'khoảng', 'on', 'in', 'at', 'of', 'during', 'the', 'early', 'late', 'mid', 'around', 'about', 'circa'];
 /** Words before a date that make it a bound (`sau năm 1279`, `before 1918`, `by 2010`): what the clause says is not at that date. */
-const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|till|than|đến|tới|kể từ)\s+(?:(?:the|early|late|mid|những|năm)\s+)*$/iu;
+const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|till|than|đến|tới|kể từ)\s+(?:(?:the|early|late|mid|những|năm|cuối|đầu|giữa)\s+)*$/iu;
 /** A determiner right before a date (`its 1998–2002 jingles`, `the 2005 series`): the date describes the noun after it. */
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}\p{M}])(?:the|its|his|her|their|our|a|an|this|that)\s+$/iu;
 /** A relative word right after a date (`held on 1 March 1979 that represented …`): the date sits inside a noun phrase. */
@@ -161,6 +170,8 @@ const STRAY_YEAR = /(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,]\d)/u;
 
 /** Words that open a span of time that goes on (`since 2004`, `từ năm 2004`): its clause is a state, not an event. */
 const SINCE = /^(?:since|từ)\s/iu;
+/** The same, written before the date (`từ mùa 1998-99`, `since the early 1990s`). */
+const SINCE_BEFORE = /(?<![\p{L}\p{M}])(?:since|từ)\s+(?:(?:the|early|late|mid|mùa|năm|những năm)\s+)*$/iu;
 
 /** The date with what only makes sense beside it: a preposition before, `the night of`, `evening` or `(theo giờ địa phương)` after. */
 const DATE_LEAD = new RegExp(`(?:(?<![\\p{L}\\p{M}])(?:${alternation(DATE_LEAD_WORDS)})\\s+){0,3}(?:the\\s+(?:night|morning|evening|afternoon)\\s+of\\s+)?$`, 'iu');
@@ -250,7 +261,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
   // `sau năm 1279`, `by 2010`: a bound, not the date of what the clause says.
   if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start))) return null;
   // `since 2004` starts a state; only a `when` clause after it says what happened then.
-  if (SINCE.test(sentence.slice(start, end))) {
+  if (SINCE.test(sentence.slice(start, end)) || SINCE_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))) {
     const then = segments[at + 1];
     if (then === undefined || !['when', 'khi'].includes(then.opener ?? '')) return null;
     return finish(sentence.slice(then.start + (then.opener?.length ?? 0), then.end));
@@ -285,7 +296,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
     label = clean(clean(label.replace(DISCOURSE, '')).replace(PRONOUN_ATTRIBUTION, (m) => (m.startsWith(',') ? ', ' : '')));
     label = resolveDemonstrative(label, sentence.slice(0, Math.max(0, from)), language);
     if (POINTS_BACK.test(label)) {
-      if (previous === undefined) return null;
+      if (previous === undefined || !REPORTS_BACK.test(label) || !MADE_PUBLIC.test(label)) return null;
       return { label: capitalise(fit(clean(previous.replace(DISCOURSE, '')))), pointsBack: true, statement: true };
     }
     const resolved = resolvePronoun(resolveIt(label, previous), sentence.slice(0, Math.max(0, from)), previous, personIn);

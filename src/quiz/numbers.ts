@@ -75,6 +75,8 @@ export function numbersIn(sentence: string, lang: QuizLanguage, skip: ReadonlyAr
     const start = m.index;
     const numberEnd = start + m[0].length;
     if (skip.some(([s, e]) => start < e && numberEnd > s)) continue;
+    // A sentence that opens with its number was often cut from a formula or a list (`O 2 nhanh nhất …`).
+    if (sentence.slice(0, start).trim() === '') continue;
     const before = sentence.slice(Math.max(0, start - 30), start);
     const name = /\p{Lu}[\p{L}\p{M}.-]*\s+$/u.exec(before);
     const atSentenceStart = name !== null && start - (before.length - name.index) === 0;
