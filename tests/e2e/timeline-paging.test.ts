@@ -12,6 +12,7 @@ import { Desk } from '../../src/briefing/desk.js';
 import { startBot, type BotHandle } from '../../src/bot/client.js';
 import { TIMELINE_EVENTS_PER_PAGE } from '../../src/bot/render/timeline.js';
 import { COMMANDS } from '../../src/commands/index.js';
+import { openIntakeServices } from '../../src/intake/services.js';
 import { FakeDiscord, e2eConfig, type RecordedCall } from './fake-discord.js';
 
 interface MessageBody {
@@ -38,7 +39,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'briefbot-e2e-timeline-'));
   const config = e2eConfig(fake, work, { CORPUS_DIR: path.resolve(import.meta.dirname, '../fixtures/quiz-news-en') });
   desk = await Desk.open(config, { logger });
-  bot = await startBot(config, desk, { logger, commands: COMMANDS, drainMs: 2_000 });
+  bot = await startBot(config, desk, { logger, commands: COMMANDS, intake: await openIntakeServices(config, desk), drainMs: 2_000 });
 });
 
 afterAll(async () => {
