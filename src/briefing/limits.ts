@@ -20,3 +20,5 @@ export const QUIZ_MIN_QUESTIONS = 1;
 export const QUIZ_SECONDS_MIN = 10;
 export const QUIZ_SECONDS_MAX = 120;
 export const QUIZ_SECONDS_DEFAULT = 20;
+/** A seed typed back to replay a quiz: drawn seeds are six characters; a word of one's own fits in thirty-two. */
+export const QUIZ_SEED_MAX_CHARS = 32;

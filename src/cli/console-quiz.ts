@@ -8,6 +8,7 @@ import type { BriefingDesk } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { text, type Locale } from '../messages/index.js';
 import { QuizGame, type ChoiceIndex, type EndData, type GameSettings } from '../quiz/game.js';
+import { shortfallNotice } from '../quiz/kind-names.js';
 import type { QuestionKind } from '../quiz/types.js';
 
 const CONSOLE_PLAYER_ID = 'console';
@@ -44,15 +45,21 @@ export interface ConsoleQuizOptions {
   locale?: Locale;
 }
 
-/** `/quiz 5 NATO`: a leading number is how many questions (within the core's limits), the other words the topic. */
-export function quizRequestOf(rest: string): Pick<ConsoleQuizOptions, 'questions' | 'topic'> {
+/**
+ * `/quiz 5 NATO`, `/quiz seed:k3x9qa`: a leading number is how many questions (within the core's
+ * limits), `seed:` replays a quiz, the other words are the topic.
+ */
+export function quizRequestOf(line: string): Pick<ConsoleQuizOptions, 'questions' | 'topic' | 'seed'> {
+  const seedMatch = /(?:^|\s)seed:(\S{1,32})(?=\s|$)/u.exec(line);
+  const rest = seedMatch === null ? line : `${line.slice(0, seedMatch.index)} ${line.slice(seedMatch.index + seedMatch[0].length)}`;
+  const seed = seedMatch?.[1];
   const match = /^(\d{1,3})(?:\s+|$)([\s\S]*)$/u.exec(rest.trim());
   const count = match ? Number(match[1]) : undefined;
   if (count !== undefined && (count < QUIZ_MIN_QUESTIONS || count > QUIZ_MAX_QUESTIONS)) {
     throw new UserError(ERROR_CODES.BAD_OPTION, 'optionRange', { option: 'questions', min: QUIZ_MIN_QUESTIONS, max: QUIZ_MAX_QUESTIONS, value: String(count) });
   }
   const topic = (match ? match[2]! : rest).trim();
-  return { ...(count !== undefined ? { questions: count } : {}), ...(topic !== '' ? { topic } : {}) };
+  return { ...(count !== undefined ? { questions: count } : {}), ...(topic !== '' ? { topic } : {}), ...(seed !== undefined ? { seed } : {}) };
 }
 
 /** Reads `A`–`D`, `a`–`d` or `1`–`4`; anything else is null. */
@@ -75,10 +82,12 @@ export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, opti
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   if (result.questions.length === 0) {
-    io.print(result.shortfall ? text(locale, 'consoleQuizNoneBecause', { reason: result.shortfall }) : text(locale, 'consoleQuizNone'));
+    const notice = shortfallNotice(locale, 0, result.shortfall);
+    io.print(notice.length > 0 ? text(locale, 'consoleQuizNoneBecause', { reason: notice.join(' ') }) : text(locale, 'consoleQuizNone'));
     return null;
   }
-  if (result.shortfall) io.print(text(locale, 'quizShortfall', { n: result.questions.length, reason: result.shortfall }));
+  for (const line of shortfallNotice(locale, result.questions.length, result.shortfall)) io.print(line);
+  io.print(text(locale, 'quizSeedReplay', { seed: result.seed }));
   const settings: GameSettings = {
     timeLimitMs: (options.seconds ?? QUIZ_SECONDS_DEFAULT) * 1000,
     speedPoints: options.speedPoints ?? true,

@@ -19,7 +19,7 @@ import { runQuizCheck } from '../quiz/quiz-check.js';
 import type { SummaryResult } from '../briefing/types.js';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from './args.js';
 import { floorFailures, runEvaluation } from './eval.js';
-import { EXIT_BELOW_FLOOR, EXIT_BUG, EXIT_USER_ERROR, type CliIO } from './io.js';
+import { EXIT_BELOW_FLOOR, EXIT_BUG, EXIT_THIN_MATERIAL, EXIT_USER_ERROR, type CliIO } from './io.js';
 import { createCliLogger } from './logger.js';
 import { cliReader } from './readers.js';
 import { printSafe } from './terminal.js';
@@ -136,7 +136,7 @@ async function run(request: CliRequest, io: CliIO): Promise<number> {
       case 'quiz': {
         const quiz = await desk.quiz({ n: request.n, seed: request.seed, kinds: request.kinds, topic: request.topic });
         print(quiz, () => renderQuizText(quiz, locale));
-        return 0;
+        return quiz.shortfall === undefined ? 0 : EXIT_THIN_MATERIAL;
       }
       case 'timeline': {
         const timeline = await desk.timeline({ from: request.from, to: request.to, topic: request.topic });

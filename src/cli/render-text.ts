@@ -4,6 +4,7 @@ import type { SummaryResult, SummarySentence } from '../briefing/types.js';
 import type { ArticleMeta } from '../corpus/types.js';
 import type { TimelineResult } from '../events/types.js';
 import type { QuizCheckReport } from '../quiz/quiz-check.js';
+import { shortfallNotice } from '../quiz/kind-names.js';
 import type { QuizResult } from '../quiz/types.js';
 import type { EvalReport } from '../retrieval/eval.js';
 import type { AskResult, Citation } from '../retrieval/types.js';
@@ -89,7 +90,7 @@ export function renderQuizText(quiz: QuizResult, locale: Locale): string {
     `   ${text(locale, 'quizAnswerKey')}: ${LETTERS[q.answerIndex]} — ${q.explanation}`,
     `   ${text(locale, 'source')}: ${q.source.title} (${q.source.date ?? text(locale, 'undated')}) [${q.source.docId}]`,
   ].join('\n'));
-  if (quiz.shortfall !== undefined) blocks.push(quiz.shortfall);
+  blocks.push(...shortfallNotice(locale, quiz.questions.length, quiz.shortfall));
   blocks.unshift(text(locale, 'quizSeed', { seed: quiz.seed }));
   return blocks.join('\n\n');
 }

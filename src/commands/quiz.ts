@@ -10,10 +10,10 @@ import { localised, localisedChoice } from '../bot/localise.js';
 import { choiceOption, integerOption, textOption } from '../bot/options.js';
 import type { QuizServices } from '../bot/quiz-service.js';
 import { QUIZ_BUTTON_PREFIX, parseQuizButtonId, renderAnswerAck, renderLeaderboard, renderStarting, renderStats, type QuizPayload } from '../bot/render/quiz.js';
-import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN, TOPIC_MAX_CHARS } from '../briefing/limits.js';
+import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN, QUIZ_SEED_MAX_CHARS, TOPIC_MAX_CHARS } from '../briefing/limits.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { localeOfDiscord, text, type Locale } from '../messages/index.js';
-import { kindName, kindWords, parseKindsOption, readKinds } from '../quiz/kind-names.js';
+import { kindName, kindWords, parseKindsOption, readKinds, shortfallNotice } from '../quiz/kind-names.js';
 import { LEADERBOARD_PERIODS, NO_GUILD } from '../quiz/store.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
 
@@ -26,6 +26,7 @@ export const quizCommandData = localised(new SlashCommandBuilder(), 'quiz')
       .addIntegerOption((o) => localised(o, 'quizStartSeconds', { min: QUIZ_SECONDS_MIN, max: QUIZ_SECONDS_MAX, default: QUIZ_SECONDS_DEFAULT }).setMinValue(QUIZ_SECONDS_MIN).setMaxValue(QUIZ_SECONDS_MAX))
       .addStringOption((o) => localised(o, 'quizStartKinds').setAutocomplete(true))
       .addStringOption((o) => localised(o, 'quizStartTopic').setMaxLength(TOPIC_MAX_CHARS).setAutocomplete(true))
+      .addStringOption((o) => localised(o, 'quizStartSeed').setMaxLength(QUIZ_SEED_MAX_CHARS))
       .addBooleanOption((o) => localised(o, 'quizStartSpeedPoints'))
       .addBooleanOption((o) => localised(o, 'quizStartStreaks')),
   )
@@ -63,10 +64,10 @@ function channelLocale(interaction: ChatInputCommandInteraction | ButtonInteract
 }
 
 /** What `/quiz` needs from the bot: the running games and scores, the desk that makes questions, the user's language. */
-export type QuizCommandContext = Pick<CommandContext, 'quiz' | 'desk' | 'locale'>;
+export type QuizCommandContext = Pick<CommandContext, 'quiz' | 'desk' | 'locale' | 'logger'>;
 
 export async function executeQuizCommand(interaction: ChatInputCommandInteraction, ctx: QuizCommandContext): Promise<void> {
-  const { quiz, desk, locale } = ctx;
+  const { quiz, desk, locale, logger } = ctx;
   const guildId = interaction.guildId ?? NO_GUILD;
   const reply = (message: QuizPayload, ephemeral = false): Promise<void> => respond(interaction, message, ephemeral);
 
@@ -81,9 +82,11 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       const topic = textOption(interaction, 'topic', TOPIC_MAX_CHARS) ?? undefined;
       const speedPoints = interaction.options.getBoolean('speed_points') ?? true;
       const streaks = interaction.options.getBoolean('streaks') ?? true;
-      const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}) });
+      const seed = textOption(interaction, 'seed', QUIZ_SEED_MAX_CHARS) ?? undefined;
+      const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}), ...(seed ? { seed } : {}) });
       if (result.questions.length === 0) {
-        throw result.shortfall === undefined ? new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion') : new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestionBecause', { reason: result.shortfall });
+        const notice = shortfallNotice(locale, 0, result.shortfall);
+        throw notice.length === 0 ? new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion') : new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestionBecause', { reason: notice.join(' ') });
       }
       quiz.games.start({
         guildId: interaction.guildId,
@@ -92,7 +95,8 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
         settings: { timeLimitMs: Math.round(seconds * 1000 * quiz.timeLimitScale), speedPoints, streaks, locale: channelLocale(interaction) },
         questions: result.questions,
       });
-      await reply(renderStarting({ questions: result.questions.length, seconds, speedPoints, streaks, shortfall: result.shortfall }, locale));
+      logger.info({ channelId: interaction.channelId, seed: result.seed, questions: result.questions.length }, 'quiz started');
+      await reply(renderStarting({ questions: result.questions.length, seconds, speedPoints, streaks, seed: result.seed, notices: shortfallNotice(locale, result.questions.length, result.shortfall) }, locale));
       return;
     }
     case 'stop': {

@@ -56,6 +56,7 @@ export const COMMAND_WORDS = {
   })),
   quizStartKinds: named({ en: 'kinds', vi: 'loai_cau' }, words({ en: 'Only these kinds of question: when, who, how many… (suggestions as you type).', vi: 'Chỉ các loại câu hỏi này: khi nào, ai, bao nhiêu… (có gợi ý khi gõ).' })),
   quizStartTopic: named({ en: 'topic', vi: 'chu_de' }, words({ en: 'Only questions about this topic (suggestions as you type).', vi: 'Chỉ hỏi về chủ đề này (có gợi ý khi gõ).' })),
+  quizStartSeed: named({ en: 'seed', vi: 'ma_de' }, words({ en: 'Replay the quiz of this seed (each quiz shows its own).', vi: 'Chơi lại bộ câu hỏi của mã đề này (mỗi trò đố vui hiện mã của nó).' })),
   quizStartSpeedPoints: named({ en: 'speed_points', vi: 'diem_toc_do' }, words({ en: 'Faster answers score more (default: yes).', vi: 'Trả lời càng nhanh càng nhiều điểm (mặc định: có).' })),
   quizStartStreaks: named({ en: 'streaks', vi: 'thuong_chuoi' }, words({ en: 'Bonus for correct answers in a row (default: yes).', vi: 'Thưởng cho chuỗi câu trả lời đúng liên tiếp (mặc định: có).' })),
   quizStop: named({ en: 'stop', vi: 'ket_thuc' }, words({ en: 'Stop the quiz in this channel (host or server managers).', vi: 'Dừng trò đố vui trong kênh này (người tổ chức hoặc người quản lý máy chủ).' })),

@@ -45,9 +45,17 @@ export const QUIZ_MESSAGES = {
     en: (p) => `Starting a quiz of ${p.n} ${p.n === 1 ? 'question' : 'questions'}, ${p.seconds} s each. Click A–D to answer: faster answers score more.`,
     vi: (p) => `Bắt đầu trò đố vui ${p.n} câu, mỗi câu ${p.seconds} giây. Bấm A–D để trả lời: càng nhanh càng nhiều điểm.`,
   }),
-  quizShortfall: template({ n: 'number', reason: 'string' }, {
-    en: (p) => `Only ${p.n} ${p.n === 1 ? 'question' : 'questions'} could be made: ${p.reason}`,
-    vi: (p) => `Chỉ tạo được ${p.n} câu hỏi: ${p.reason}`,
+  quizThin: template({ made: 'number', asked: 'number' }, {
+    en: (p) => `The material is thin: ${p.made} of the ${p.asked} questions asked could be made.`,
+    vi: (p) => `Tư liệu còn mỏng: chỉ tạo được ${p.made}/${p.asked} câu hỏi.`,
+  }),
+  quizThinKinds: template({ kinds: 'string' }, {
+    en: (p) => `The material is thin: the briefing has nothing to ask these kinds of question from: ${p.kinds}.`,
+    vi: (p) => `Tư liệu còn mỏng: bản tin không có gì để hỏi các loại câu hỏi này: ${p.kinds}.`,
+  }),
+  quizSeedReplay: template({ seed: 'string' }, {
+    en: (p) => `Seed ${p.seed}: /quiz start seed:${p.seed} replays this quiz.`,
+    vi: (p) => `Mã đề ${p.seed}: /quiz start seed:${p.seed} cho lại đúng bộ câu hỏi này.`,
   }),
   quizSettingsLine: template({ speed: 'string', streaks: 'string' }, {
     en: (p) => `Speed points: ${p.speed} · Streak bonus: ${p.streaks}`,

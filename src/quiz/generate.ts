@@ -2,8 +2,8 @@
  * Multiple-choice questions from the briefing's dated events and passages: when, what,
  * who, how many, who said, which came first (one builder per kind, in `kinds/`). Seeded:
  * the same seed gives the same quiz; without one, a fresh seed is drawn and returned. Every
- * emitted question keeps the structural rules of `check.ts`; when the material is too thin,
- * fewer questions come back with a plain `shortfall`.
+ * emitted question keeps the structural rules of `check.ts`; when the material is thin, the
+ * result says so (`shortfall`): fewer questions than asked, or the kinds it has nothing for.
  */
 import { randomInt } from 'node:crypto';
 import { KIND_BUILDERS } from './kinds/index.js';
@@ -60,8 +60,8 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
       }
     }
   }
-  const shortfall = questions.length < n
-    ? `The briefing has material for only ${questions.length} valid question${questions.length === 1 ? '' : 's'} of the kinds asked (${kinds.join(', ')}); add articles with dated events, names, numbers or quotations for more.`
-    : undefined;
-  return shortfall === undefined ? { seed, questions } : { seed, questions, shortfall };
+  // A kind is thin when it has no question and nothing left to try (not merely crowded out by a short quiz).
+  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && (byKind.get(k) ?? []).length === 0);
+  const short = questions.length < n || thin.length > 0;
+  return short ? { seed, questions, shortfall: { asked: n, kinds: thin } } : { seed, questions };
 }

@@ -3,7 +3,7 @@
  * back from a list typed in either language or as ids (`when, ai, how_many`), accents and
  * case aside.
  */
-import { QUESTION_KINDS, type QuestionKind } from './types.js';
+import { QUESTION_KINDS, type QuestionKind, type QuizShortfall } from './types.js';
 import { foldAccents } from '../text/index.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { LOCALES, text, type Locale } from '../messages/index.js';
@@ -77,6 +77,14 @@ export function readKinds(raw: string): { kinds: QuestionKind[]; unknown: string
 /** Every word a kind answers to, for matching what someone is typing. */
 export function kindWords(kind: QuestionKind): string[] {
   return [kind, ...LOCALES.map((locale) => kindName(locale, kind))];
+}
+
+/** What the briefing was too thin for, in the reader's words: each line a plain sentence (none when it was not thin). */
+export function shortfallNotice(locale: Locale, made: number, shortfall: QuizShortfall | undefined): string[] {
+  if (shortfall === undefined) return [];
+  const lines = made < shortfall.asked ? [text(locale, 'quizThin', { made, asked: shortfall.asked })] : [];
+  if (shortfall.kinds.length > 0) lines.push(text(locale, 'quizThinKinds', { kinds: shortfall.kinds.map((k) => kindName(locale, k)).join(', ') }));
+  return lines;
 }
 
 /** The kinds an option names (`--kinds`, `kinds:`); none given is undefined (every kind); a word no kind answers to is the user's to fix. */

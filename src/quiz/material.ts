@@ -7,6 +7,7 @@ import type { QuizMaterial } from './kinds/types.js';
 import { QUIZ_TEMPLATES, type QuizLanguage } from './templates.js';
 import { buildPeopleIndex } from './people.js';
 import { findQuotations } from './quotations.js';
+import { QUIZ_TUNING } from './tuning.js';
 
 export interface QuizInput {
   events: readonly BriefingEvent[];
@@ -19,12 +20,6 @@ function corpusLanguage(articles: readonly Article[]): QuizLanguage {
   return detectLanguage(articles.flatMap((a) => a.sentences.slice(0, 5).map((s) => s.text)).join(' '));
 }
 
-/**
- * Articles tell one story when the names they use overlap at least this much (Jaccard of their
- * capitalised names): reports of one story share most of theirs, articles on different subjects
- * share a country or two (README: the overlaps measured on the demo, quiz-news-en and XQuAD).
- */
-export const SAME_STORY_NAME_OVERLAP = 0.08;
 
 function relatedArticles(articles: readonly Article[]): Map<string, Set<string>> {
   const finder = actorFinder(articles.flatMap((a) => a.sentences.map((s) => s.text)));
@@ -32,7 +27,7 @@ function relatedArticles(articles: readonly Article[]): Map<string, Set<string>>
   const related = new Map(articles.map((a) => [a.docId, new Set([a.docId])]));
   articles.forEach((a, i) => {
     articles.forEach((b, j) => {
-      if (j > i && jaccard(names[i] ?? new Set(), names[j] ?? new Set()) >= SAME_STORY_NAME_OVERLAP) {
+      if (j > i && jaccard(names[i] ?? new Set(), names[j] ?? new Set()) >= QUIZ_TUNING.sameStoryNameOverlap) {
         related.get(a.docId)?.add(b.docId);
         related.get(b.docId)?.add(a.docId);
       }

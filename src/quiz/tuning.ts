@@ -4,6 +4,17 @@
  * the README, not here.
  */
 export const QUIZ_TUNING = {
+  /**
+   * Articles tell one story when the capitalised names they use overlap at least this much (Jaccard):
+   * reports of one story share most of theirs, articles on different subjects a country or two. "Who"
+   * distractors come from the answer's story only (README: the overlaps measured on each corpus).
+   */
+  sameStoryNameOverlap: 0.08,
+  /**
+   * Draws of four events a "which came first" question tries: one draw can fail (its earliest event's
+   * sentence already asked about), and a quiz takes one question of this kind.
+   */
+  whichFirstDraws: 8,
   /** A fill-in sentence shorter than this many words leaves too little around the blank to answer from (`____ nén.`). */
   fillInMinWords: 6,
   /** A quotation shorter than this is a phrase (`"hữu ích"`), not something a person is remembered for saying. */

@@ -36,10 +36,18 @@ export interface QuizRequest {
   topic?: string;
 }
 
+/** What the briefing was too thin for. */
+export interface QuizShortfall {
+  /** The questions asked for (more than the quiz has, or as many). */
+  asked: number;
+  /** Kinds asked for that the briefing has no material for: no question of them could be made. */
+  kinds: QuestionKind[];
+}
+
 export interface QuizResult {
   /** The seed this quiz was made with: the same seed (and briefing) gives the same quiz. */
   seed: string;
   questions: QuizQuestion[];
-  /** Set when fewer than `n` valid questions could be made: why. */
-  shortfall?: string;
+  /** Set when the material is thin: fewer questions than asked, or a kind asked for with nothing to ask it from. */
+  shortfall?: QuizShortfall;
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Events, type Interaction } from 'discord.js';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingDesk } from '../../src/briefing/types.js';
 import { openQuizServices, type QuizServices } from '../../src/bot/quiz-service.js';
@@ -130,7 +131,7 @@ class Bot {
     this.quiz = openQuizServices({ dbFile, rest: this.client.rest, tickIntervalMs: 250, revealPauseMs: 150, timeLimitScale: TIME_SCALE });
     this.client.on(Events.InteractionCreate, (interaction: Interaction) => {
       const work = interaction.isChatInputCommand()
-        ? executeQuizCommand(interaction, { quiz: this.quiz, desk, locale: 'en' })
+        ? executeQuizCommand(interaction, { quiz: this.quiz, desk, locale: 'en', logger: pino({ level: 'silent' }) })
         : interaction.isButton()
           ? handleQuizButton(interaction, this.quiz)
           : Promise.resolve();

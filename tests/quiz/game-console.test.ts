@@ -116,6 +116,8 @@ describe('console quiz', () => {
     expect(quizRequestOf('3')).toEqual({ questions: 3 });
     expect(quizRequestOf('Lavrov')).toEqual({ topic: 'Lavrov' });
     expect(quizRequestOf('')).toEqual({});
+    expect(quizRequestOf('5 seed:k3x9qa NATO')).toEqual({ questions: 5, topic: 'NATO', seed: 'k3x9qa' });
+    expect(quizRequestOf('seed:abc')).toEqual({ seed: 'abc' });
     expect(() => quizRequestOf('99')).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
   });
 });

@@ -174,14 +174,14 @@ export function renderEnd(end: EndData, locale: Locale): QuizPayload {
 }
 
 export function renderStarting(
-  start: { questions: number; seconds: number; speedPoints: boolean; streaks: boolean; shortfall?: string | undefined },
+  start: { questions: number; seconds: number; speedPoints: boolean; streaks: boolean; seed: string; notices: readonly string[] },
   locale: Locale,
 ): QuizPayload {
   const lines = [
     text(locale, 'quizStarting', { n: start.questions, seconds: start.seconds }),
     text(locale, 'quizSettingsLine', { speed: text(locale, start.speedPoints ? 'on' : 'off'), streaks: text(locale, start.streaks ? 'on' : 'off') }),
   ];
-  if (start.shortfall) lines.push(text(locale, 'quizShortfall', { n: start.questions, reason: safeText(start.shortfall) }));
+  lines.push(...start.notices, text(locale, 'quizSeedReplay', { seed: safeText(start.seed) }));
   return { content: truncateText(lines.join('\n'), DISCORD_CONTENT_MAX_CHARS), embeds: [], components: [], allowedMentions: { parse: [] } };
 }
 

@@ -4,14 +4,15 @@ import type { BriefingEvent } from '../../events/types.js';
 import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
+import { QUIZ_TUNING } from '../tuning.js';
 import type { KindBuilder } from './types.js';
 
 const start = (e: BriefingEvent): string => periodDays(eventPeriod(e))[0];
 
 export const whichFirstQuestions: KindBuilder = (m) => {
   if (m.events.length < 4) return [];
-  return [{
-    kind: 'which_first',
+  return Array.from({ length: QUIZ_TUNING.whichFirstDraws }, () => ({
+    kind: 'which_first' as const,
     factKey: 'order',
     build: (r) => {
       const picked: BriefingEvent[] = [];
@@ -31,5 +32,5 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       const dates = inOrder.map((e) => `${formatPeriod(eventPeriod(e), m.lang)}: ${e.label}`).join(' | ');
       return { kind: 'which_first', prompt: m.text.first, ...arranged, explanation: dates, source, factKey: `order:${first.id}` };
     },
-  }];
+  }));
 };

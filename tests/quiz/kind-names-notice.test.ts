@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { renderStarting } from '../../src/bot/render/quiz.js';
+import { shortfallNotice } from '../../src/quiz/kind-names.js';
+
+describe('the notice that the material is thin', () => {
+  it('GIVEN fewer questions than asked and a kind with nothing to ask from THEN both are said plainly, in the reader\'s language', () => {
+    expect(shortfallNotice('en', 3, { asked: 10, kinds: ['who_said'] })).toEqual([
+      'The material is thin: 3 of the 10 questions asked could be made.',
+      expect.stringMatching(/^The material is thin: .*who said/u),
+    ]);
+    const vi = shortfallNotice('vi', 10, { asked: 10, kinds: ['who_said', 'which_first'] });
+    expect(vi).toHaveLength(1);
+    expect(vi[0]).toMatch(/^Tư liệu còn mỏng/u);
+  });
+
+  it('GIVEN no shortfall THEN no notice', () => {
+    expect(shortfallNotice('en', 10, undefined)).toEqual([]);
+  });
+
+  it('GIVEN a quiz starting on Discord THEN the message gives the seed to replay it with, and the notice', () => {
+    const message = renderStarting({ questions: 3, seconds: 20, speedPoints: true, streaks: true, seed: 'k3x9qa', notices: ['The material is thin: 3 of the 10 questions asked could be made.'] }, 'en');
+    expect(message.content).toContain('seed:k3x9qa');
+    expect(message.content).toContain('The material is thin');
+  });
+});
