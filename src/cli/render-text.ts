@@ -99,7 +99,7 @@ export function renderQuizText(quiz: QuizResult, locale: Locale): string {
 export function renderQuizCheckText(report: QuizCheckReport): string {
   const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
   const lines = [
-    `${report.passed}/${report.questions} questions keep every rule (${pct(report.passed, report.questions)}) over ${report.quizzes} quizzes; ${report.shortfalls} came back short.`,
+    `${report.passed}/${report.questions} questions keep every rule (${pct(report.passed, report.questions)}) over ${report.quizzes} quizzes; ${report.shortfalls} said the material was thin.`,
     `By kind: ${Object.entries(report.byKind).map(([k, c]) => `${k} ${c.passed}/${c.questions}`).join(', ')}`,
   ];
   if (report.failures.length > 0) lines.push('Failures by rule:');

@@ -51,7 +51,8 @@ function introducedAsPerson(name: string, ctx: CheckContext): boolean {
   const tail = [name, lastWord(name)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
   const before = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})\\.?\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+){0,3}(?:${tail})(?![\\p{L}\\p{M}])`, 'u');
   const apposition = new RegExp(`(?<![\\p{L}\\p{M}])(?:${tail}), (?:a|an|the|who|người) [^,.;]{0,40}?(?<![\\p{L}\\p{M}])(?:${cue})(?![\\p{L}\\p{M}])`, 'iu');
-  return ctx.articles.some((a) => a.sentences.some((s) => before.test(s.text) || apposition.test(s.text)));
+  const titleComma = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue}),\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+(?:(?:de|van|von|der|da|di|du|la|le)\\s+)?){0,3}(?:${tail})[,)]`, 'u');
+  return ctx.articles.some((a) => a.sentences.some((s) => before.test(s.text) || apposition.test(s.text) || titleComma.test(s.text)));
 }
 
 const ENGLISH_MONTH = new RegExp(`\\b(?:${MONTH_NAMES_EN.join('|')})\\b`, 'u');
@@ -101,12 +102,16 @@ export const QUESTION_RULES: readonly QuestionRule[] = [
   },
   {
     id: 'cited-source',
-    says: 'the cited passage is in the briefing, holds the cited sentence, and the sentence holds the answer (when it is text)',
+    says: 'the cited passage is in the briefing and holds the cited sentence; the sentence holds a fill-in\'s answer, the passage names a quotation\'s speaker',
     problem: (q, ctx) => {
       if (!ctx.passages.some((p) => p.docId === q.source.docId && p.text === q.source.text)) return 'not a passage of the briefing';
       if (!q.source.text.includes(q.source.sentence)) return 'the sentence is not in the passage';
-      if (q.kind === 'who' || q.kind === 'who_said' || q.kind === 'how_many') {
+      if (q.kind === 'who' || q.kind === 'how_many') {
         return normaliseChoice(q.source.sentence).includes(normaliseChoice(answerOf(q))) ? null : `the sentence does not hold "${answerOf(q)}"`;
+      }
+      // A quotation may be said by `she` or `ông`: the passage around it names the speaker.
+      if (q.kind === 'who_said') {
+        return normaliseChoice(q.source.text).includes(normaliseChoice(lastWord(answerOf(q)))) ? null : `the passage does not name "${answerOf(q)}"`;
       }
       return null;
     },

@@ -2,7 +2,7 @@
 import type { Article, Passage } from '../corpus/types.js';
 import type { BriefingEvent } from '../events/types.js';
 import { actorFinder } from '../corpus/names.js';
-import { detectLanguage, jaccard } from '../text/index.js';
+import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard } from '../text/index.js';
 import type { QuizMaterial } from './kinds/types.js';
 import { QUIZ_TEMPLATES, type QuizLanguage } from './templates.js';
 import { buildPeopleIndex } from './people.js';
@@ -23,11 +23,15 @@ function corpusLanguage(articles: readonly Article[]): QuizLanguage {
 
 function relatedArticles(articles: readonly Article[]): Map<string, Set<string>> {
   const finder = actorFinder(articles.flatMap((a) => a.sentences.map((s) => s.text)));
-  const names = articles.map((a) => new Set(a.sentences.flatMap((s) => finder.actors(s.text))));
+  // Calendar words are capitalised in English but name no one (`Monday` is in every story).
+  const calendar = new Set([...MONTH_NAMES_EN, ...Object.keys(WEEKDAYS)].map((w) => w.toLowerCase()));
+  const names = articles.map((a) => new Set(a.sentences.flatMap((s) => finder.actors(s.text)).filter((n) => !calendar.has(n.toLowerCase()))));
   const related = new Map(articles.map((a) => [a.docId, new Set([a.docId])]));
   articles.forEach((a, i) => {
     articles.forEach((b, j) => {
-      if (j > i && jaccard(names[i] ?? new Set(), names[j] ?? new Set()) >= QUIZ_TUNING.sameStoryNameOverlap) {
+      const [x = new Set<string>(), y = new Set<string>()] = [names[i], names[j]];
+      const shared = [...x].filter((n) => y.has(n)).length;
+      if (j > i && shared >= QUIZ_TUNING.sameStorySharedNames && jaccard(x, y) >= QUIZ_TUNING.sameStoryNameOverlap) {
         related.get(a.docId)?.add(b.docId);
         related.get(b.docId)?.add(a.docId);
       }

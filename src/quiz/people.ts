@@ -72,6 +72,7 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const TITLE_WORDS = PERSON_TITLES.map((t) => t.split(' '));
+const TITLE_BEFORE_COMMA = new RegExp(`(?<![\\p{L}\\p{M}])(?:${PERSON_TITLES.map(escapeRegex).join('|')}),\\s+$`, 'iu');
 const APPOSITION = new RegExp(`^,\\s+(?:a|an|the|who|người)\\s[^,.;:]{0,40}?(?<![\\p{L}\\p{M}])(?:${PERSON_TITLES.map(escapeRegex).join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 
 interface Token {
@@ -144,6 +145,14 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
       else if (from < to - 1 && common(toks[from]?.word ?? '')) from++;
       else break;
     }
+    // A title inside the run (`Energy Minister Rania Khoury`): the name is what follows it.
+    for (let k = to - 2; k > from; k--) {
+      const title = titleAt(toks, k, to);
+      if (title > 0) {
+        from = k + title;
+        break;
+      }
+    }
     while (to - from > 1 && standalone.has(toks[from]?.word ?? '')) from++;
     while (to > from && common(toks[to - 1]?.word ?? '')) to--;
     // A surname with its particle (`de Wit said`): the particle belongs to the name.
@@ -159,6 +168,8 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
         if (title !== undefined && /^\.?[\s\p{L}\p{M}]*$/u.test(between) && toks.slice(k, from).every((g) => capitalised(g.word))) titled = FORMS_OF_ADDRESS.has(title) && k === from ? 'address' : 'title';
       }
       if (titled === null && text[last.end] === ',' && APPOSITION.test(text.slice(last.end))) titled = 'title';
+      // `Norway's fisheries minister, Ingrid Solbakken, told …`: a title, a comma, the name between commas.
+      if (titled === null && /^[,)]/u.test(text.slice(last.end)) && TITLE_BEFORE_COMMA.test(text.slice(0, first.start))) titled = 'title';
       runs.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, titled });
     }
     i = Math.max(j, i + 1);

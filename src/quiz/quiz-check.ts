@@ -22,7 +22,7 @@ export interface QuizCheckReport {
   share: number;
   byKind: Record<QuestionKind, { questions: number; passed: number }>;
   failures: RuleFailures[];
-  /** Quizzes that came back short, with the reason given. */
+  /** Quizzes that said their material was thin (fewer questions than asked, or a kind with nothing to ask from). */
   shortfalls: number;
 }
 

@@ -10,6 +10,8 @@ export const QUIZ_TUNING = {
    * distractors come from the answer's story only (README: the overlaps measured on each corpus).
    */
   sameStoryNameOverlap: 0.08,
+  /** …and share at least two names: two unrelated stories can share one (a country). */
+  sameStorySharedNames: 2,
   /**
    * Draws of four events a "which came first" question tries: one draw can fail (its earliest event's
    * sentence already asked about), and a quiz takes one question of this kind.
