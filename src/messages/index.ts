@@ -9,6 +9,7 @@ import { CONSOLE_MESSAGES } from './console.js';
 import type { CommandNamer, Locale, ParamSpec, ParamsOf, Reader } from './define.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { INTAKE_MESSAGES } from './intake.js';
+import { QUESTION_MESSAGES } from './questions.js';
 import { QUIZ_MESSAGES } from './quiz.js';
 import { SAFETY_MESSAGES } from './safety.js';
 
@@ -17,12 +18,13 @@ export { COMMAND_REFS, commandPath, type CommandRef } from './commands.js';
 export { localeOfDiscord, localeOfEnvironment } from './locale.js';
 
 /** The parts of the catalogue; a key must be unique across them (a test checks it). */
-export const MESSAGE_PARTS = [COMMON_MESSAGES, BRIEFING_MESSAGES, QUIZ_MESSAGES, CONSOLE_MESSAGES, ERROR_MESSAGES, INTAKE_MESSAGES, SAFETY_MESSAGES] as const;
+export const MESSAGE_PARTS = [COMMON_MESSAGES, BRIEFING_MESSAGES, QUIZ_MESSAGES, QUESTION_MESSAGES, CONSOLE_MESSAGES, ERROR_MESSAGES, INTAKE_MESSAGES, SAFETY_MESSAGES] as const;
 
 export const MESSAGES = {
   ...COMMON_MESSAGES,
   ...BRIEFING_MESSAGES,
   ...QUIZ_MESSAGES,
+  ...QUESTION_MESSAGES,
   ...CONSOLE_MESSAGES,
   ...ERROR_MESSAGES,
   ...INTAKE_MESSAGES,

@@ -7,8 +7,7 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { labelProblem } from '../events/label.js';
-import { MONTH_NAMES_EN, detectLanguage, readNumber } from '../text/index.js';
-import type { QuizLanguage } from './templates.js';
+import { MONTH_NAMES_EN, detectLanguage, readNumber, type Language } from '../text/index.js';
 import type { QuestionKind, QuizQuestion } from './types.js';
 import { PERSON_TITLES } from './people.js';
 
@@ -16,7 +15,7 @@ import { PERSON_TITLES } from './people.js';
 export const PROMPT_MAX_CHARS = 300;
 
 export interface CheckContext {
-  lang: QuizLanguage;
+  lang: Language;
   passages: readonly Passage[];
   articles: readonly Article[];
 }

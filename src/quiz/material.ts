@@ -2,9 +2,8 @@
 import type { Article, Passage } from '../corpus/types.js';
 import type { BriefingEvent } from '../events/types.js';
 import { actorFinder } from '../corpus/names.js';
-import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard } from '../text/index.js';
+import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard, type Language } from '../text/index.js';
 import type { QuizMaterial } from './kinds/types.js';
-import { QUIZ_TEMPLATES, type QuizLanguage } from './templates.js';
 import { buildPeopleIndex } from './people.js';
 import { findQuotations } from './quotations.js';
 import { QUIZ_TUNING } from './tuning.js';
@@ -16,7 +15,7 @@ export interface QuizInput {
   passageFilter?: (passageId: string) => boolean;
 }
 
-function corpusLanguage(articles: readonly Article[]): QuizLanguage {
+function corpusLanguage(articles: readonly Article[]): Language {
   return detectLanguage(articles.flatMap((a) => a.sentences.slice(0, 5).map((s) => s.text)).join(' '));
 }
 
@@ -49,7 +48,6 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
   const lang = corpusLanguage(input.articles);
   return {
     lang,
-    text: QUIZ_TEMPLATES[lang],
     allEvents: input.events,
     events: input.events.filter((e) => e.citations[0] !== undefined && allowed(e.citations[0].passageId)),
     articles: input.articles,

@@ -4,9 +4,8 @@
  * (`Apollo 11`). Distractors keep the answer's form: its separators, decimals and unit, its
  * roundness, and percentages stay within 0–100.
  */
-import { readNumber, writeNumber, type NumberForm } from '../text/index.js';
+import { readNumber, writeNumber, type Language, type NumberForm } from '../text/index.js';
 import { shuffled, type Random } from './random.js';
-import type { QuizLanguage } from './templates.js';
 import { QUIZ_TUNING } from './tuning.js';
 
 export interface NumberMention {
@@ -69,7 +68,7 @@ const NUMBER = /(?<![\p{L}\p{N}.,:/-])\d+(?:[.,]\d+)*(?![\p{N}]|[.,:/]\d|\p{L})/
  * Numbers in `sentence` that count something named right after them (a unit or noun), outside the
  * spans given (dates), not after a capitalised word (`Apollo 11`, `Hình 3.20`), and not a year.
  */
-export function numbersIn(sentence: string, lang: QuizLanguage, skip: ReadonlyArray<readonly [number, number]>): NumberMention[] {
+export function numbersIn(sentence: string, lang: Language, skip: ReadonlyArray<readonly [number, number]>): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     const start = m.index;

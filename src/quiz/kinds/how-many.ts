@@ -3,6 +3,7 @@ import { dateExpressionSpans } from '../../events/dates.js';
 import { BLANK, arrangeChoices } from '../choices.js';
 import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
+import { text } from '../../messages/index.js';
 import { words, writeNumber } from '../../text/index.js';
 import { numberDistractors, numbersIn } from '../numbers.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
@@ -20,13 +21,13 @@ export const howManyQuestions: KindBuilder = (m) => {
           factKey,
           build: (r) => {
             const blanked = `${s.text.slice(0, n.start)}${BLANK}${s.text.slice(n.end)}`;
-            const room = PROMPT_MAX_CHARS - m.text.howMany('').length;
-            const prompt = m.text.howMany(sentenceWindow(blanked, n.start, n.start + BLANK.length, room));
+            const room = PROMPT_MAX_CHARS - text(m.lang, 'questionHowMany', { sentence: '' }).length;
+            const prompt = text(m.lang, 'questionHowMany', { sentence: sentenceWindow(blanked, n.start, n.start + BLANK.length, room) });
             const distractors = numberDistractors(n.form, n.percent, r).map((x) => `${writeNumber(x, n.form)}${n.suffix}`);
             const arranged = arrangeChoices(n.text, distractors, r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
-            return { kind: 'how_many', prompt, ...arranged, explanation: `${m.text.source(source.title)}: ${s.text}`, source, factKey };
+            return { kind: 'how_many', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: source.title, says: s.text }), source, factKey };
           },
         });
       }

@@ -4,13 +4,13 @@ import type { BriefingEvent } from '../../events/types.js';
 import type { PeopleIndex } from '../people.js';
 import type { Quotation } from '../quotations.js';
 import type { Random } from '../random.js';
-import type { QUIZ_TEMPLATES, QuizLanguage } from '../templates.js';
+import type { Language } from '../../text/index.js';
 import type { QuestionKind, QuestionSource, QuizQuestion } from '../types.js';
 
 /** The briefing as the builders see it, computed once per quiz. */
 export interface QuizMaterial {
-  lang: QuizLanguage;
-  text: (typeof QUIZ_TEMPLATES)[QuizLanguage];
+  /** The corpus language: the questions' own words are in it. */
+  lang: Language;
   /** Every event of the briefing (distractors may come from any). */
   allEvents: readonly BriefingEvent[];
   /** Events whose first citation the quiz may ask about. */

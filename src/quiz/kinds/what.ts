@@ -1,5 +1,6 @@
 /** "What happened in P?": four events, one of them in P and none of the others at any time P covers. */
 import { eventPeriod, periodsOverlap } from '../../events/period.js';
+import { text } from '../../messages/index.js';
 import { periodPhrase } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
@@ -20,7 +21,8 @@ export const whatQuestions: KindBuilder = (m) =>
         const others = shuffled(m.allEvents.filter((o) => !periodsOverlap(eventPeriod(o), period)), r).map((o) => o.label);
         const arranged = arrangeChoices(e.label, others, r);
         if (source === null || arranged === null) return null;
-        return { kind: 'what', prompt: (isAhead(period, m.latestDate) ? m.text.whatAhead : m.text.what)(periodPhrase(period, m.lang)), ...arranged, explanation: `${m.text.source(cite.title)}: ${e.label}.`, source, factKey };
+        const prompt = text(m.lang, isAhead(period, m.latestDate) ? 'questionWhatAhead' : 'questionWhat', { when: periodPhrase(period, m.lang) });
+        return { kind: 'what', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: cite.title, says: `${e.label}.` }), source, factKey };
       },
     }];
   });

@@ -1,5 +1,6 @@
 /** "When did this happen?": an event's label, four periods at its precision. */
 import { eventPeriod } from '../../events/period.js';
+import { text } from '../../messages/index.js';
 import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { isAhead, nearbyPeriods } from './event-choices.js';
@@ -19,7 +20,9 @@ export const whenQuestions: KindBuilder = (m) =>
         const answer = formatPeriod(period, m.lang);
         const arranged = arrangeChoices(answer, nearbyPeriods(period, r).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
-        return { kind: 'when', prompt: (isAhead(period, m.latestDate) ? m.text.whenAhead : m.text.when)(e.label), ...arranged, explanation: `${m.text.source(cite.title)}: "${e.dateText}" → ${answer}.`, source, factKey };
+        const prompt = text(m.lang, isAhead(period, m.latestDate) ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
+        const explanation = text(m.lang, 'questionAccordingTo', { title: cite.title, says: `"${e.dateText}" → ${answer}.` });
+        return { kind: 'when', prompt, ...arranged, explanation, source, factKey };
       },
     }];
   });

@@ -1,6 +1,7 @@
 /** "Which of these happened first?": four events whose periods do not overlap, so that the order is certain. */
 import { eventPeriod, periodDays, periodsOverlap } from '../../events/period.js';
 import type { BriefingEvent } from '../../events/types.js';
+import { text } from '../../messages/index.js';
 import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
@@ -30,7 +31,7 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       const arranged = arrangeChoices(first.label, picked.filter((e) => e !== first).map((e) => e.label), r);
       if (arranged === null) return null;
       const dates = inOrder.map((e) => `${formatPeriod(eventPeriod(e), m.lang)}: ${e.label}`).join(' | ');
-      return { kind: 'which_first', prompt: m.text.first, ...arranged, explanation: dates, source, factKey: `order:${first.id}` };
+      return { kind: 'which_first', prompt: text(m.lang, 'questionWhichFirst'), ...arranged, explanation: dates, source, factKey: `order:${first.id}` };
     },
   }));
 };

@@ -1,4 +1,5 @@
 /** "Who said …?": a quotation whose speaker is certain, and four people. */
+import { text } from '../../messages/index.js';
 import { arrangeChoices } from '../choices.js';
 import { otherPeople } from './people-choices.js';
 import type { KindBuilder } from './types.js';
@@ -10,11 +11,11 @@ export const whoSaidQuestions: KindBuilder = (m) =>
       kind: 'who_said' as const,
       factKey,
       build: (r) => {
-        const prompt = m.text.whoSaid(q.quote);
+        const prompt = text(m.lang, 'questionWhoSaid', { quote: q.quote });
         const arranged = arrangeChoices(q.speaker.name, otherPeople(m, q.speaker, q.speaker.name, q.docId, prompt, r), r);
         const source = m.sourceOf(q.passageId, q.sentence);
         if (source === null || arranged === null) return null;
-        return { kind: 'who_said', prompt, ...arranged, explanation: `${m.text.source(source.title)}: ${q.sentence} (${q.speaker.name})`, source, factKey };
+        return { kind: 'who_said', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: source.title, says: `${q.sentence} (${q.speaker.name})` }), source, factKey };
       },
     };
   });

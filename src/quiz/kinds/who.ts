@@ -1,4 +1,5 @@
 /** "Fill in the blank": a person's name blanked out of a sentence, three other people as distractors. */
+import { text } from '../../messages/index.js';
 import { words } from '../../text/index.js';
 import { BLANK, arrangeChoices } from '../choices.js';
 import { QUIZ_TUNING } from '../tuning.js';
@@ -25,12 +26,12 @@ export const whoQuestions: KindBuilder = (m) => {
             let blanked = s.text;
             for (const x of [...own].reverse()) blanked = `${blanked.slice(0, x.start)}${BLANK}${blanked.slice(x.end)}`;
             const first = blanked.indexOf(BLANK);
-            const room = PROMPT_MAX_CHARS - m.text.who('').length;
-            const prompt = m.text.who(sentenceWindow(blanked, first, first + BLANK.length, room));
+            const room = PROMPT_MAX_CHARS - text(m.lang, 'questionWho', { sentence: '' }).length;
+            const prompt = text(m.lang, 'questionWho', { sentence: sentenceWindow(blanked, first, first + BLANK.length, room) });
             const arranged = arrangeChoices(answer, otherPeople(m, person, answer, p.docId, prompt, r), r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
-            return { kind: 'who', prompt, ...arranged, explanation: `${m.text.source(source.title)}: ${s.text}`, source, factKey };
+            return { kind: 'who', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: source.title, says: s.text }), source, factKey };
           },
         });
       }

@@ -1,0 +1,23 @@
+/**
+ * The words of the quiz's questions and reveals. Unlike the rest of the catalogue they follow the
+ * corpus language, not the reader's: a question quotes the articles, and its own words match them.
+ */
+import { template, words } from './define.js';
+
+export const QUESTION_MESSAGES = {
+  questionWhen: template({ event: 'string' }, {
+    en: (p) => `When did this happen: "${p.event}"?`,
+    vi: (p) => `Sự kiện sau diễn ra khi nào: "${p.event}"?`,
+  }),
+  questionWhenAhead: template({ event: 'string' }, {
+    en: (p) => `When is this due to happen: "${p.event}"?`,
+    vi: (p) => `Sự kiện sau sẽ diễn ra khi nào: "${p.event}"?`,
+  }),
+  questionWhat: template({ when: 'string' }, { en: (p) => `What happened ${p.when}?`, vi: (p) => `Điều gì đã diễn ra ${p.when}?` }),
+  questionWhatAhead: template({ when: 'string' }, { en: (p) => `What is due to happen ${p.when}?`, vi: (p) => `Điều gì sẽ diễn ra ${p.when}?` }),
+  questionWho: template({ sentence: 'string' }, { en: (p) => `Fill in the blank: "${p.sentence}"`, vi: (p) => `Điền vào chỗ trống: "${p.sentence}"` }),
+  questionHowMany: template({ sentence: 'string' }, { en: (p) => `Fill in the number: "${p.sentence}"`, vi: (p) => `Điền số vào chỗ trống: "${p.sentence}"` }),
+  questionWhoSaid: template({ quote: 'string' }, { en: (p) => `Who said: "${p.quote}"?`, vi: (p) => `Ai đã nói: "${p.quote}"?` }),
+  questionWhichFirst: words({ en: 'Which of these happened first?', vi: 'Sự kiện nào diễn ra sớm nhất?' }),
+  questionAccordingTo: template({ title: 'string', says: 'string' }, { en: (p) => `According to "${p.title}": ${p.says}`, vi: (p) => `Theo "${p.title}": ${p.says}` }),
+} as const;
