@@ -165,6 +165,10 @@ const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|til
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}\p{M}])(?:the|its|his|her|their|our|a|an|this|that)\s+$/iu;
 /** A relative word right after a date (`held on 1 March 1979 that represented …`): the date sits inside a noun phrase. */
 const RELATIVE_AFTER = /^\s+(that|which|who|mà)(?![\p{L}\p{M}])/iu;
+/** A verb with its aspect (`đã thay thế`), then a noun described by `được`/`bị` + verb just before the date. */
+const REDUCED_RELATIVE_VI = /(?<![\p{L}\p{M}])(?:đã|đang|sẽ)\s+\S+.*\s(?:được|bị)\s+(?:\S+\s+){1,4}$/iu;
+/** `originally built in`, `first published on`: an adverb and a participle right before the date. */
+const REDUCED_RELATIVE_EN = /(?<![\p{L}\p{M}])(?:originally|first|previously|later|once)\s+\p{Ll}+(?:ed|en|t)\s+(?:(?:in|on|during)\s+)?$/u;
 /** A year left in a label once its own date is gone (`khai trương năm 1999 và 2002`): the label is about more than one date. */
 const STRAY_YEAR = /(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,]\d)/u;
 
@@ -175,7 +179,7 @@ const SINCE_BEFORE = /(?<![\p{L}\p{M}])(?:since|từ)\s+(?:(?:the|early|late|mid
 
 /** The date with what only makes sense beside it: a preposition before, `the night of`, `evening` or `(theo giờ địa phương)` after. */
 const DATE_LEAD = new RegExp(`(?:(?<![\\p{L}\\p{M}])(?:${alternation(DATE_LEAD_WORDS)})\\s+){0,3}(?:the\\s+(?:night|morning|evening|afternoon)\\s+of\\s+)?$`, 'iu');
-const DATE_TAIL = /^(?:\s+(?:evening|morning|afternoon|night))?(?:\s*\([^)]*\))?/iu;
+const DATE_TAIL = /^(?:\s+(?:evening|morning|afternoon|night))?(?:\s+(?:or|hoặc|hay)\s+(?:earlier|later|before|after|sớm hơn|muộn hơn))?(?:\s*\([^)]*\))?/iu;
 
 function withoutDate(text: string, dateText: string): string {
   const at = text.indexOf(dateText);
@@ -258,6 +262,9 @@ export function datedClause(sentence: string, start: number, end: number, contex
   const relative = RELATIVE_AFTER.exec(sentence.slice(end))?.[1];
   // `said on Thursday that …`: after a verb of saying, `that` opens what was said.
   if (relative !== undefined && !(relative.toLowerCase() === 'that' && SPEECH_ANYWHERE.test(sentence.slice(Math.max(0, start - 20), start)))) return null;
+  // `Chợ Grainger đã thay thế Chợ Butcher được xây dựng trước đó vào năm 1808`, `a market originally built in 1808`:
+  // the date is the participle's, describing a noun, not the clause's.
+  if (REDUCED_RELATIVE_VI.test(sentence.slice(seg.start, start)) || REDUCED_RELATIVE_EN.test(sentence.slice(Math.max(seg.start, start - 40), start))) return null;
   // `sau năm 1279`, `by 2010`: a bound, not the date of what the clause says.
   if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start))) return null;
   // `since 2004` starts a state; only a `when` clause after it says what happened then.

@@ -19,6 +19,10 @@ const DEPENDENT_OPENINGS = [
   'trong khi', 'đồng thời', 'sau khi', 'trước khi', 'bởi', 'được', 'bị', 'cùng', 'với', 'của', 'là',
   'and', 'but', 'or', 'nor', 'so', 'yet', 'which', 'who', 'whom', 'whose', 'that', 'where', 'when', 'while', 'whereas', 'although',
   'though', 'because', 'since', 'as', 'if', 'unless', 'after', 'before', 'until', 'once', 'whether', 'to', 'of', 'with', 'by',
+  // An auxiliary with no subject before it: the subject was in the clause the label was cut from.
+  'was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'đã', 'đang', 'sẽ',
+  // `Nơi …` opens a clause about a place named elsewhere (where).
+  'nơi',
 ];
 /** Last words that leave a label waiting for more (what was said, the rest of a phrase). */
 const DANGLING_ENDINGS = [
@@ -68,6 +72,8 @@ export function labelProblem(label: string, lang: Language): string | null {
   if (opening !== undefined) return `opens with "${opening}"`;
   if (participleOpening(text)) return 'opens with a participle';
   if (pointsBack(text)) return 'its subject points back at something named before';
+  // `nó` (it) stands for something the label does not name, wherever it is.
+  if (/(?<![\p{L}\p{M}])nó(?![\p{L}\p{M}])/iu.test(text)) return 'a pronoun for something named elsewhere';
   // `In the form of a conjunction …`: an adverbial without the clause it belonged to.
   if (/^(?:in|on|at|for|from|under|during|trong|tại|vào)\s/iu.test(text) && !/[,;:]\s/u.test(text)) return 'a phrase without its clause';
   const ending = endsWithPhrase(w, DANGLING_ENDINGS);

@@ -56,6 +56,7 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
     quotations: findQuotations(input.articles, input.passages, people).filter((q) => allowed(q.passageId)),
     relatedArticles: (docId) => related.get(docId) ?? new Set([docId]),
     latestDate: input.articles.map((a) => a.date).filter((d): d is string => d !== null).sort().pop() ?? null,
+    latestYear: Math.max(0, ...input.articles.flatMap((a) => (a.date === null ? [] : [Number(a.date.slice(0, 4))])), ...input.events.map((e) => Number((e.until ?? e.date).slice(0, 4)))),
     sourceOf(passageId, sentence) {
       const p = passageById.get(passageId);
       const a = p === undefined ? undefined : articleById.get(p.docId);

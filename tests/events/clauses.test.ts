@@ -39,6 +39,8 @@ describe('the clause a date is the date of', () => {
     ['a year that names an occasion', 'Các chủ đề chính bao gồm chuẩn bị cho Hội nghị thượng đỉnh Ankara năm 2026.', 'năm 2026', 'vi'],
     ['a clause that holds another date', 'Ông Lavrov hôm nay cho biết cuộc gặp đầu tháng này đã xác nhận các thỏa thuận tại hội nghị ở Alaska hồi tháng 8.', 'hồi tháng 8', 'vi'],
     ['a since with no happening', 'He has led the ministry since 2004 with a firm hand.', 'since 2004', 'en'],
+    ['a participle describing a noun (vi)', 'Chợ Grainger đã thay thế Chợ Butcher được xây dựng trước đó vào năm 1808.', 'vào năm 1808', 'vi'],
+    ['a participle describing a noun (en)', 'The Grainger Market replaced an earlier market originally built in 1808 called the Butcher Market.', 'in 1808', 'en'],
   ])('GIVEN %s THEN no label', (_case, sentence, dateText, language) => {
     expect(labelOf(sentence, dateText, language as 'vi' | 'en')).toBeNull();
   });

@@ -26,12 +26,16 @@ function shifted(p: Period, k: number): Period {
   }
 }
 
-/** Periods near `p` at its precision: plausible, different, never the answer, never before year 1. */
-export function nearbyPeriods(p: Period, random: Random): Period[] {
-  const steps = p.precision === 'decade' || p.precision === 'century' ? QUIZ_TUNING.wideDateDistractorSteps : QUIZ_TUNING.dateDistractorOffsets;
+/**
+ * Periods near `p` at its precision: plausible, different, never the answer, never before year 1,
+ * and a decade or century never after the latest year the briefing speaks of (`thế kỷ 22`).
+ */
+export function nearbyPeriods(p: Period, random: Random, latestYear: number): Period[] {
+  const wide = p.precision === 'decade' || p.precision === 'century';
+  const steps = wide ? QUIZ_TUNING.wideDateDistractorSteps : QUIZ_TUNING.dateDistractorOffsets;
   return shuffled(steps, random)
     .map((k) => shifted(p, k))
-    .filter((x) => Number(x.value.slice(0, 4)) > 0);
+    .filter((x) => Number(x.value.slice(0, 4)) > 0 && (!wide || Number(x.value.slice(0, 4)) <= Math.max(latestYear, Number(p.value.slice(0, 4)))));
 }
 
 /** Whether a period starts after the briefing's latest article: it is still ahead of the reader. */

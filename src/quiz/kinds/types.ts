@@ -23,6 +23,8 @@ export interface QuizMaterial {
   quotations: readonly Quotation[];
   /** The latest publication date of the briefing (`YYYY-MM-DD`): events after it are still ahead, and asked about as such. */
   latestDate: string | null;
+  /** The latest year the briefing's events or articles speak of: no decade or century offered lies beyond it. */
+  latestYear: number;
   /** Articles on the same story as `docId` (itself included): they name many of the same people and places. */
   relatedArticles(docId: string): ReadonlySet<string>;
   /** The cited passage and the sentence of it a question is built from. */

@@ -18,7 +18,7 @@ export const whenQuestions: KindBuilder = (m) =>
         const source = m.sourceOf(cite.passageId, cite.sentence);
         const period = eventPeriod(e);
         const answer = formatPeriod(period, m.lang);
-        const arranged = arrangeChoices(answer, nearbyPeriods(period, r).map((p) => formatPeriod(p, m.lang)), r);
+        const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, isAhead(period, m.latestDate) ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
         const explanation = text(m.lang, 'questionAccordingTo', { title: cite.title, says: `"${e.dateText}" → ${answer}.` });
