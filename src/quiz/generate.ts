@@ -8,7 +8,9 @@
 import { randomInt } from 'node:crypto';
 import { KIND_BUILDERS } from './kinds/index.js';
 import { quizMaterial, type QuizInput } from './material.js';
+import { containment, shingles } from '../text/index.js';
 import { seededRandom, shuffled } from './random.js';
+import { QUIZ_TUNING } from './tuning.js';
 import { QUESTION_KINDS, type QuizQuestion, type QuizRequest, type QuizResult } from './types.js';
 import { QUESTION_RULES, STRUCTURAL_RULES, questionProblems } from './check.js';
 
@@ -39,6 +41,12 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
   const sentences = new Set<string>();
+  // Wire copy reused by a second outlet is the same sentence in other words: one question per story sentence.
+  const usedShingles: Array<Set<string>> = [];
+  const retold = (sentence: string): boolean => {
+    const own = shingles(sentence);
+    return usedShingles.some((used) => containment(own, used) >= QUIZ_TUNING.sameSentenceContainment);
+  };
   const order = shuffled(kinds, random);
   while (questions.length < n && [...byKind.values()].some((list) => list.length > 0)) {
     for (const kind of order) {
@@ -49,12 +57,13 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
         if (candidate === undefined || facts.has(candidate.factKey)) continue;
         const built = candidate.build(random);
         const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
-        if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey)) continue;
+        if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
         const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
         if (questionProblems(question, checkContext, structural).length > 0) continue;
         facts.add(candidate.factKey);
         facts.add(built.factKey);
         sentences.add(sentenceKey);
+        usedShingles.push(shingles(built.source.sentence));
         questions.push(question);
         break;
       }

@@ -17,6 +17,12 @@ export const QUIZ_TUNING = {
    * sentence already asked about), and a quiz takes one question of this kind.
    */
   whichFirstDraws: 8,
+  /**
+   * Two source sentences are one when this share of the shorter one's word triples is in the other:
+   * an outlet's rewording of shared wire copy keeps about half of them or more (the demo's 210 tỷ euro
+   * sentence in 003 and 004: 0.46; the Rubio quotation: 0.83), two different sentences of a story few.
+   */
+  sameSentenceContainment: 0.4,
   /** A fill-in sentence shorter than this many words leaves too little around the blank to answer from (`____ nén.`). */
   fillInMinWords: 6,
   /** A quotation shorter than this is a phrase (`"hữu ích"`), not something a person is remembered for saying. */

@@ -165,3 +165,14 @@ describe('every kind where the corpus has material for it', () => {
     expect(new Set(quiz.questions.map((q) => q.kind))).toEqual(new Set(QUESTION_KINDS.filter((k) => k !== 'who_said')));
   });
 });
+
+describe('one story sentence per quiz', () => {
+  it('GIVEN wire copy that two outlets retell (003 and 004 of the demo) THEN a quiz builds on it once', async () => {
+    const { containment, shingles } = await import('../../src/text/index.js');
+    for (let seed = 0; seed < 20; seed++) {
+      const quiz = generateQuiz(demo, { n: 20, seed, kinds: ['who', 'who_said', 'how_many'] });
+      const used = quiz.questions.map((q) => shingles(q.source.sentence));
+      for (let i = 0; i < used.length; i++) for (let j = i + 1; j < used.length; j++) expect(containment(used[i]!, used[j]!), `seed ${seed}`).toBeLessThan(0.4);
+    }
+  });
+});
