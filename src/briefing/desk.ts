@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { ArticleMeta } from '../corpus/types.js';
+import type { Article, ArticleMeta } from '../corpus/types.js';
 import { ERROR_CODES, UserError, isUserError } from '../errors.js';
 import { extractEvents } from '../events/extract.js';
 import { buildTimeline } from '../events/timeline.js';
@@ -57,6 +57,8 @@ export class Desk implements BriefingDesk {
   private reindexing = false;
   /** Events of each loaded index, extracted on first use. */
   private readonly eventsByIndex = new WeakMap<StoredIndex, BriefingEvent[]>();
+  /** The articles of each loaded index as one array: the quiz works out its view of a briefing once per array. */
+  private readonly articlesByIndex = new WeakMap<StoredIndex, Article[]>();
 
   private constructor(
     private readonly config: Readonly<Config>,
@@ -165,7 +167,12 @@ export class Desk implements BriefingDesk {
     const passages = await this.topicPassages(request.topic, index);
     if (passages !== null && passages.size === 0) throw new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizTopicNothing', { topic: request.topic?.trim() ?? '' });
     const passageFilter = passages === null ? undefined : (id: string): boolean => passages.has(id);
-    return generateQuiz({ events: this.events(index), articles: [...index.articles.values()], passages: index.passages, passageFilter }, request);
+    let articles = this.articlesByIndex.get(index);
+    if (articles === undefined) {
+      articles = [...index.articles.values()];
+      this.articlesByIndex.set(index, articles);
+    }
+    return generateQuiz({ events: this.events(index), articles, passages: index.passages, passageFilter }, request);
   }
 
   summary(request: SummaryRequest): Promise<SummaryResult> {

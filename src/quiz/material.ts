@@ -4,8 +4,8 @@ import type { BriefingEvent } from '../events/types.js';
 import { actorFinder } from '../corpus/names.js';
 import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard, type Language } from '../text/index.js';
 import type { QuizMaterial } from './kinds/types.js';
-import { buildPeopleIndex } from './people.js';
-import { findQuotations } from './quotations.js';
+import { buildPeopleIndex, type PeopleIndex } from './people.js';
+import { findQuotations, type Quotation } from './quotations.js';
 import { QUIZ_TUNING } from './tuning.js';
 
 export interface QuizInput {
@@ -39,13 +39,32 @@ function relatedArticles(articles: readonly Article[]): Map<string, Set<string>>
   return related;
 }
 
+/** What a quiz reads of a briefing whatever its topic: worked out once per briefing (its articles array), since each game asks again. */
+interface BriefingView {
+  people: PeopleIndex;
+  quotations: readonly Quotation[];
+  related: Map<string, Set<string>>;
+  lang: Language;
+}
+const views = new WeakMap<readonly Article[], WeakMap<readonly Passage[], BriefingView>>();
+
+function briefingView(articles: readonly Article[], passages: readonly Passage[]): BriefingView {
+  const byPassages = views.get(articles) ?? new WeakMap<readonly Passage[], BriefingView>();
+  views.set(articles, byPassages);
+  let view = byPassages.get(passages);
+  if (view === undefined) {
+    const people = buildPeopleIndex(articles);
+    view = { people, quotations: findQuotations(articles, passages, people), related: relatedArticles(articles), lang: corpusLanguage(articles) };
+    byPassages.set(passages, view);
+  }
+  return view;
+}
+
 export function quizMaterial(input: QuizInput): QuizMaterial {
   const allowed = (passageId: string): boolean => input.passageFilter?.(passageId) ?? true;
   const passageById = new Map(input.passages.map((p) => [p.id, p]));
   const articleById = new Map(input.articles.map((a) => [a.docId, a]));
-  const people = buildPeopleIndex(input.articles);
-  const related = relatedArticles(input.articles);
-  const lang = corpusLanguage(input.articles);
+  const { people, quotations, related, lang } = briefingView(input.articles, input.passages);
   return {
     lang,
     allEvents: input.events,
@@ -53,7 +72,7 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
     articles: input.articles,
     passages: input.passages.filter((p) => allowed(p.id)),
     people,
-    quotations: findQuotations(input.articles, input.passages, people).filter((q) => allowed(q.passageId)),
+    quotations: quotations.filter((q) => allowed(q.passageId)),
     relatedArticles: (docId) => related.get(docId) ?? new Set([docId]),
     latestDate: input.articles.map((a) => a.date).filter((d): d is string => d !== null).sort().pop() ?? null,
     latestYear: Math.max(0, ...input.articles.flatMap((a) => (a.date === null ? [] : [Number(a.date.slice(0, 4))])), ...input.events.map((e) => Number((e.until ?? e.date).slice(0, 4)))),

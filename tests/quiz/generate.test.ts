@@ -11,10 +11,20 @@ import { QUESTION_KINDS, type QuizQuestion } from '../../src/quiz/types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-async function inputFor(dir: string): Promise<QuizInput & { articles: Article[]; passages: Passage[]; events: BriefingEvent[] }> {
-  const { articles } = await loadCorpus(dir);
-  const passages = chunkCorpus(articles);
-  return { articles, passages, events: extractEvents(articles, passages) };
+type Input = QuizInput & { articles: Article[]; passages: Passage[]; events: BriefingEvent[] };
+const inputs = new Map<string, Promise<Input>>();
+
+/** A corpus read once for the whole file: the quiz reads the same articles each game. */
+function inputFor(dir: string): Promise<Input> {
+  let input = inputs.get(dir);
+  if (input === undefined) {
+    input = loadCorpus(dir).then(({ articles }) => {
+      const passages = chunkCorpus(articles);
+      return { articles, passages, events: extractEvents(articles, passages) };
+    });
+    inputs.set(dir, input);
+  }
+  return input;
 }
 
 let demo: Awaited<ReturnType<typeof inputFor>>;
