@@ -7,6 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../corpus/types.js';
+import { QUIZ_TUNING } from './tuning.js';
 
 /** Titles and forms of address that introduce a person's name (lower case; matched on word boundaries). */
 export const PERSON_TITLES: readonly string[] = [
@@ -29,13 +30,6 @@ const FORMS_OF_ADDRESS = new Set(['ông', 'bà', 'ngài', 'mr', 'mrs', 'ms', 'mi
 /** Lower-case words inside a name (`Clara van Doorn`, `Johan de Wit`). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'del', 'dos']);
 
-/** Words allowed between a title and the name it introduces (`Ngoại trưởng Nga Sergey Lavrov`): one country or office name. */
-const TITLE_GAP_WORDS = 2;
-/** Two first names of one surname are one person when this few letters differ (`Yuri`/`Yury`, `Sergey`/`Sergei`). */
-const SAME_FIRST_NAME_EDITS = 2;
-/** Two surnames are one when this few letters differ, for names of five or more letters (`Zelensky`/`Zelenskyy`). */
-const SAME_SURNAME_EDITS = 1;
-const SURNAME_MIN_CHARS_FOR_EDITS = 5;
 
 export interface Person {
   /** The corpus's most frequent full spelling. */
@@ -162,7 +156,7 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
     const last = toks[to - 1];
     if (first !== undefined && last !== undefined && to > from && (withParticle || !NAME_PARTICLES.has(first.word))) {
       let titled: NameRun['titled'] = null;
-      for (let k = from; k >= Math.max(0, from - TITLE_GAP_WORDS) && titled === null; k--) {
+      for (let k = from; k >= Math.max(0, from - QUIZ_TUNING.titleGapWords) && titled === null; k--) {
         const title = titleBefore(toks, k);
         const between = text.slice(toks[k - 1]?.end ?? 0, first.start);
         if (title !== undefined && /^\.?[\s\p{L}\p{M}]*$/u.test(between) && toks.slice(k, from).every((g) => capitalised(g.word))) titled = FORMS_OF_ADDRESS.has(title) && k === from ? 'address' : 'title';
@@ -183,7 +177,7 @@ const firstNameOf = (name: string): string => (name.split(/\s+/u)[0] ?? name).to
 
 function sameSurname(a: string, b: string): boolean {
   if (a === b) return true;
-  return Math.min(a.length, b.length) >= SURNAME_MIN_CHARS_FOR_EDITS && distance(a, b) <= SAME_SURNAME_EDITS;
+  return Math.min(a.length, b.length) >= QUIZ_TUNING.surnameMinCharsForEdits && distance(a, b) <= QUIZ_TUNING.sameSurnameEdits;
 }
 
 /** The surname as a text writes it alone: the last word, with its particles (`Lavrov`, `de Wit`). */
@@ -203,7 +197,7 @@ const surnameOnly = (name: string): boolean => !name.includes(' ') || NAME_PARTI
 function samePerson(a: string, b: string): boolean {
   if (!sameSurname(surnameOf(a), surnameOf(b))) return false;
   if (surnameOnly(a) || surnameOnly(b)) return true;
-  return distance(firstNameOf(a), firstNameOf(b)) <= SAME_FIRST_NAME_EDITS;
+  return distance(firstNameOf(a), firstNameOf(b)) <= QUIZ_TUNING.sameFirstNameEdits;
 }
 
 export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {

@@ -36,8 +36,6 @@ const SPEECH = new RegExp(`(?<![\\p{L}\\p{M}])(?:${phrases(SPEECH_VERBS)})(?![\\
 const PRONOUN = new RegExp(`(?<![\\p{L}\\p{M}])(?:${phrases(PERSON_PRONOUNS)})(?![\\p{L}\\p{M}])`, 'giu');
 /** Clause breaks between a speaker and a verb that is not theirs. */
 const CLAUSE_BREAK = /[.;:!?]|\u2063Q\u2063/u;
-/** Characters between a verb and a speaker named after it: room for a title (`Theo trợ lý Tổng thống Nga Yuri Ushakov`). */
-const AFTER_VERB_MAX_CHARS = 30;
 
 interface Subject {
   person: Person | 'pronoun';
@@ -55,7 +53,7 @@ function attributed(outside: string, subjects: readonly Subject[]): Subject | nu
     // after other verbs the name is who was told or declared something (`tuyên bố hoàng tử Guaimar IV là …`).
     if (!INVERTING_VERBS.test(verb[0])) continue;
     const end = verb.index + verb[0].length;
-    const after = subjects.find((s) => s.start >= end && s.start - end <= AFTER_VERB_MAX_CHARS && !CLAUSE_BREAK.test(outside.slice(end, s.start)));
+    const after = subjects.find((s) => s.start >= end && s.start - end <= QUIZ_TUNING.speakerAfterVerbMaxChars && !CLAUSE_BREAK.test(outside.slice(end, s.start)));
     if (after !== undefined) return after;
   }
   return null;

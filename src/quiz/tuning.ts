@@ -23,6 +23,16 @@ export const QUIZ_TUNING = {
    * sentence in 003 and 004: 0.46; the Rubio quotation: 0.83), two different sentences of a story few.
    */
   sameSentenceContainment: 0.4,
+  /** Words allowed between a title and the name it introduces (`Ngoại trưởng Nga Sergey Lavrov`): a country or an office's name. */
+  titleGapWords: 2,
+  /** Two first names of one surname are one person when this few letters differ (`Yuri`/`Yury`, `Sergey`/`Sergei`), not more (`Lothar`/`Thomas`). */
+  sameFirstNameEdits: 2,
+  /** Two surnames are one when this few letters differ (`Zelensky`/`Zelenskyy`)… */
+  sameSurnameEdits: 1,
+  /** …and both have at least this many letters: short names differ by one letter and are other people (`Lee`/`Lei`). */
+  surnameMinCharsForEdits: 5,
+  /** Characters between a verb and a speaker named after it: room for a title (`Theo trợ lý Tổng thống Nga Yuri Ushakov`). */
+  speakerAfterVerbMaxChars: 30,
   /** A fill-in sentence shorter than this many words leaves too little around the blank to answer from (`____ nén.`). */
   fillInMinWords: 6,
   /** A quotation shorter than this is a phrase (`"hữu ích"`), not something a person is remembered for saying. */
