@@ -158,7 +158,7 @@ function resolvePronoun(label: string | null, before: string, previous: string |
 }
 
 /** Words that only make sense beside the date they lead to (`vào sáng`, `trong những năm`, `in the early`), removed with it. */
-const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đầu', 'giữa', 'cuối', 'sáng', 'chiều', 'tối', 'đêm', 'mùa', 'những năm', 'năm', 'khoảng', 'on', 'in', 'at', 'of', 'during', 'the', 'early', 'late', 'mid', 'around', 'about', 'circa'];
+const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đầu', 'giữa', 'cuối', 'sáng', 'chiều', 'tối', 'đêm', 'mùa', 'những năm', 'năm', 'khoảng', 'on', 'in', 'at', 'of', 'during', 'the', 'early', 'late', 'mid', 'earlier', 'later', 'around', 'about', 'circa'];
 /** Words before a date that make it a bound (`sau năm 1279`, `before 1918`, `by 2010`): what the clause says is not at that date. */
 const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|till|than|đến|tới|kể từ)\s+(?:(?:the|early|late|mid|những|năm|cuối|đầu|giữa)\s+)*$/iu;
 /** A determiner right before a date (`its 1998–2002 jingles`, `the 2005 series`): the date describes the noun after it. */

@@ -196,16 +196,22 @@ const RULES: readonly Rule[] = [
   { pattern: new RegExp(`(?<![\\p{L}\\p{M}])(?:${YEAR_PREPOSITIONS})\\s+(\\d{4})\\b(?![.,]\\d)(?!\\s+\\p{Ll}+(?!\\p{L})(?<!\\b(?:and|or|to|the|a|in|on|at|by|for|with|as|when|và|đến|tới|khi|thì)))`, 'giu'), resolve: (m) => explicitYear(N(m[1])) },
 ];
 
-/** Offsets of every date expression in `text`, resolvable or not (`hôm qua` without a publication date too). */
+/**
+ * Offsets of every date expression in `text`, resolvable or not (`hôm qua` without a publication date
+ * too), in reading order; not the eras and ages that date nothing (`500 BC`, `17th-century`).
+ */
 export function dateExpressionSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  const taken: Array<[number, number]> = [];
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.pattern)) {
       const span: [number, number] = [m.index, m.index + m[0].length];
-      if (!spans.some(([s, e]) => span[0] < e && span[1] > s)) spans.push(span);
+      if (taken.some(([s, e]) => span[0] < e && span[1] > s)) continue;
+      taken.push(span);
+      if (rule.resolve !== skip) spans.push(span);
     }
   }
-  return spans;
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /** Every date expression in `text` (offsets relative to `base`), in reading order. */

@@ -8,6 +8,7 @@ import { detectLanguage, isNumeric, jaccard, words } from '../text/index.js';
 import { datedClause } from './clauses.js';
 import { corpusAnchor, dateExpressionSpans, findDates, type DateAnchor } from './dates.js';
 import { labelProblem } from './label.js';
+import { periodDays, type Period } from './period.js';
 import type { BriefingEvent, EventCitation } from './types.js';
 
 /** Two reports of one date are the same event when their sentences' content words overlap at least this much (Jaccard)… */
@@ -67,9 +68,25 @@ function sharedActors(a: readonly string[], b: readonly string[], background: Re
 const DAY_MS = 86_400_000;
 const dayDistance = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
 
+/** How fine a precision is: a report of a finer one dates the event more exactly. */
+const FINENESS: Readonly<Record<BriefingEvent['precision'], number>> = { century: 0, decade: 1, year: 2, month: 3, day: 4 };
+
+const periodOf = (r: Report): Period => ({ value: r.date.value, precision: r.date.precision, ...(r.date.until === undefined ? {} : { until: r.date.until }) });
+
+/** Whether `outer`'s period holds all of `inner`'s (`2025-03` holds `2025-03-12`). */
+function holds(outer: Report, inner: Report): boolean {
+  const [oFrom, oTo] = periodDays(periodOf(outer));
+  const [iFrom, iTo] = periodDays(periodOf(inner));
+  return oFrom <= iFrom && iTo <= oTo;
+}
+
 function sameEvent(a: Report, b: Report, background: ReadonlySet<string>): boolean {
-  if (a.date.precision !== b.date.precision || a.date.until !== b.date.until) return false;
   const similarity = jaccard(a.words, b.words);
+  if (a.date.precision !== b.date.precision || a.date.until !== b.date.until) {
+    // `earlier this month` and `on Wednesday` in one article about one arrest: the finer date tells it.
+    const nested = FINENESS[a.date.precision] < FINENESS[b.date.precision] ? holds(a, b) : holds(b, a);
+    return nested && ((a.article.docId === b.article.docId && a.statement === b.statement) || similarity >= SAME_EVENT_SIMILARITY);
+  }
   if (a.date.value !== b.date.value) return a.date.precision === 'day' && dayDistance(a.date.value, b.date.value) <= 1 && similarity >= ADJACENT_DAY_SIMILARITY;
   const shared = sharedActors(a.actors, b.actors, background);
   if (similarity >= SAME_EVENT_SIMILARITY || shared >= SAME_EVENT_SHARED_ACTORS) return true;
@@ -149,11 +166,22 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
   const dateKey = (r: Report, value = r.date.value): string => `${r.date.precision}:${value}:${r.date.until ?? ''}`;
   reports.forEach((r, i) => byDate.set(dateKey(r), [...(byDate.get(dateKey(r)) ?? []), i]));
   const nextDay = (value: string): string => new Date(Date.parse(value) + DAY_MS).toISOString().slice(0, 10);
+  // The month and the year that hold a date: a coarser report of the same happening is there.
+  const holders = (r: Report): string[] => {
+    const [y = '', m] = r.date.value.split('-');
+    const keys = r.date.precision === 'day' || r.date.precision === 'month' ? [`year:${y}:`] : [];
+    if (r.date.precision === 'day' && m !== undefined) keys.push(`month:${y}-${m}:`);
+    return keys;
+  };
   reports.forEach((a, i) => {
-    const near = [...(byDate.get(dateKey(a)) ?? []), ...(a.date.precision === 'day' ? (byDate.get(dateKey(a, nextDay(a.date.value))) ?? []) : [])];
+    const near = [
+      ...(byDate.get(dateKey(a)) ?? []),
+      ...(a.date.precision === 'day' ? (byDate.get(dateKey(a, nextDay(a.date.value))) ?? []) : []),
+      ...holders(a).flatMap((k) => byDate.get(k) ?? []),
+    ];
     for (const j of near) {
       const b = reports[j];
-      if (j > i && b !== undefined && root(i) !== root(j) && sameEvent(a, b, background)) parent[root(j)] = root(i);
+      if (j !== i && b !== undefined && root(i) !== root(j) && sameEvent(a, b, background)) parent[root(j)] = root(i);
     }
   });
   const byRoot = new Map<number, Report[]>();
@@ -161,9 +189,12 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
   const groups = [...byRoot.values()];
 
   const events = groups.map((group, i): BriefingEvent => {
-    const [first] = group as [Report, ...Report[]];
+    // The report that tells it: the first with the finest date; it is cited first, so that the label's source holds the date.
+    const finest = Math.max(...group.map((r) => FINENESS[r.date.precision]));
+    const first = group.find((r) => FINENESS[r.date.precision] === finest) ?? (group[0] as Report);
+    const ordered = [first, ...group.filter((r) => r !== first)];
     // One citation per article: its first report of the event.
-    const citations = group.filter((r, k) => group.findIndex((x) => x.article.docId === r.article.docId) === k).map(citationOf);
+    const citations = ordered.filter((r, k) => ordered.findIndex((x) => x.article.docId === r.article.docId) === k).map(citationOf);
     // Other articles that report the event without dating it.
     for (const article of articles) {
       if (group.some((r) => r.article.docId === article.docId)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusAnchor, findDates, type DateAnchor } from '../../src/events/dates.js';
+import { corpusAnchor, dateExpressionSpans, findDates, type DateAnchor } from '../../src/events/dates.js';
 
 const published: DateAnchor = { date: '2025-12-04', kind: 'publication' };
 const resolve = (text: string, anchor: DateAnchor | null = published) => findDates(text, anchor).map((d) => [d.value, d.precision, d.resolution]);
@@ -99,5 +99,12 @@ describe('findDates: spans of time, read with their own precision or not at all'
   it('GIVEN a month without a year after a preposition THEN the latest such month up to a few months ahead of the publication date; the verb "may" is no month', () => {
     expect(read('They go back on display in May.')).toEqual([['in May', '2025-05', 'month', null]]);
     expect(read('It may rain.')).toEqual([]);
+  });
+});
+
+describe('dateExpressionSpans', () => {
+  it('GIVEN eras and ages that date nothing THEN they are no date expression; every resolvable or relative form is', () => {
+    const text = 'Four 17th-century paintings, made about 500 BC, were sold yesterday and on 2 March 2025.';
+    expect(dateExpressionSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(['yesterday', '2 March 2025']);
   });
 });

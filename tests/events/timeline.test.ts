@@ -5,6 +5,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import { extractEvents } from '../../src/events/extract.js';
 import { buildTimeline } from '../../src/events/timeline.js';
 import type { BriefingEvent } from '../../src/events/types.js';
+import type { Article } from '../../src/corpus/types.js';
 import { dateExpressionSpans } from '../../src/events/dates.js';
 import { labelProblem } from '../../src/events/label.js';
 
@@ -109,5 +110,19 @@ describe('the timeline of an English news story (quiz-news-en)', () => {
 
   it('GIVEN the closure from 2015 to 2017 THEN the span keeps both years', () => {
     expect(news.find((e) => e.date === '2015')?.until).toBe('2017');
+  });
+});
+
+describe('one happening told at two precisions', () => {
+  it('GIVEN an arrest "earlier this month" and "on Wednesday" in one article THEN one event, dated to the day', () => {
+    const sentences = [
+      'Dutch police have arrested two men in Rotterdam over the theft of four paintings earlier this month, prosecutors said on Thursday.',
+      'The two men, aged 34 and 41, were detained on Wednesday in a flat near the port after a joint investigation.',
+    ].map((text, index) => ({ text, index, paragraph: index, start: 0, end: 0 }));
+    const article = { docId: 'arrest', title: 'Two arrested', date: '2025-03-13', sentences } as unknown as Article;
+    const passages = [{ id: 'arrest#0', docId: 'arrest', text: sentences.map((s) => s.text).join(' '), start: 0, end: 0, sentences }];
+    const arrests = extractEvents([article], passages).filter((e) => /arrested|detained/u.test(e.label));
+    expect(arrests.map((e) => [e.date, e.precision])).toEqual([['2025-03-12', 'day']]);
+    expect(arrests[0]?.citations.map((c) => c.sentence)).toEqual([sentences[1]?.text]);
   });
 });
