@@ -289,16 +289,15 @@ export function datedClause(sentence: string, start: number, end: number, contex
     to = more.end;
     if (text().length > EVENT_LABEL_MAX_CHARS) break;
   }
-  // `…, police said on Monday`: a short attribution at the end dates what it attributes.
+  // `…, police said on Monday`: a short attribution at the end dates what it attributes, which is the label.
   const own = sentence.slice(from, to).replace(sentence.slice(start, end), ' ');
   if (at > 0 && at === segments.length - 1 && SPEECH_ANYWHERE.test(own) && own.split(/\s+/u).filter(Boolean).length <= 6) {
-    from = 0;
-    statement = true;
+    return finish(sentence.slice(0, seg.start), true);
   }
 
   return finish(text());
 
-  function finish(raw: string): DatedClause | null {
+  function finish(raw: string, reported = false): DatedClause | null {
     let label = clean(withoutDate(raw, sentence.slice(start, end)));
     label = clean(clean(label.replace(DISCOURSE, '')).replace(PRONOUN_ATTRIBUTION, (m) => (m.startsWith(',') ? ', ' : '')));
     label = resolveDemonstrative(label, sentence.slice(0, Math.max(0, from)), language);
@@ -311,7 +310,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
     // Another date in the label: the clause is that date's, or a list of dates; neither reads alone.
     if (otherDates.some((d) => resolved.includes(d)) || STRAY_YEAR.test(resolved)) return null;
     // A label that still says who said it is a statement, whatever clause the date came in.
-    const said = statement || SPEECH_ANYWHERE.test(resolved.replace(/"[^"]*"|“[^”]*”/gu, ' '));
+    const said = reported || statement || SPEECH_ANYWHERE.test(resolved.replace(/"[^"]*"|“[^”]*”/gu, ' '));
     return { label: capitalise(fit(clean(resolved))), pointsBack: false, statement: said };
   }
 }

@@ -28,6 +28,7 @@ describe('the clause a date is the date of', () => {
     ['the happening a since clause names', 'The theft is the largest from a Nordic museum since 2004, when two paintings were taken from a gallery in Oslo.', 'since 2004', 'en', 'Two paintings were taken from a gallery in Oslo'],
     ['what a pronoun attribution introduces', 'In the 1970s, she said, a painting taken in one country was often lost for decades.', 'the 1970s', 'en', 'A painting taken in one country was often lost for decades'],
     ['a subject after an apposition', 'The museum\'s insurer, Nordhavn Mutual, said on Thursday that it would pay a reward of up to 250,000 euros.', 'on Thursday', 'en', 'The museum\'s insurer, Nordhavn Mutual, said that it would pay a reward of up to 250,000 euros'],
+    ['what a short attribution at the end reports', 'Thieves broke into the museum overnight and escaped with four 17th-century paintings, police said on Monday.', 'on Monday', 'en', 'Thieves broke into the museum overnight and escaped with four 17th-century paintings'],
     ['it for the thing the sentence before named', 'It shut from 2015 to 2017 while its roof was rebuilt.', 'from 2015 to 2017', 'en', 'The museum shut while its roof was rebuilt'],
   ])('GIVEN %s THEN the label says what happened', (_case, sentence, dateText, language, label) => {
     const previous = language === 'en' ? 'It is not the first time the museum has been closed.' : undefined;
