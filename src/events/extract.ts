@@ -193,6 +193,9 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
     const finest = Math.max(...group.map((r) => FINENESS[r.date.precision]));
     const first = group.find((r) => FINENESS[r.date.precision] === finest) ?? (group[0] as Report);
     const ordered = [first, ...group.filter((r) => r !== first)];
+    // Its label: the fullest that the same article gives of it (`Dutch police have arrested two men …` beside
+    // `The men … were detained on Wednesday`): the cited passage still holds the date.
+    const told = group.filter((r) => r.article.docId === first.article.docId).reduce((best, r) => (contentWords(r.label).size > contentWords(best.label).size ? r : best), first);
     // One citation per article: its first report of the event.
     const citations = ordered.filter((r, k) => ordered.findIndex((x) => x.article.docId === r.article.docId) === k).map(citationOf);
     // Other articles that report the event without dating it.
@@ -215,7 +218,7 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
       ...(first.date.until === undefined ? {} : { until: first.date.until }),
       resolution: first.date.resolution,
       dateText: first.date.text,
-      label: first.label,
+      label: told.label,
       sentence: first.sentence,
       citations,
       actors,
