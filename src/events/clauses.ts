@@ -78,7 +78,9 @@ export function clausesOf(sentence: string, dates: ReadonlyArray<readonly [numbe
   const inQuote = (i: number): boolean => kept.some(([s, e]) => i > s && i < e);
   const cuts: Array<{ at: number; opener: string | null }> = [{ at: 0, opener: null }];
   for (const m of sentence.matchAll(/[,;:]\s+|\s[-–—]\s/gu)) {
-    if (!inQuote(m.index)) cuts.push({ at: m.index + m[0].length, opener: null });
+    // A dash between two names joins them (`Nam Thăng Long - Trần Hưng Đức`, `Nga - Mỹ`).
+    const joinsNames = /[-–—]/u.test(m[0]) && /\p{Lu}[\p{L}\p{M}]*$/u.test(sentence.slice(0, m.index)) && /^\p{Lu}/u.test(sentence.slice(m.index + m[0].length));
+    if (!inQuote(m.index) && !joinsNames) cuts.push({ at: m.index + m[0].length, opener: null });
   }
   for (const m of sentence.matchAll(OPENER)) {
     if (m.index === 0 || inQuote(m.index)) continue;
@@ -161,6 +163,8 @@ function resolvePronoun(label: string | null, before: string, previous: string |
 const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đầu', 'giữa', 'cuối', 'sáng', 'chiều', 'tối', 'đêm', 'mùa', 'những năm', 'năm', 'khoảng', 'on', 'in', 'at', 'of', 'during', 'the', 'early', 'late', 'mid', 'earlier', 'later', 'around', 'about', 'circa'];
 /** Words before a date that make it a bound (`sau năm 1279`, `before 1918`, `by 2010`): what the clause says is not at that date. */
 const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|till|than|đến|tới|kể từ)\s+(?:(?:the|early|late|mid|những|năm|cuối|đầu|giữa)\s+)*$/iu;
+/** The same bound written as part of the date (`by 2030`, `until 1945`). */
+const BOUND_IN_DATE = /^(?:by|until|till|before|after|đến|tới|trước|sau)\s/iu;
 /** A determiner right before a date (`its 1998–2002 jingles`, `the 2005 series`): the date describes the noun after it. */
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}\p{M}])(?:the|its|his|her|their|our|a|an|this|that)\s+$/iu;
 /** A relative word right after a date (`held on 1 March 1979 that represented …`): the date sits inside a noun phrase. */
@@ -266,7 +270,9 @@ export function datedClause(sentence: string, start: number, end: number, contex
   // the date is the participle's, describing a noun, not the clause's.
   if (REDUCED_RELATIVE_VI.test(sentence.slice(seg.start, start)) || REDUCED_RELATIVE_EN.test(sentence.slice(Math.max(seg.start, start - 40), start))) return null;
   // `sau năm 1279`, `by 2010`: a bound, not the date of what the clause says.
-  if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start))) return null;
+  if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)) || BOUND_IN_DATE.test(sentence.slice(start, end))) return null;
+  // `last year's prices`: the date describes the noun after it.
+  if (/^['’]s(?![\p{L}\p{M}])/u.test(sentence.slice(end))) return null;
   // `since 2004` starts a state; only a `when` clause after it says what happened then.
   if (SINCE.test(sentence.slice(start, end)) || SINCE_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))) {
     const then = segments[at + 1];
@@ -276,6 +282,13 @@ export function datedClause(sentence: string, start: number, end: number, contex
   // A verb after an apposition (`The museum's insurer, Nordhavn Mutual, said on Thursday …`) takes its subject back.
   const previousSegment = segments[at - 1];
   if (seg.kind === 'main' && previousSegment !== undefined && /^\p{Ll}/u.test(sentence.slice(seg.start)) && segments.slice(0, at).every((s) => s.kind === 'main') && sentence.slice(previousSegment.start, previousSegment.end).trim().split(/\s+/u).length <= 5) from = 0;
+  // `Norway, Iceland and the Faroe Islands agreed …`: the names before the commas belong to the subject.
+  while (from > 0 && seg.kind === 'main') {
+    const before = segments.findLast((s) => s.end <= from);
+    const words = before === undefined ? [] : sentence.slice(before.start, before.end).replace(/[,\s]+$/u, '').split(/\s+/u);
+    if (before === undefined || before.kind !== 'main' || words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w)) || DISCOURSE.test(`${words.join(' ')}, `)) break;
+    from = before.start;
+  }
   // A fronted adverbial takes the main clause after it.
   const next = segments[at + 1];
   if (at === 0 && next !== undefined && next.kind === 'main' && ADVERBIAL.test(text().trim()) && !SPEECH_AT_END.test(text())) to = next.end;
