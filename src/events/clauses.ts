@@ -235,6 +235,14 @@ export function datedClause(sentence: string, start: number, end: number, contex
   if (seg === undefined) return null;
   let from = seg.start;
   let to = seg.end;
+  // `… bought his paintings in the 1920s and left them to the city when he died in 1961`: what comes after
+  // `and` goes with the next clause's date, not this one.
+  const following = segments[at + 1];
+  if (following !== undefined && following.kind !== 'main' && context.dates.some(([s]) => s >= following.start && s < following.end)) {
+    const and = /\s(?:and|và)\s/iu.exec(sentence.slice(end, seg.end));
+    if (and !== null) to = end + and.index;
+  }
+  const segmentEnd = to;
   const text = (): string => sentence.slice(from, to);
   let statement = false;
 
@@ -249,7 +257,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
     } else if (opener === 'who') {
       const name = /(\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)*),?\s*$/u.exec(sentence.slice(0, seg.start))?.[1];
       if (name === undefined) return null;
-      const rest = sentence.slice(seg.start, seg.end).replace(/^who\s+/iu, '');
+      const rest = sentence.slice(seg.start, segmentEnd).replace(/^who\s+/iu, '');
       return finish(`${name} ${rest}`);
     } else return null;
   } else if (seg.kind === 'subordinate' || seg.kind === 'complement' || seg.kind === 'coordinate') {
