@@ -3,15 +3,18 @@
  * the player types A–D (or 1–4) before the time runs out; `stop`, Ctrl-C or the end of input
  * ends the game at once with the scores so far (no answer of a question not yet asked is shown).
  */
-import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT } from '../briefing/limits.js';
+import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SECONDS_DEFAULT, QUIZ_SEED_MAX_CHARS } from '../briefing/limits.js';
 import type { BriefingDesk } from '../briefing/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
+import { COMMAND_WORDS } from '../messages/commands.js';
 import { text, type Locale } from '../messages/index.js';
 import { QuizGame, type ChoiceIndex, type EndData, type GameSettings } from '../quiz/game.js';
 import { shortfallNotice } from '../quiz/kind-names.js';
 import type { QuestionKind } from '../quiz/types.js';
+import { consoleReader } from './readers.js';
 
 const CONSOLE_PLAYER_ID = 'console';
+const SEED_PATTERN = new RegExp(`(?:^|\\s)(?:${Object.values(COMMAND_WORDS.quizStartSeed.name).join('|')}):(\\S{1,${QUIZ_SEED_MAX_CHARS}})(?=\\s|$)`, 'u');
 const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
 /** What ends a console quiz early, in both languages, with or without accents (the help names `stop` and `dừng`). */
 const STOP_WORDS: ReadonlySet<string> = new Set(['stop', 'quit', 'q', 'dừng', 'dung', 'thoát', 'thoat']);
@@ -47,10 +50,11 @@ export interface ConsoleQuizOptions {
 
 /**
  * `/quiz 5 NATO`, `/quiz seed:k3x9qa`: a leading number is how many questions (within the core's
- * limits), `seed:` replays a quiz, the other words are the topic.
+ * limits), `seed:` (or the option's Vietnamese name, `ma_de:`, as a Vietnamese seed notice writes it)
+ * replays a quiz, the other words are the topic.
  */
 export function quizRequestOf(line: string): Pick<ConsoleQuizOptions, 'questions' | 'topic' | 'seed'> {
-  const seedMatch = /(?:^|\s)seed:(\S{1,32})(?=\s|$)/u.exec(line);
+  const seedMatch = SEED_PATTERN.exec(line);
   const rest = seedMatch === null ? line : `${line.slice(0, seedMatch.index)} ${line.slice(seedMatch.index + seedMatch[0].length)}`;
   const seed = seedMatch?.[1];
   const match = /^(\d{1,3})(?:\s+|$)([\s\S]*)$/u.exec(rest.trim());
@@ -87,7 +91,7 @@ export async function runConsoleQuiz(desk: BriefingDesk, io: ConsoleQuizIO, opti
     return null;
   }
   for (const line of shortfallNotice(locale, result.questions.length, result.shortfall)) io.print(line);
-  io.print(text(locale, 'quizSeedReplay', { seed: result.seed }));
+  io.print(text(consoleReader(locale), 'quizSeedReplay', { seed: result.seed }));
   const settings: GameSettings = {
     timeLimitMs: (options.seconds ?? QUIZ_SECONDS_DEFAULT) * 1000,
     speedPoints: options.speedPoints ?? true,

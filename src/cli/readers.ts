@@ -5,8 +5,11 @@
  */
 import { commandPath, type CommandRef, type Locale, type Reader } from '../messages/index.js';
 
-/** The console's own commands (src/cli/console-commands.ts answers each). */
-export const CONSOLE_COMMAND_NAMES: Readonly<Partial<Record<CommandRef, string>>> = { ask: '/ask', summary: '/summary', sources: '/sources', articleAdd: '/add' };
+/** The console's own commands that src/cli/console-commands.ts answers. */
+export const CONSOLE_SESSION_COMMAND_NAMES: Readonly<Partial<Record<CommandRef, string>>> = { ask: '/ask', summary: '/summary', sources: '/sources', articleAdd: '/add' };
+
+/** Every console command a message may name: the quiz, which takes over the input, is run by src/cli/console.ts. */
+export const CONSOLE_COMMAND_NAMES: Readonly<Partial<Record<CommandRef, string>>> = { ...CONSOLE_SESSION_COMMAND_NAMES, quizStart: '/quiz' };
 
 /** The command line's own commands (src/cli/args.ts reads each). */
 export const CLI_COMMAND_NAMES: Readonly<Partial<Record<CommandRef, string>>> = { ask: 'npm run cli -- ask', summary: 'npm run cli -- summary', sources: 'npm run cli -- sources' };

@@ -64,7 +64,7 @@ function channelLocale(interaction: ChatInputCommandInteraction | ButtonInteract
 }
 
 /** What `/quiz` needs from the bot: the running games and scores, the desk that makes questions, the user's language. */
-export type QuizCommandContext = Pick<CommandContext, 'quiz' | 'desk' | 'locale' | 'logger'>;
+export type QuizCommandContext = Pick<CommandContext, 'quiz' | 'desk' | 'locale' | 'reader' | 'logger'>;
 
 export async function executeQuizCommand(interaction: ChatInputCommandInteraction, ctx: QuizCommandContext): Promise<void> {
   const { quiz, desk, locale, logger } = ctx;
@@ -96,7 +96,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
         questions: result.questions,
       });
       logger.info({ channelId: interaction.channelId, seed: result.seed, questions: result.questions.length }, 'quiz started');
-      await reply(renderStarting({ questions: result.questions.length, seconds, speedPoints, streaks, seed: result.seed, notices: shortfallNotice(locale, result.questions.length, result.shortfall) }, locale));
+      await reply(renderStarting({ questions: result.questions.length, seconds, speedPoints, streaks, seed: result.seed, notices: shortfallNotice(locale, result.questions.length, result.shortfall) }, ctx.reader));
       return;
     }
     case 'stop': {

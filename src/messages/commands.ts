@@ -94,6 +94,7 @@ export const COMMAND_REFS = {
   articleAdd: ['article', 'articleAdd'],
   feedAdd: ['feed', 'feedAdd'],
   feedList: ['feed', 'feedList'],
+  quizStart: ['quiz', 'quizStart'],
 } as const satisfies Record<string, readonly CommandWordKey[]>;
 
 export type CommandRef = keyof typeof COMMAND_REFS;

@@ -1,5 +1,9 @@
 /** The quiz's own words, on Discord and in the console (the questions themselves stay in the articles' language). */
-import { formatNumber, template, words } from './define.js';
+import { COMMAND_WORDS } from './commands.js';
+import { formatNumber, template, withCommands, words } from './define.js';
+
+/** The start command's seed option as each language names it (`seed:k3x9qa`, `ma_de:k3x9qa`). */
+const SEED_OPTION = COMMAND_WORDS.quizStartSeed.name;
 
 export const QUIZ_MESSAGES = {
   quizQuestionTitle: template({ n: 'number', total: 'number' }, { en: (p) => `Question ${p.n}/${p.total}`, vi: (p) => `Câu ${p.n}/${p.total}` }),
@@ -53,9 +57,9 @@ export const QUIZ_MESSAGES = {
     en: (p) => `The material is thin: the briefing has nothing to ask these kinds of question from: ${p.kinds}.`,
     vi: (p) => `Tư liệu còn mỏng: bản tin không có gì để hỏi các loại câu hỏi này: ${p.kinds}.`,
   }),
-  quizSeedReplay: template({ seed: 'string' }, {
-    en: (p) => `Seed ${p.seed}: /quiz start seed:${p.seed} replays this quiz.`,
-    vi: (p) => `Mã đề ${p.seed}: /quiz start seed:${p.seed} cho lại đúng bộ câu hỏi này.`,
+  quizSeedReplay: withCommands({ seed: 'string' }, {
+    en: (p, command) => `Seed ${p.seed}: ${command('quizStart')} ${SEED_OPTION.en}:${p.seed} replays this quiz.`,
+    vi: (p, command) => `Mã đề ${p.seed}: ${command('quizStart')} ${SEED_OPTION.vi}:${p.seed} cho lại đúng bộ câu hỏi này.`,
   }),
   quizSettingsLine: template({ speed: 'string', streaks: 'string' }, {
     en: (p) => `Speed points: ${p.speed} · Streak bonus: ${p.streaks}`,

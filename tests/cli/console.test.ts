@@ -9,7 +9,7 @@ import { consoleInput, runConsole } from '../../src/cli/console.js';
 import { ConsoleSession, splitCommand, summaryRequest, timelineQuery } from '../../src/cli/console-commands.js';
 import { isStopWord } from '../../src/cli/console-quiz.js';
 import { parseCliArgs } from '../../src/cli/args.js';
-import { CLI_COMMAND_NAMES, CONSOLE_COMMAND_NAMES, cliReader, consoleReader } from '../../src/cli/readers.js';
+import { CLI_COMMAND_NAMES, CONSOLE_COMMAND_NAMES, CONSOLE_SESSION_COMMAND_NAMES, cliReader, consoleReader } from '../../src/cli/readers.js';
 import readline from 'node:readline';
 import { parseConfig } from '../../src/config.js';
 import { startBriefbot } from '../../src/start.js';
@@ -127,7 +127,8 @@ describe('the console commands', () => {
     const refusing = { addPath: () => Promise.reject(new UserError(ERROR_CODES.FILE_UNREADABLE, 'fileUnreadable', { name: 'x', detail: 'ENOENT' })) } as unknown as ArticleIntake;
     const session = new ConsoleSession(desk, 'en', undefined, refusing);
     const unknown = text('en', 'consoleUnknownCommand');
-    for (const name of Object.values(CONSOLE_COMMAND_NAMES)) expect(await session.run(`${name} x`), name).not.toBe(unknown);
+    for (const name of Object.values(CONSOLE_SESSION_COMMAND_NAMES)) expect(await session.run(`${name} x`), name).not.toBe(unknown);
+    expect(Object.keys(CONSOLE_COMMAND_NAMES).filter((ref) => !(ref in CONSOLE_SESSION_COMMAND_NAMES))).toEqual(['quizStart']);
     for (const name of Object.values(CLI_COMMAND_NAMES)) expect(parseCliArgs([...name.replace('npm run cli -- ', '').split(' '), 'x']).command).toBe(name.split(' ').at(-1));
   });
 
@@ -157,6 +158,7 @@ describe('runConsole', () => {
     input.write('/sources\r/quit\r');
     await done;
     expect(text).toContain('Quiz stopped.');
+    expect(text).toMatch(/Seed (\S+): \/quiz seed:\1 replays this quiz\./u);
     expect(text).toContain('Total: 0 points, 0/1 correct');
     expect(text).not.toContain('The answer is');
     expect(text).toContain('5 articles in the briefing');

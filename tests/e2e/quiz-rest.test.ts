@@ -12,6 +12,7 @@ import { Client, Events, type Interaction } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingDesk } from '../../src/briefing/types.js';
+import { CommandIds, discordReader } from '../../src/bot/command-mentions.js';
 import { openQuizServices, type QuizServices } from '../../src/bot/quiz-service.js';
 import { executeQuizCommand, handleQuizButton } from '../../src/commands/quiz.js';
 import { QuizStore } from '../../src/quiz/store.js';
@@ -131,7 +132,7 @@ class Bot {
     this.quiz = openQuizServices({ dbFile, rest: this.client.rest, tickIntervalMs: 250, revealPauseMs: 150, timeLimitScale: TIME_SCALE });
     this.client.on(Events.InteractionCreate, (interaction: Interaction) => {
       const work = interaction.isChatInputCommand()
-        ? executeQuizCommand(interaction, { quiz: this.quiz, desk, locale: 'en', logger: pino({ level: 'silent' }) })
+        ? executeQuizCommand(interaction, { quiz: this.quiz, desk, locale: 'en', reader: discordReader('en', new CommandIds()), logger: pino({ level: 'silent' }) })
         : interaction.isButton()
           ? handleQuizButton(interaction, this.quiz)
           : Promise.resolve();

@@ -118,6 +118,7 @@ describe('console quiz', () => {
     expect(quizRequestOf('')).toEqual({});
     expect(quizRequestOf('5 seed:k3x9qa NATO')).toEqual({ questions: 5, topic: 'NATO', seed: 'k3x9qa' });
     expect(quizRequestOf('seed:abc')).toEqual({ seed: 'abc' });
+    expect(quizRequestOf('ma_de:abc')).toEqual({ seed: 'abc' });
     expect(() => quizRequestOf('99')).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
   });
 });

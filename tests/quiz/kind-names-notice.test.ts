@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CommandIds, discordReader } from '../../src/bot/command-mentions.js';
 import { renderStarting } from '../../src/bot/render/quiz.js';
 import { shortfallNotice } from '../../src/quiz/kind-names.js';
 
@@ -17,9 +18,13 @@ describe('the notice that the material is thin', () => {
     expect(shortfallNotice('en', 10, undefined)).toEqual([]);
   });
 
-  it('GIVEN a quiz starting on Discord THEN the message gives the seed to replay it with, and the notice', () => {
-    const message = renderStarting({ questions: 3, seconds: 20, speedPoints: true, streaks: true, seed: 'k3x9qa', notices: ['The material is thin: 3 of the 10 questions asked could be made.'] }, 'en');
-    expect(message.content).toContain('seed:k3x9qa');
-    expect(message.content).toContain('The material is thin');
+  it('GIVEN a quiz starting on Discord THEN the message gives the seed to replay it with, the start command as the reader finds it, and the notice', () => {
+    const start = { questions: 3, seconds: 20, speedPoints: true, streaks: true, seed: 'k3x9qa', notices: ['The material is thin: 3 of the 10 questions asked could be made.'] };
+    const ids = new CommandIds();
+    ids.learn([{ name: 'quiz', id: '42' }]);
+    const en = renderStarting(start, discordReader('en', ids)).content;
+    expect(en).toContain('</quiz start:42> seed:k3x9qa');
+    expect(en).toContain('The material is thin');
+    expect(renderStarting(start, discordReader('vi', ids)).content).toContain('/do_vui bat_dau ma_de:k3x9qa');
   });
 });

@@ -22,7 +22,7 @@ import {
   safeText,
   truncateText,
 } from './limits.js';
-import { text, type Locale } from '../../messages/index.js';
+import { text, type Locale, type Reader } from '../../messages/index.js';
 
 export const QUIZ_BUTTON_PREFIX = 'quiz';
 export const QUIZ_CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -175,13 +175,14 @@ export function renderEnd(end: EndData, locale: Locale): QuizPayload {
 
 export function renderStarting(
   start: { questions: number; seconds: number; speedPoints: boolean; streaks: boolean; seed: string; notices: readonly string[] },
-  locale: Locale,
+  reader: Reader,
 ): QuizPayload {
+  const { locale } = reader;
   const lines = [
     text(locale, 'quizStarting', { n: start.questions, seconds: start.seconds }),
     text(locale, 'quizSettingsLine', { speed: text(locale, start.speedPoints ? 'on' : 'off'), streaks: text(locale, start.streaks ? 'on' : 'off') }),
   ];
-  lines.push(...start.notices, text(locale, 'quizSeedReplay', { seed: safeText(start.seed) }));
+  lines.push(...start.notices, text(reader, 'quizSeedReplay', { seed: safeText(start.seed) }));
   return { content: truncateText(lines.join('\n'), DISCORD_CONTENT_MAX_CHARS), embeds: [], components: [], allowedMentions: { parse: [] } };
 }
 
