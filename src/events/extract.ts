@@ -8,7 +8,7 @@ import { detectLanguage, isNumeric, jaccard, words } from '../text/index.js';
 import { datedClause } from './clauses.js';
 import { corpusAnchor, dateExpressionSpans, findDates, type DateAnchor } from './dates.js';
 import { labelProblem } from './label.js';
-import { periodDays, type Period } from './period.js';
+import { periodDays, periodsOverlap, type Period } from './period.js';
 import type { BriefingEvent, EventCitation } from './types.js';
 
 /** Two reports of one date are the same event when their sentences' content words overlap at least this much (Jaccard)… */
@@ -173,6 +173,7 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
     if (r.date.precision === 'day' && m !== undefined) keys.push(`month:${y}-${m}:`);
     return keys;
   };
+  const pairs: Array<{ i: number; j: number; similarity: number }> = [];
   reports.forEach((a, i) => {
     const near = [
       ...(byDate.get(dateKey(a)) ?? []),
@@ -181,9 +182,24 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
     ];
     for (const j of near) {
       const b = reports[j];
-      if (j !== i && b !== undefined && root(i) !== root(j) && sameEvent(a, b, background)) parent[root(j)] = root(i);
+      if (j !== i && b !== undefined && sameEvent(a, b, background)) pairs.push({ i, j, similarity: jaccard(a.words, b.words) });
     }
   });
+  // A happening has one date: a group never holds two reports of different days (a day apart only as
+  // sameEvent allows), so that `this month` does not chain the arrests of the 12th to the search of the
+  // 20th. An article's own reports join first (its `this month` is the `on Thursday` it tells of), then
+  // the most similar pairs, so that each report goes where it fits best.
+  const members = reports.map((_r, i) => [i]);
+  const fits = (a: Report, b: Report): boolean => periodsOverlap(periodOf(a), periodOf(b)) || (a.date.precision === 'day' && b.date.precision === 'day' && dayDistance(a.date.value, b.date.value) <= 1);
+  const sameArticle = (x: { i: number; j: number }): number => (reports[x.i]?.article === reports[x.j]?.article ? 0 : 1);
+  for (const { i, j } of pairs.sort((x, y) => sameArticle(x) - sameArticle(y) || y.similarity - x.similarity || x.i - y.i || x.j - y.j)) {
+    const [ri, rj] = [root(i), root(j)];
+    if (ri === rj) continue;
+    const [gi = [], gj = []] = [members[ri], members[rj]];
+    if (!gi.every((x) => gj.every((y) => fits(reports[x] as Report, reports[y] as Report)))) continue;
+    parent[rj] = ri;
+    members[ri] = [...gi, ...gj];
+  }
   const byRoot = new Map<number, Report[]>();
   reports.forEach((r, i) => byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), r]));
   const groups = [...byRoot.values()];

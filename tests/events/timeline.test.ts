@@ -101,6 +101,7 @@ describe('the timeline of an English news story (quiz-news-en)', () => {
     ['the police images of Wednesday 5 March', '2025-03-05', 'day', /^Lindmark police released security camera images/u],
     ['the arrests in Rotterdam on Wednesday 12 March', '2025-03-12', 'day', /^Dutch police have arrested two men in Rotterdam/u],
     ['the reward of Thursday 6 March', '2025-03-06', 'day', /reward of up to 250,000 euros/u],
+    ['the recovery of three paintings on Thursday 20 March', '2025-03-20', 'day', /^Police have recovered three of the four paintings/u],
     ['the reopening on 2 April', '2025-04-02', 'day', /^The Verholt Museum of Art reopened/u],
     ['the paintings back on display in May', '2025-05', 'month', /back on display/u],
     ['the trial from 16 June', '2025-06-16', 'day', /^The trial of the two men arrested in Rotterdam/u],
@@ -126,5 +127,24 @@ describe('one happening told at two precisions', () => {
     const arrests = extractEvents([article], passages).filter((e) => /arrested|detained/u.test(e.label));
     expect(arrests.map((e) => [e.date, e.precision])).toEqual([['2025-03-12', 'day']]);
     expect(arrests[0]?.citations.map((c) => c.sentence)).toEqual([sentences[1]?.text]);
+  });
+
+  it('GIVEN two articles that each say "this month" of a different day\'s happening THEN two events, each on its own day', () => {
+    const article = (docId: string, date: string, texts: string[]): Article =>
+      ({ docId, title: docId, date, sentences: texts.map((text, index) => ({ text, index, paragraph: index, start: 0, end: 0 })) }) as unknown as Article;
+    const arrests = article('arrests', '2025-03-13', [
+      'Police have arrested two men in connection with the theft of four paintings from the Verholt Museum this month, prosecutors said.',
+      'The two men, aged 34 and 41, were detained on Wednesday in a flat near the port after a joint investigation.',
+    ]);
+    const recovery = article('recovery', '2025-03-21', [
+      'Police have recovered three of the four paintings from the Verholt Museum this month, finding them in a storage unit.',
+      'Belgian officers searched the storage unit on Thursday after a tip from Dutch investigators.',
+    ]);
+    const passages = [arrests, recovery].map((a) => ({ id: `${a.docId}#0`, docId: a.docId, text: '', start: 0, end: 0, sentences: a.sentences }));
+    const events = extractEvents([arrests, recovery], passages);
+    expect(events.map((e) => [e.date, e.citations.map((c) => c.docId)])).toEqual([
+      ['2025-03-12', ['arrests']],
+      ['2025-03-20', ['recovery']],
+    ]);
   });
 });
