@@ -7,6 +7,7 @@
  */
 import { envelopeHead, openEnvelope } from './binary-envelope.js';
 import { indexTerms } from './index-terms.js';
+import { SortedTerms } from './sorted-terms.js';
 
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
@@ -62,8 +63,7 @@ export class LexicalIndex {
   private constructor(
     readonly ids: readonly string[],
     private readonly docLengths: Uint32Array,
-    /** Sorted (UTF-16 code unit order). */
-    private readonly terms: readonly string[],
+    private readonly terms: SortedTerms,
     /** Postings of terms[i] are docs/tfs[offsets[i] .. offsets[i+1]). */
     private readonly offsets: Int32Array,
     private readonly docs: Int32Array,
@@ -112,7 +112,7 @@ export class LexicalIndex {
       at += list.docs.length;
     });
     offsets[terms.length] = at;
-    return new LexicalIndex(docs.map((d) => d.id), lengths, terms, offsets, postingDocs, postingTfs);
+    return new LexicalIndex(docs.map((d) => d.id), lengths, SortedTerms.fromSorted(terms), offsets, postingDocs, postingTfs);
   }
 
   /**
@@ -138,17 +138,18 @@ export class LexicalIndex {
       } else lengths[d] = addTerms(fresh, doc.text, d);
     }
     const freshTerms = [...fresh.keys()].sort();
+    const oldTerms = from.terms.all();
     let freshPostings = 0;
     for (const list of fresh.values()) freshPostings += list.docs.length;
     const terms: string[] = [];
-    const offsets = new Int32Array(from.terms.length + freshTerms.length + 1);
+    const offsets = new Int32Array(oldTerms.length + freshTerms.length + 1);
     const postingDocs = new Int32Array(from.docs.length + freshPostings);
     const postingTfs = new Uint16Array(from.docs.length + freshPostings);
     let at = 0;
     let i = 0;
     let j = 0;
-    while (i < from.terms.length || j < freshTerms.length) {
-      const oldTerm = from.terms[i];
+    while (i < oldTerms.length || j < freshTerms.length) {
+      const oldTerm = oldTerms[i];
       const newTerm = freshTerms[j];
       const term = oldTerm === undefined || (newTerm !== undefined && newTerm < oldTerm) ? (newTerm as string) : oldTerm;
       const start = at;
@@ -181,25 +182,12 @@ export class LexicalIndex {
       }
     }
     offsets[terms.length] = at;
-    return new LexicalIndex(docs.map((d) => d.id), lengths, terms, offsets.slice(0, terms.length + 1), postingDocs.slice(0, at), postingTfs.slice(0, at));
-  }
-
-  private termIndex(term: string): number {
-    let lo = 0;
-    let hi = this.terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = this.terms[mid] ?? '';
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return new LexicalIndex(docs.map((d) => d.id), lengths, SortedTerms.fromSorted(terms), offsets.slice(0, terms.length + 1), postingDocs.slice(0, at), postingTfs.slice(0, at));
   }
 
   /** Number of documents that contain `term`. */
   documentFrequency(term: string): number {
-    const i = this.termIndex(term);
+    const i = this.terms.indexOf(term);
     return i < 0 ? 0 : (this.offsets[i + 1] ?? 0) - (this.offsets[i] ?? 0);
   }
 
@@ -217,7 +205,7 @@ export class LexicalIndex {
    * `presence`, `mark` is also added there for each of those documents (one pass over the postings).
    */
   accumulate(term: string, weight: number, into: SparseScores, presence?: SparseScores, mark = 0): void {
-    const i = this.termIndex(term);
+    const i = this.terms.indexOf(term);
     if (i < 0) return;
     const from = this.offsets[i] ?? 0;
     const to = this.offsets[i + 1] ?? 0;
@@ -246,7 +234,7 @@ export class LexicalIndex {
   }
 
   serialize(): Buffer {
-    const termBytes = Buffer.from(this.terms.join('\u0000'), 'utf8');
+    const termBytes = this.terms.bytes;
     const parts: Buffer[] = [];
     let length = 0;
     const push = (b: Buffer): void => {
@@ -254,8 +242,8 @@ export class LexicalIndex {
       length += b.length;
     };
     const pad = (): void => push(Buffer.alloc((ALIGN - (length % ALIGN)) % ALIGN));
-    push(envelopeHead(FORMAT_MAGIC, { ids: this.ids, nTerms: this.terms.length, total: this.docs.length }, termBytes.length));
-    push(termBytes);
+    push(envelopeHead(FORMAT_MAGIC, { ids: this.ids, nTerms: this.terms.size, total: this.docs.length }, termBytes.length));
+    push(Buffer.from(termBytes.buffer, termBytes.byteOffset, termBytes.byteLength));
     pad();
     push(bytesOf(this.docLengths));
     push(bytesOf(this.offsets));
@@ -267,14 +255,13 @@ export class LexicalIndex {
   static deserialize(buf: Buffer): LexicalIndex {
     const { header, blobLength: termLength, fail, at: headerEnd } = openEnvelope<{ ids: string[]; nTerms: number; total: number }>(buf, FORMAT_MAGIC, 'lexical index');
     let at = headerEnd;
-    const termText = buf.toString('utf8', at, at + termLength);
+    const terms = SortedTerms.fromBytes(buf.subarray(at, at + termLength), header.nTerms);
     at += termLength;
     at += (ALIGN - (at % ALIGN)) % ALIGN;
     const n = header.ids.length;
     const expected = at + n * 4 + (header.nTerms + 1) * 4 + header.total * 4 + header.total * 2;
     if (buf.length !== expected) fail(`expected ${expected} bytes, found ${buf.length}`);
-    const terms = header.nTerms === 0 ? [] : termText.split('\u0000');
-    if (terms.length !== header.nTerms) fail('term count mismatch');
+    if (terms === null) return fail('term count mismatch');
     const view = <T>(make: (b: ArrayBuffer, offset: number, length: number) => T, count: number, width: number): T => {
       const bytes = count * width;
       const start = buf.byteOffset + at;
