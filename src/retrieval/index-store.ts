@@ -15,14 +15,14 @@ import { INGEST_RULES_VERSION } from '../corpus/parse.js';
 import type { IngestReport } from './types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { TransformersEmbeddings } from './embedder.js';
-import { deserializeStore, serializeStore, type DocumentStore } from './document-store.js';
+import { deserializeStore, serializeStore } from './document-store.js';
 import { LexicalIndex } from './lexical.js';
+import { fileChecks, type FileCheck, type FileChecks } from './file-checks.js';
 import { currentGeneration, withIndexWriter, writeDurably, type IndexWriteStep, type IndexWriter } from './index-folder.js';
 import { corpusTopics } from './suggest.js';
 import { VectorStore, type VectorHit } from './vector-store.js';
 
 export const INDEX_FORMAT_VERSION = 2;
-const STREAM_CHUNK_BYTES = 8 << 20;
 const FILES = { manifest: 'manifest.json', store: 'store.bin', lexical: 'lexical.bin', vectors: 'vectors.hnsw', vectorIds: 'vector-ids.json' } as const;
 
 export interface IndexManifest {
@@ -124,14 +124,14 @@ function makeStoredIndex(dir: string, manifest: IndexManifest, articles: Article
 }
 
 /**
- * A file's bytes in one read into one buffer: readFile reads large files in 512 KiB
- * chunks, which doubles the load time of a 100k-passage index.
+ * A file's bytes in one read into one buffer from `allocate`: readFile reads large files in
+ * 512 KiB chunks, which doubles the load time of a 100k-passage index.
  */
-async function readWhole(file: string): Promise<Buffer> {
+async function readWhole(file: string, allocate: (size: number) => Buffer): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
-    const data = Buffer.allocUnsafe(size);
+    const data = allocate(size);
     let at = 0;
     while (at < size) {
       const { bytesRead } = await handle.read(data, at, size - at, at);
@@ -144,37 +144,37 @@ async function readWhole(file: string): Promise<Buffer> {
   }
 }
 
-async function readVerified(dir: string, name: string, manifest: IndexManifest): Promise<Buffer> {
+function listed(dir: string, name: string, manifest: IndexManifest): { bytes: number; sha256: string } {
   const expected = manifest.files[name];
-  if (expected === undefined) corrupt(dir, name, 'not listed in the manifest');
-  const data = await readWhole(path.join(dir, name)).catch(() => corrupt(dir, name, 'missing'));
-  if (data.length !== expected.bytes) corrupt(dir, name, `${data.length} bytes, expected ${expected.bytes}`);
-  if (sha256(data) !== expected.sha256) corrupt(dir, name, 'checksum mismatch');
-  return data;
+  return expected ?? corrupt(dir, name, 'not listed in the manifest');
 }
 
-/**
- * Checks a file hnswlib reads itself (it takes a path, not bytes) without holding it in
- * memory: hashing through one small buffer spares the garbage collector a 150 MB allocation.
- */
-async function verifyStreamed(dir: string, name: string, manifest: IndexManifest): Promise<void> {
-  const expected = manifest.files[name];
-  if (expected === undefined) corrupt(dir, name, 'not listed in the manifest');
-  const handle = await open(path.join(dir, name), 'r').catch(() => corrupt(dir, name, 'missing'));
+function matches(dir: string, name: string, expected: FileCheck, found: FileCheck): void {
+  if (found.bytes !== expected.bytes) corrupt(dir, name, `${found.bytes} bytes, expected ${expected.bytes}`);
+  if (found.sha256 !== expected.sha256) corrupt(dir, name, 'checksum mismatch');
+}
+
+/** A listed file's bytes, and its check (which settles once they are verified: parse them meanwhile, trust them after). */
+async function readListed(dir: string, name: string, manifest: IndexManifest, checks: FileChecks): Promise<{ data: Buffer; verified: Promise<void> }> {
+  const expected = listed(dir, name, manifest);
+  const data = await readWhole(path.join(dir, name), checks.allocate).catch(() => corrupt(dir, name, 'missing'));
+  if (data.length !== expected.bytes) corrupt(dir, name, `${data.length} bytes, expected ${expected.bytes}`);
+  return { data, verified: checks.ofBytes(data).then((found) => matches(dir, name, expected, found)) };
+}
+
+/** Checks a file hnswlib reads itself (it takes a path, not bytes), before it reads it. */
+async function verifyOnDisk(dir: string, name: string, manifest: IndexManifest, checks: FileChecks): Promise<void> {
+  const expected = listed(dir, name, manifest);
+  matches(dir, name, expected, await checks.ofFile(path.join(dir, name)).catch(() => corrupt(dir, name, 'missing')));
+}
+
+/** Parses a file's bytes; what the parser rejects is a corrupt index file. */
+function parseListed<T>(dir: string, name: string, data: Buffer, parse: (data: Buffer) => T): T {
   try {
-    const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(STREAM_CHUNK_BYTES);
-    let at = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, at);
-      if (bytesRead === 0) break;
-      hash.update(chunk.subarray(0, bytesRead));
-      at += bytesRead;
-    }
-    if (at !== expected.bytes) corrupt(dir, name, `${at} bytes, expected ${expected.bytes}`);
-    if (hash.digest('hex') !== expected.sha256) corrupt(dir, name, 'checksum mismatch');
-  } finally {
-    await handle.close();
+    return parse(data);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    return corrupt(dir, name, (error as Error).message);
   }
 }
 
@@ -210,33 +210,47 @@ async function openGeneration(dir: string, options: { modelId: string | null }):
   return loadVerified(dir, manifest);
 }
 
+async function loadVectors(dir: string, manifest: IndexManifest, dimensions: number, checks: FileChecks): Promise<VectorStore> {
+  await verifyOnDisk(dir, FILES.vectors, manifest, checks);
+  const { data, verified } = await readListed(dir, FILES.vectorIds, manifest, checks);
+  await verified;
+  const ids = parseListed(dir, FILES.vectorIds, data, (bytes) => JSON.parse(bytes.toString('utf8')) as string[]);
+  try {
+    return await VectorStore.load(path.join(dir, FILES.vectors), dimensions, ids);
+  } catch (error) {
+    return corrupt(dir, FILES.vectors, (error as Error).message);
+  }
+}
+
+/**
+ * Every file read and verified, the work spread over the cores: the HNSW graph is checked and
+ * then read by hnswlib off the main thread while the main thread parses the document store and
+ * the lexical index, whose checksums are computed meanwhile (file-checks.ts). Nothing is
+ * trusted before its check passed: a damaged file is INDEX_CORRUPT, naming it.
+ */
 async function loadVerified(dir: string, manifest: IndexManifest): Promise<StoredIndex> {
-  // Vectors first, while the heap is small: the store then makes hundreds of thousands of objects.
-  let vectors: VectorStore | null = null;
-  if (manifest.modelId !== null && manifest.dimensions !== null) {
-    await verifyStreamed(dir, FILES.vectors, manifest);
-    const ids = JSON.parse((await readVerified(dir, FILES.vectorIds, manifest)).toString('utf8')) as string[];
-    try {
-      vectors = await VectorStore.load(path.join(dir, FILES.vectors), manifest.dimensions, ids);
-    } catch (error) {
-      return corrupt(dir, FILES.vectors, (error as Error).message);
-    }
-  }
-  let store: DocumentStore;
+  const total = Object.values(manifest.files).reduce((sum, f) => sum + f.bytes, 0);
+  const checks = fileChecks(total);
+  /** Promises awaited at the end; marked handled now, so that one failing first leaves no unhandled rejection. */
+  const later = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => undefined);
+    return promise;
+  };
   try {
-    store = deserializeStore(await readVerified(dir, FILES.store, manifest));
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    return corrupt(dir, FILES.store, (error as Error).message);
+    const vectors = later(manifest.modelId !== null && manifest.dimensions !== null ? loadVectors(dir, manifest, manifest.dimensions, checks) : Promise.resolve(null));
+    const storeFile = await readListed(dir, FILES.store, manifest, checks);
+    later(storeFile.verified);
+    const lexicalFile = later(readListed(dir, FILES.lexical, manifest, checks));
+    const store = parseListed(dir, FILES.store, storeFile.data, deserializeStore);
+    const { data: lexicalData, verified: lexicalVerified } = await lexicalFile;
+    later(lexicalVerified);
+    const lexical = parseListed(dir, FILES.lexical, lexicalData, (data) => LexicalIndex.deserialize(data));
+    await storeFile.verified;
+    await lexicalVerified;
+    return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, await vectors);
+  } finally {
+    await checks.close();
   }
-  let lexical: LexicalIndex;
-  try {
-    lexical = LexicalIndex.deserialize(await readVerified(dir, FILES.lexical, manifest));
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    return corrupt(dir, FILES.lexical, (error as Error).message);
-  }
-  return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, vectors);
 }
 
 async function writeListed(dir: string, name: string, data: Uint8Array | string, writer: IndexWriter): Promise<{ bytes: number; sha256: string }> {

@@ -44,7 +44,8 @@ export class VectorStore {
   /** Load a graph written by `save`, with its label → passage id map. */
   static async load(file: string, dimensions: number, ids: string[]): Promise<VectorStore> {
     const index = new (await hnswGraph())('cosine', dimensions);
-    index.readIndexSync(file, true);
+    // Off the main thread (libuv's pool): an index load parses its other files meanwhile.
+    await index.readIndex(file, true);
     if (index.getCurrentCount() !== ids.length) throw new Error(`vector index holds ${index.getCurrentCount()} vectors for ${ids.length} passages`);
     index.setEf(HNSW_EF_SEARCH);
     return new VectorStore(index, dimensions, ids);
