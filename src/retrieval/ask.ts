@@ -5,7 +5,7 @@
  */
 import type { ArticleMeta, Passage, Sentence } from '../corpus/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
-import { containment, jaccard, maximalMarginalRelevance, normalizeText, shingles } from '../text/index.js';
+import { OverlapCounter, containmentOf, jaccardOf, maximalMarginalRelevance, normalizeText, shingles } from '../text/index.js';
 import { reciprocalRankFusion, vectorRelevance } from './fusion.js';
 import { highlightSentences } from './highlight.js';
 import type { LexicalIndex } from './lexical.js';
@@ -70,21 +70,35 @@ function citationOf(meta: ArticleMeta | undefined, docId: string): Citation {
 
 function collapseDuplicates(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
+  const overlaps = new OverlapCounter();
   for (const c of candidates) {
-    const twin = kept.find((k) => containment(k.shingles, c.shingles) >= NEAR_DUPLICATE_CONTAINMENT);
-    if (twin === undefined) kept.push(c);
-    else if (!twin.citations.includes(c.passage.docId)) twin.citations.push(c.passage.docId);
+    const shared = overlaps.shared(c.shingles);
+    const twin = kept.find((k, i) => containmentOf(shared[i] ?? 0, k.shingles.size, c.shingles.size) >= NEAR_DUPLICATE_CONTAINMENT);
+    if (twin === undefined) {
+      kept.push(c);
+      overlaps.add(c.shingles);
+    } else if (!twin.citations.includes(c.passage.docId)) twin.citations.push(c.passage.docId);
   }
   return kept;
 }
 
 /** MMR for the first `picks` places; the rest keep their fused order. */
 function diversify(candidates: Candidate[], picks: number): Candidate[] {
+  // What a picked candidate shares with every other one, counted in one pass when it is picked.
+  const overlaps = new OverlapCounter();
+  for (const c of candidates) overlaps.add(c.shingles);
+  const place = new Map(candidates.map((c, i) => [c, i]));
+  const sharedWith = new Map<Candidate, number[]>();
+  const shingleJaccard = (picked: Candidate, other: Candidate): number => {
+    let shared = sharedWith.get(picked);
+    if (shared === undefined) sharedWith.set(picked, (shared = overlaps.shared(picked.shingles)));
+    return jaccardOf(shared[place.get(other) ?? -1] ?? 0, picked.shingles.size, other.shingles.size);
+  };
   const chosen = maximalMarginalRelevance(candidates, {
     lambda: MMR_LAMBDA,
     picks,
     relevance: (c) => c.fused,
-    similarity: (a, b) => jaccard(a.shingles, b.shingles) + (a.passage.docId === b.passage.docId ? SAME_ARTICLE_PENALTY : 0),
+    similarity: (a, b) => shingleJaccard(a, b) + (a.passage.docId === b.passage.docId ? SAME_ARTICLE_PENALTY : 0),
   });
   const rest = new Set(candidates);
   for (const c of chosen) rest.delete(c);
@@ -116,8 +130,11 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const lexicon = ctx.lexicon ?? loadLexicon();
   const query = analyzeQuery(text, lexicon, { topic: options.topic });
+  // The question is embedded off the main thread (onnxruntime's threads) while the lexical search runs on it.
+  const vectorSearch = ctx.vectorSearch?.(text, CANDIDATES);
+  vectorSearch?.catch(() => undefined);
   const lexicalHits = searchLexical(ctx.lexical, query, CANDIDATES);
-  const vectorHits = ctx.vectorSearch === undefined ? [] : await ctx.vectorSearch(text, CANDIDATES);
+  const vectorHits = vectorSearch === undefined ? [] : await vectorSearch;
   const mode = ctx.vectorSearch === undefined ? 'lexical' : 'hybrid';
 
   const relevance = new Map<string, number>();

@@ -45,16 +45,28 @@ function better(a: LexicalHit, b: LexicalHit): boolean {
   return a.score > b.score || (a.score === b.score && a.id < b.id);
 }
 
-function topK(hits: Iterable<LexicalHit>, k: number): LexicalHit[] {
-  // A min-heap on `better`: the root is the worst of the k kept.
-  const heap: LexicalHit[] = [];
-  const swap = (i: number, j: number): void => {
-    const t = heap[i] as LexicalHit;
-    heap[i] = heap[j] as LexicalHit;
-    heap[j] = t;
-  };
-  for (const hit of hits) {
-    if (heap.length < k) {
+/** The k best hits offered (`better` first), kept in a min-heap whose root is the worst of them. */
+class TopHits {
+  private readonly heap: LexicalHit[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Whether a hit of this score and id would be kept: a hit is made only then. */
+  wants(score: number, id: string): boolean {
+    if (this.heap.length < this.k) return true;
+    const worst = this.heap[0];
+    return worst !== undefined && (score > worst.score || (score === worst.score && id < worst.id));
+  }
+
+  /** Adds a hit that `wants` accepted. */
+  offer(hit: LexicalHit): void {
+    const heap = this.heap;
+    const swap = (i: number, j: number): void => {
+      const t = heap[i] as LexicalHit;
+      heap[i] = heap[j] as LexicalHit;
+      heap[j] = t;
+    };
+    if (heap.length < this.k) {
       heap.push(hit);
       for (let i = heap.length - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
@@ -62,21 +74,25 @@ function topK(hits: Iterable<LexicalHit>, k: number): LexicalHit[] {
         swap(i, parent);
         i = parent;
       }
-    } else if (k > 0 && better(hit, heap[0] as LexicalHit)) {
-      heap[0] = hit;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let worst = i;
-        if (l < heap.length && better(heap[worst] as LexicalHit, heap[l] as LexicalHit)) worst = l;
-        if (r < heap.length && better(heap[worst] as LexicalHit, heap[r] as LexicalHit)) worst = r;
-        if (worst === i) break;
-        swap(i, worst);
-        i = worst;
-      }
+      return;
+    }
+    heap[0] = hit;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && better(heap[worst] as LexicalHit, heap[l] as LexicalHit)) worst = l;
+      if (r < heap.length && better(heap[worst] as LexicalHit, heap[r] as LexicalHit)) worst = r;
+      if (worst === i) break;
+      swap(i, worst);
+      i = worst;
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+
+  /** The hits kept, best first. */
+  best(): LexicalHit[] {
+    return [...this.heap].sort((a, b) => (better(a, b) ? -1 : 1));
+  }
 }
 
 /**
@@ -135,30 +151,31 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
       }
       for (let i = 0; i < alternative.count; i++) {
         const doc = alternative.touched[i] ?? 0;
-        best.max(doc, alternative.values[doc] ?? 0);
+        best.max(doc, alternative.get(doc));
       }
       for (let i = 0; i < matched.count; i++) {
         const doc = matched.touched[i] ?? 0;
         // Only terms the corpus has touch a passage here, so `mass` is positive.
-        share.max(doc, (matched.values[doc] ?? 0) / mass);
+        share.max(doc, matched.get(doc) / mass);
       }
     }
     for (let i = 0; i < best.count; i++) {
       const doc = best.touched[i] ?? 0;
-      const held = Math.min(1, share.values[doc] ?? 0);
+      const held = Math.min(1, share.get(doc));
       if (concept.whole === true && held < WHOLE_SHARE) continue;
-      raw.add(doc, (best.values[doc] ?? 0) * concept.weight);
+      raw.add(doc, best.get(doc) * concept.weight);
       covered.add(doc, weight * held);
       rankCovered.add(doc, rankWeight * held);
     }
   }
-  function* hits(): Generator<LexicalHit> {
-    for (let i = 0; i < raw.count; i++) {
-      const doc = raw.touched[i] ?? 0;
-      const coverage = Math.min(1, (covered.values[doc] ?? 0) / totalWeight);
-      const rankCoverage = Math.min(1, (rankCovered.values[doc] ?? 0) / rankTotal);
-      yield { id: index.ids[doc] ?? '', score: (raw.values[doc] ?? 0) * rankCoverage ** COVERAGE_EXPONENT, coverage };
-    }
+  // Only a hit that makes the k best is made: most of the touched passages do not.
+  const top = new TopHits(k);
+  for (let i = 0; i < raw.count; i++) {
+    const doc = raw.touched[i] ?? 0;
+    const rankCoverage = Math.min(1, rankCovered.get(doc) / rankTotal);
+    const score = raw.get(doc) * rankCoverage ** COVERAGE_EXPONENT;
+    const id = index.ids[doc] ?? '';
+    if (top.wants(score, id)) top.offer({ id, score, coverage: Math.min(1, covered.get(doc) / totalWeight) });
   }
-  return topK(hits(), k);
+  return top.best();
 }

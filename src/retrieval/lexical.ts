@@ -16,43 +16,50 @@ const ALIGN = 4;
 
 /**
  * Scores of the documents a query touched: a dense array, with the touched documents
- * listed so that reading and clearing cost what was touched, not the corpus size.
+ * listed so that reading costs what was touched, not the corpus size. Clearing costs nothing:
+ * a document counts as touched when its stamp is the current epoch, and clearing starts a new one.
  */
 export class SparseScores {
-  readonly values: Float64Array;
+  private readonly values: Float64Array;
   readonly touched: Int32Array;
-  private readonly seen: Uint8Array;
+  private readonly stamps: Uint32Array;
+  private epoch = 1;
   count = 0;
 
   constructor(size: number) {
     this.values = new Float64Array(size);
     this.touched = new Int32Array(size);
-    this.seen = new Uint8Array(size);
+    this.stamps = new Uint32Array(size);
+  }
+
+  /** The score of `doc`: 0 when it was not touched since the last clear. */
+  get(doc: number): number {
+    return this.stamps[doc] === this.epoch ? (this.values[doc] as number) : 0;
+  }
+
+  private touch(doc: number): boolean {
+    if (this.stamps[doc] === this.epoch) return false;
+    this.stamps[doc] = this.epoch;
+    this.touched[this.count++] = doc;
+    return true;
   }
 
   add(doc: number, value: number): void {
-    if (this.seen[doc] === 0) {
-      this.seen[doc] = 1;
-      this.touched[this.count++] = doc;
-    }
-    this.values[doc] = (this.values[doc] ?? 0) + value;
+    if (this.touch(doc)) this.values[doc] = 0;
+    this.values[doc] = (this.values[doc] as number) + value;
   }
 
   max(doc: number, value: number): void {
-    if (this.seen[doc] === 0) {
-      this.seen[doc] = 1;
-      this.touched[this.count++] = doc;
-      this.values[doc] = value;
-    } else if (value > (this.values[doc] ?? 0)) this.values[doc] = value;
+    if (this.touch(doc) || value > (this.values[doc] as number)) this.values[doc] = value;
   }
 
   clear(): void {
-    for (let i = 0; i < this.count; i++) {
-      const doc = this.touched[i] ?? 0;
-      this.values[doc] = 0;
-      this.seen[doc] = 0;
-    }
     this.count = 0;
+    if (this.epoch === 0xffffffff) {
+      this.stamps.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch++;
   }
 }
 

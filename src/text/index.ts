@@ -22,5 +22,5 @@ export {
   type CalendarPeriod, type CalendarPrecision,
 } from './calendar.js';
 export { decimalSeparator, formatNumber, normaliseNumber, parseNumber, readNumber, writeNumber, type NumberForm } from './numbers.js';
-export { containment, jaccard, shingles, sparseDot } from './similarity.js';
+export { OverlapCounter, containment, containmentOf, jaccard, jaccardOf, shingles, sparseDot } from './similarity.js';
 export { maximalMarginalRelevance, type MmrOptions } from './mmr.js';

@@ -17,7 +17,11 @@ export function normalizeText(text: string): string {
   return removeZeroWidth(text).normalize('NFC');
 }
 
+const ASCII = /^[\u0000-\u007F]*$/u;
+
 /** Fold Vietnamese accents: `Lãnh thổ` → `Lanh tho`, `đ` → `d`. */
 export function foldAccents(text: string): string {
+  // ASCII text has nothing to fold (the index folds every word of every passage and question).
+  if (ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
 }

@@ -14,15 +14,53 @@ export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): num
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const x of small) if (large.has(x)) shared++;
-  return shared / small.size;
+  return containmentOf(shared, a.size, b.size);
+}
+
+/** `containment` of two sets of these sizes that share `shared` members. */
+export function containmentOf(shared: number, sizeA: number, sizeB: number): number {
+  return sizeA === 0 || sizeB === 0 ? 0 : shared / Math.min(sizeA, sizeB);
 }
 
 /** |A ∩ B| / |A ∪ B| (0 for two empty sets). */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 0;
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
+  return jaccardOf(shared, a.size, b.size);
+}
+
+/** `jaccard` of two sets of these sizes that share `shared` members. */
+export function jaccardOf(shared: number, sizeA: number, sizeB: number): number {
+  return sizeA === 0 && sizeB === 0 ? 0 : shared / (sizeA + sizeB - shared);
+}
+
+/**
+ * Sets added one at a time, each able to count at once what it shares with every set added
+ * before it: comparing n sets pairwise then costs about what they share, instead of n² passes
+ * over their members (the near-duplicate collapse of an answer's 50 candidates).
+ */
+export class OverlapCounter {
+  private readonly holders = new Map<string, number[]>();
+  private added = 0;
+
+  /** How many members `set` shares with each set added, in the order they were added. */
+  shared(set: ReadonlySet<string>): number[] {
+    const counts = new Array<number>(this.added).fill(0);
+    for (const x of set) {
+      const holders = this.holders.get(x);
+      if (holders !== undefined) for (const i of holders) counts[i] = (counts[i] as number) + 1;
+    }
+    return counts;
+  }
+
+  add(set: ReadonlySet<string>): void {
+    for (const x of set) {
+      const holders = this.holders.get(x);
+      if (holders === undefined) this.holders.set(x, [this.added]);
+      else holders.push(this.added);
+    }
+    this.added++;
+  }
 }
 
 /** Dot product of two sparse vectors: their cosine similarity when both have unit length. */

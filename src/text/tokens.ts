@@ -29,17 +29,21 @@ export function isNumeric(token: string): boolean {
 
 /** Lowercased words with numbers normalised (`5.700` → `5700`) and `%` kept: the units of the index. */
 export function syllables(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.normalize('NFC').toLowerCase().matchAll(WORD_OR_PERCENT)) {
-    const token = match[0];
-    out.push(isNumeric(token) ? normaliseNumber(token) : token);
+  const tokens = text.normalize('NFC').toLowerCase().match(WORD_OR_PERCENT) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (isNumeric(token)) tokens[i] = normaliseNumber(token);
   }
-  return out;
+  return tokens;
 }
 
 /** Runs of `n` consecutive tokens joined by a space; a text shorter than `n` gives none. */
 export function ngrams(tokens: readonly string[], n: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '));
+  for (let i = 0; i + n <= tokens.length; i++) {
+    let gram = tokens[i] as string;
+    for (let j = 1; j < n; j++) gram += ` ${tokens[i + j] as string}`;
+    out.push(gram);
+  }
   return out;
 }
