@@ -45,14 +45,21 @@ const LETTERS = ['A', 'B', 'C', 'D'] as const;
 /** An event label with this share of its words in the cited sentence was told there (a resolved `he` or a dropped `Meanwhile` aside). */
 const LABEL_WORDS_IN_SENTENCE = 0.8;
 
+/** What the question says happened, for a judge to find in the source: the event a "when" prompt quotes, else the marked answer. */
+function toldAnswer(q: QuizQuestion): string {
+  if (q.kind !== 'when') return q.choices[q.answerIndex];
+  const quoted = /"(.*)"/su.exec(q.prompt)?.[1];
+  return quoted ?? q.prompt;
+}
+
 /**
- * Whether the cited sentence shows the marked answer in its own words: a quotation said by `she`, or an
- * event told in one sentence and dated in the next, is judged with the passage around it. A date is
- * written differently from the sentence's `on Thursday`, so a "when" answer is never looked for.
+ * Whether a text shows what the question rests on in its own words: a quotation said by `she`, or an
+ * event told in one sentence and dated in the next, is judged with the text around it. A number is
+ * blanked out of the very sentence cited.
  */
 function answerIn(q: QuizQuestion, text: string): boolean {
-  if (q.kind === 'when' || q.kind === 'how_many') return true;
-  const answer = q.choices[q.answerIndex].toLowerCase();
+  if (q.kind === 'how_many') return true;
+  const answer = toldAnswer(q).toLowerCase();
   const lower = text.toLowerCase();
   if (q.kind === 'who' || q.kind === 'who_said') return lower.includes(answer) || lower.includes(answer.split(' ').at(-1) ?? answer);
   return labelShare(answer, lower) >= LABEL_WORDS_IN_SENTENCE;
@@ -72,7 +79,7 @@ function labelShare(label: string, text: string): number {
  */
 function toldIn(q: QuizQuestion, articles: readonly Article[]): string | null {
   if (answerIn(q, q.source.text)) return null;
-  const answer = q.choices[q.answerIndex];
+  const answer = toldAnswer(q);
   const sentences = articles.find((a) => a.docId === q.source.docId)?.sentences ?? [];
   const best = sentences.reduce<{ text: string; share: number } | null>((top, s) => {
     const share = labelShare(answer, s.text);
