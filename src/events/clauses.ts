@@ -196,8 +196,11 @@ function withoutDate(text: string, dateText: string): string {
 }
 
 /** `It` at the start of an English label: the last `the …` (a common noun, not a name) of the sentence before, when there is one. */
-function resolveIt(label: string | null, previous: string | undefined): string | null {
+function resolveIt(label: string | null, previous: string | undefined, before: string): string | null {
   if (label === null || !/^it\s/iu.test(label)) return label;
+  // `Dynasty, an opulent drama … that became a hit when it premiered in 1981`: what `it` is lies in the
+  // sentence itself, among several nouns; the sentence before would name the wrong one.
+  if (before.trim() !== '') return null;
   const thing = [...(previous ?? '').matchAll(/\b[Tt]he\s+(\p{Ll}[\p{L}'’-]*)(?=[\s,.;]|$)/gu)].pop();
   return thing === undefined ? null : `the ${thing[1] ?? ''}${label.slice(2)}`;
 }
@@ -242,6 +245,11 @@ export function datedClause(sentence: string, start: number, end: number, contex
     const and = /\s(?:and|và)\s/iu.exec(sentence.slice(end, seg.end));
     if (and !== null) to = end + and.index;
   }
+  // `When Sky Digital was launched in 1998 the new service used …`: a determiner straight after the date that
+  // ends a dependent clause opens the main clause a comma would have set apart (`whereas in 2005 the drought
+  // was …` opens with its date, and goes on).
+  const leading = sentence.slice(seg.start + (seg.opener?.length ?? 0), start).trim().split(/\s+/u).filter(Boolean).length;
+  if (seg.kind === 'subordinate' && leading >= 2 && /^\s+(?:the|a|an|its|his|her|their)\s/u.test(sentence.slice(end, to))) to = end;
   const segmentEnd = to;
   const text = (): string => sentence.slice(from, to);
   let statement = false;
@@ -326,7 +334,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
       if (previous === undefined || !REPORTS_BACK.test(label) || !MADE_PUBLIC.test(label)) return null;
       return { label: capitalise(fit(clean(previous.replace(DISCOURSE, '')))), pointsBack: true, statement: true };
     }
-    const resolved = resolvePronoun(resolveIt(label, previous), sentence.slice(0, Math.max(0, from)), previous, personIn);
+    const resolved = resolvePronoun(resolveIt(label, previous, sentence.slice(0, Math.max(0, from))), sentence.slice(0, Math.max(0, from)), previous, personIn);
     if (resolved === null || resolved === '') return null;
     // Another date in the label: the clause is that date's, or a list of dates; neither reads alone.
     if (otherDates.some((d) => resolved.includes(d)) || STRAY_YEAR.test(resolved)) return null;

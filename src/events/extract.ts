@@ -92,7 +92,8 @@ function sameEvent(a: Report, b: Report, background: ReadonlySet<string>): boole
   if (similarity >= SAME_EVENT_SIMILARITY || shared >= SAME_EVENT_SHARED_ACTORS) return true;
   if (a.statement !== b.statement) return false;
   // One article rarely dates two happenings of the same kind to one day: its reports of a day are one event.
-  if (a.article.docId === b.article.docId) return true;
+  // A year, a decade or a month of an article holds many (Wikipedia's 1981: a premiere and a channel launched).
+  if (a.article.docId === b.article.docId) return a.date.precision === 'day';
   return a.statement && (shared > 0 || similarity >= SAME_DAY_STATEMENTS_SIMILARITY);
 }
 

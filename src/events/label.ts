@@ -21,8 +21,9 @@ const DEPENDENT_OPENINGS = [
   'though', 'because', 'since', 'as', 'if', 'unless', 'after', 'before', 'until', 'once', 'whether', 'to', 'of', 'with', 'by',
   // An auxiliary with no subject before it: the subject was in the clause the label was cut from.
   'was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'đã', 'đang', 'sẽ',
-  // `Nơi …` opens a clause about a place named elsewhere (where).
-  'nơi',
+  // `Nơi …` opens a clause about a place named elsewhere (where); `cuối cùng đến Anh` (finally reached
+  // England) goes on from a subject named before it.
+  'nơi', 'cuối cùng',
 ];
 /** Last words that leave a label waiting for more (what was said, the rest of a phrase). */
 const DANGLING_ENDINGS = [

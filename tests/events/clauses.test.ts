@@ -31,6 +31,8 @@ describe('the clause a date is the date of', () => {
     ['a subject after an apposition', 'The museum\'s insurer, Nordhavn Mutual, said on Thursday that it would pay a reward of up to 250,000 euros.', 'on Thursday', 'en', 'The museum\'s insurer, Nordhavn Mutual, said that it would pay a reward of up to 250,000 euros'],
     ['what a short attribution at the end reports', 'Thieves broke into the museum overnight and escaped with four 17th-century paintings, police said on Monday.', 'on Monday', 'en', 'Thieves broke into the museum overnight and escaped with four 17th-century paintings'],
     ['it for the thing the sentence before named', 'It shut from 2015 to 2017 while its roof was rebuilt.', 'from 2015 to 2017', 'en', 'The museum shut while its roof was rebuilt'],
+    ['a dependent clause that runs into the main clause without a comma', 'When Sky Digital was launched in 1998 the new service used the Astra 2A satellite.', 'in 1998', 'en', 'Sky Digital was launched'],
+    ['a dependent clause that opens with its date', 'The 2010 drought had three epicenters, whereas in 2005 the drought was focused on the southwestern part.', 'in 2005', 'en', 'The drought was focused on the southwestern part'],
   ])('GIVEN %s THEN the label says what happened', (_case, sentence, dateText, language, label) => {
     const previous = language === 'en' ? 'It is not the first time the museum has been closed.' : undefined;
     expect(labelOf(sentence, dateText, language as 'vi' | 'en', previous)).toBe(label);
@@ -43,6 +45,7 @@ describe('the clause a date is the date of', () => {
     ['a since with no happening', 'He has led the ministry since 2004 with a firm hand.', 'since 2004', 'en'],
     ['a participle describing a noun (vi)', 'Chợ Grainger đã thay thế Chợ Butcher được xây dựng trước đó vào năm 1808.', 'vào năm 1808', 'vi'],
     ['a participle describing a noun (en)', 'The Grainger Market replaced an earlier market originally built in 1808 called the Butcher Market.', 'in 1808', 'en'],
+    ['an it whose thing is named earlier in the same sentence', 'Several series debuted on the network including Dynasty, an opulent drama that became a hit when it premiered as a midseason series in 1981.', 'in 1981', 'en'],
   ])('GIVEN %s THEN no label', (_case, sentence, dateText, language) => {
     expect(labelOf(sentence, dateText, language as 'vi' | 'en')).toBeNull();
   });
@@ -63,6 +66,7 @@ describe('the label bar', () => {
     ['Published at a time of rising demand for German publications', 'en'],
     ['Ông cho biết cuộc gặp diễn ra mang tính xây dựng và hữu ích', 'vi'],
     ['Washington đang xem xét đề xuất của ông Putin về việc duy trì các giới hạn…', 'vi'],
+    ['Cuối cùng đến Anh vào mùa xuân', 'vi'],
   ])('GIVEN the fragment "%s" THEN it is not a label', (label, language) => {
     expect(labelProblem(label, language as 'vi' | 'en')).not.toBeNull();
   });

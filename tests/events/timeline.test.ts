@@ -129,6 +129,16 @@ describe('one happening told at two precisions', () => {
     expect(arrests[0]?.citations.map((c) => c.sentence)).toEqual([sentences[1]?.text]);
   });
 
+  it('GIVEN one article dating a premiere and a channel launch to the same year THEN two events, each citing its own sentence', () => {
+    const texts = [
+      'The opulent drama Dynasty premiered on the network as a midseason series in 1981.',
+      'In 1981, ABC launched the Alpha Repertory Television Service, a cable channel offering arts programming.',
+    ];
+    const article = { docId: 'abc', title: 'ABC', date: null, sentences: texts.map((text, index) => ({ text, index, paragraph: index, start: 0, end: 0 })) } as unknown as Article;
+    const events = extractEvents([article], [{ id: 'abc#0', docId: 'abc', text: '', start: 0, end: 0, sentences: article.sentences }]);
+    expect(events.filter((e) => e.date === '1981').map((e) => e.sentence).sort()).toEqual([...texts].sort());
+  });
+
   it('GIVEN two articles that each say "this month" of a different day\'s happening THEN two events, each on its own day', () => {
     const article = (docId: string, date: string, texts: string[]): Article =>
       ({ docId, title: docId, date, sentences: texts.map((text, index) => ({ text, index, paragraph: index, start: 0, end: 0 })) }) as unknown as Article;
