@@ -24,6 +24,9 @@ const DEPENDENT_OPENINGS = [
   // `Nơi …` opens a clause about a place named elsewhere (where); `cuối cùng đến Anh` (finally reached
   // England) goes on from a subject named before it.
   'nơi', 'cuối cùng',
+  // An adverb that stands after a subject (`thường được biết đến …`, usually known as; `vẫn`, `cũng`, `từng`):
+  // at the start, the subject is missing.
+  'thường', 'vẫn', 'cũng', 'từng',
 ];
 /** Last words that leave a label waiting for more (what was said, the rest of a phrase). */
 const DANGLING_ENDINGS = [
@@ -76,7 +79,9 @@ export function labelProblem(label: string, lang: Language): string | null {
   // `nó` (it) stands for something the label does not name, wherever it is.
   if (/(?<![\p{L}\p{M}])nó(?![\p{L}\p{M}])/iu.test(text)) return 'a pronoun for something named elsewhere';
   // `In the form of a conjunction …`: an adverbial without the clause it belonged to.
-  if (/^(?:in|on|at|for|from|under|during|trong|tại|vào)\s/iu.test(text) && !/[,;:]\s/u.test(text)) return 'a phrase without its clause';
+  if (/^(?:in|on|at|for|from|under|during|trong|tại|vào|về|sau|trước)\s/iu.test(text) && !/[,;:]\s/u.test(text)) return 'a phrase without its clause';
+  // `17, bệnh dịch hạch …` of `Trong thế kỷ 16 và 17, …`: the rest of a list of dates.
+  if (/^\d+\s*[,;:]/u.test(text)) return 'the rest of a list of dates';
   const ending = endsWithPhrase(w, DANGLING_ENDINGS);
   if (ending !== undefined) return `ends with "${ending}"`;
   return null;

@@ -67,6 +67,10 @@ describe('the label bar', () => {
     ['Ông cho biết cuộc gặp diễn ra mang tính xây dựng và hữu ích', 'vi'],
     ['Washington đang xem xét đề xuất của ông Putin về việc duy trì các giới hạn…', 'vi'],
     ['Cuối cùng đến Anh vào mùa xuân', 'vi'],
+    ['17, bệnh dịch hạch đã xuất hiện ở Paris khoảng 30% thời gian', 'vi'],
+    ['Thường được biết đến bằng tiếng Anh với tựa tiêu đề Flung to the Heedless Winds', 'vi'],
+    ['Sau phán quyết trong vụ kiện mang tính bước ngoặt của Brown đối với Hội đồng Giáo dục Topeka', 'vi'],
+    ['Về phương diện nào đó còn cực đoan hơn cả đợt hạn hán', 'vi'],
   ])('GIVEN the fragment "%s" THEN it is not a label', (label, language) => {
     expect(labelProblem(label, language as 'vi' | 'en')).not.toBeNull();
   });
