@@ -84,6 +84,8 @@ export function clausesOf(sentence: string, dates: ReadonlyArray<readonly [numbe
   }
   for (const m of sentence.matchAll(OPENER)) {
     if (m.index === 0 || inQuote(m.index)) continue;
+    // `Doctor Who`, `The Who`: a capitalised opener inside a sentence is part of a name.
+    if (/^\p{Lu}/u.test(m[1] ?? '') && !/[.!?:]\s*$/u.test(sentence.slice(0, m.index))) continue;
     // `trong khi` (while) goes on with the clause; `khi đó` (by then) is an adverb, not a `when` clause.
     if (m[1]?.toLowerCase() === 'khi' && (/trong\s+$/iu.test(sentence.slice(0, m.index)) || /^khi\s+đó(?![\p{L}\p{M}])/iu.test(sentence.slice(m.index)))) continue;
     const existing = cuts.find((c) => c.at <= m.index && sentence.slice(c.at, m.index).trim() === '');

@@ -31,6 +31,7 @@ describe('the clause a date is the date of', () => {
     ['a subject after an apposition', 'The museum\'s insurer, Nordhavn Mutual, said on Thursday that it would pay a reward of up to 250,000 euros.', 'on Thursday', 'en', 'The museum\'s insurer, Nordhavn Mutual, said that it would pay a reward of up to 250,000 euros'],
     ['what a short attribution at the end reports', 'Thieves broke into the museum overnight and escaped with four 17th-century paintings, police said on Monday.', 'on Monday', 'en', 'Thieves broke into the museum overnight and escaped with four 17th-century paintings'],
     ['it for the thing the sentence before named', 'It shut from 2015 to 2017 while its roof was rebuilt.', 'from 2015 to 2017', 'en', 'The museum shut while its roof was rebuilt'],
+    ['a name that holds a word that opens clauses', 'In the 1970s, Trevor Martin played the Doctor in the stage play Doctor Who and the Daleks.', 'the 1970s', 'en', 'Trevor Martin played the Doctor in the stage play Doctor Who and the Daleks'],
     ['a dependent clause that runs into the main clause without a comma', 'When Sky Digital was launched in 1998 the new service used the Astra 2A satellite.', 'in 1998', 'en', 'Sky Digital was launched'],
     ['a dependent clause that opens with its date', 'The 2010 drought had three epicenters, whereas in 2005 the drought was focused on the southwestern part.', 'in 2005', 'en', 'The drought was focused on the southwestern part'],
   ])('GIVEN %s THEN the label says what happened', (_case, sentence, dateText, language, label) => {
