@@ -279,6 +279,8 @@ export function datedClause(sentence: string, start: number, end: number, contex
 
   // `Hội nghị thượng đỉnh Ankara năm 2026`: a year that names an occasion, not the date of the clause.
   if (/\p{Lu}[\p{L}\p{M}]*\s*$/u.test(sentence.slice(Math.max(0, start - 20), start)) && /^(?:năm\s+)?\d{4}$/iu.test(sentence.slice(start, end))) return null;
+  // `J. A. Hobson (1858–1940)`, `"The Empty Child" (2005)`: a date in brackets of its own annotates the name before it.
+  if (/\(\s*$/u.test(sentence.slice(0, start)) && /^\s*\)/u.test(sentence.slice(end))) return null;
   // `its 1998–2002 jingles`, `a referendum to be held on 1 March 1979 that …`: the date belongs to a noun, not to the clause.
   if (ATTRIBUTIVE_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && /^\s+\p{Ll}/u.test(sentence.slice(end))) return null;
   const relative = RELATIVE_AFTER.exec(sentence.slice(end))?.[1];

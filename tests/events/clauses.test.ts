@@ -47,6 +47,7 @@ describe('the clause a date is the date of', () => {
     ['a participle describing a noun (vi)', 'Chợ Grainger đã thay thế Chợ Butcher được xây dựng trước đó vào năm 1808.', 'vào năm 1808', 'vi'],
     ['a participle describing a noun (en)', 'The Grainger Market replaced an earlier market originally built in 1808 called the Butcher Market.', 'in 1808', 'en'],
     ['an it whose thing is named earlier in the same sentence', 'Several series debuted on the network including Dynasty, an opulent drama that became a hit when it premiered as a midseason series in 1981.', 'in 1981', 'en'],
+    ['a lifespan in brackets after a name', 'Much of the debate was pioneered by such theorists as J. A. Hobson (1858–1940) and Joseph Schumpeter.', '1858–1940', 'en'],
   ])('GIVEN %s THEN no label', (_case, sentence, dateText, language) => {
     expect(labelOf(sentence, dateText, language as 'vi' | 'en')).toBeNull();
   });
