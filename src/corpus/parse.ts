@@ -20,7 +20,7 @@ export const DERIVED_TITLE_MAX_CHARS = 110;
  * Bump it when a change reads the same file differently: an index built under other rules is then
  * read again from the corpus on the next start, reusing the vectors of passages whose text is unchanged.
  */
-export const INGEST_RULES_VERSION = 5;
+export const INGEST_RULES_VERSION = 6;
 /**
  * Front matter longer than this is ignored, with a warning, and the body still read: real front
  * matter (title, source, date, url, author, a few tags) is a few hundred characters, and parsing

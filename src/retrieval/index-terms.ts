@@ -16,11 +16,13 @@ export const FIELD = { word: 'w:', bigram: 'b:', folded: 'f:', stem: 's:', numbe
 const DATE_DMY = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/gu;
 const DATE_MY = /\b(\d{1,2})\/(\d{4})\b/gu;
 const DATE_DM = /\b(\d{1,2})\/(\d{1,2})\b/gu;
+const VI_DAY_MONTH_YEAR = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})/gu;
 const VI_DAY_MONTH = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})/gu;
 const VI_MONTH_YEAR = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/gu;
 const EN_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gu');
 const EN_MONTH_YEAR = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{4})\\b`, 'gu');
 const EN_MONTH_DAY = new RegExp(`\\b(${MONTH_PATTERN_EN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'gu');
+const EN_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN_EN})\\.?,?\\s+(\\d{4})\\b`, 'gu');
 const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN_EN})\\b`, 'gu');
 
 function validDayMonth(d: number, m: number): boolean {
@@ -49,12 +51,14 @@ export function dateTerms(text: string): { terms: string[]; rest: string } {
     });
   };
   take(EN_MONTH_DAY_YEAR, (m) => (validDayMonth(Number(m[2]), month(m[1])) ? [dayTerm(Number(m[2]), month(m[1])), monthTerm(m[3] ?? '', month(m[1]))] : null));
+  take(EN_DAY_MONTH_YEAR, (m) => (validDayMonth(Number(m[1]), month(m[2])) ? [dayTerm(Number(m[1]), month(m[2])), monthTerm(m[3] ?? '', month(m[2]))] : null));
   take(EN_MONTH_YEAR, (m) => [monthTerm(m[2] ?? '', month(m[1]))]);
   take(EN_MONTH_DAY, (m) => (validDayMonth(Number(m[2]), month(m[1])) ? [dayTerm(Number(m[2]), month(m[1]))] : null));
   take(EN_DAY_MONTH, (m) => (validDayMonth(Number(m[1]), month(m[2])) ? [dayTerm(Number(m[1]), month(m[2]))] : null));
   take(DATE_DMY, (m) => (validDayMonth(Number(m[1]), Number(m[2])) ? [dayTerm(Number(m[1]), Number(m[2])), monthTerm(m[3] ?? '', Number(m[2]))] : null));
   take(DATE_MY, (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 12 ? [monthTerm(m[2] ?? '', Number(m[1]))] : null));
   take(DATE_DM, (m) => (validDayMonth(Number(m[1]), Number(m[2])) ? [dayTerm(Number(m[1]), Number(m[2]))] : null));
+  take(VI_DAY_MONTH_YEAR, (m) => (validDayMonth(Number(m[1]), Number(m[2])) ? [dayTerm(Number(m[1]), Number(m[2])), monthTerm(m[3] ?? '', Number(m[2]))] : null));
   take(VI_DAY_MONTH, (m) => (validDayMonth(Number(m[1]), Number(m[2])) ? [dayTerm(Number(m[1]), Number(m[2]))] : null));
   take(VI_MONTH_YEAR, (m) => [monthTerm(m[2] ?? '', Number(m[1]))]);
   return { terms, rest };

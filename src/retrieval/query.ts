@@ -3,7 +3,7 @@
  * phrase, a number, a date), with alternative wordings in the corpus language; a passage
  * matches a concept through its best alternative. Works without any model.
  */
-import { STOPWORDS, baseForms, compoundWords, detectLanguage, foldAccents, isNumeric, normaliseNumber, stemOf, syllables, type Language } from '../text/index.js';
+import { FUNCTION_WORDS, STOPWORDS, baseForms, compoundWords, detectLanguage, foldAccents, isNumeric, normaliseNumber, stemOf, syllables, type Language } from '../text/index.js';
 import { FIELD, dateTerms } from './index-terms.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -48,8 +48,13 @@ export function phraseTerms(phrase: string): string[] {
   return terms;
 }
 
-/** The alternatives of one word as written: itself, accent-folded, and, for an English word, its stem (any form of it). */
+/**
+ * The alternatives of one word as written: itself, accent-folded, and, for an English word, its
+ * stem (any form of it). A word written with a hyphen, a dot or an apostrophe inside (`sê-ri`,
+ * `U.S.`) is several index words, so it is matched as the phrase of them.
+ */
 function wordAlternatives(word: string): string[][] {
+  if (syllables(word).length > 1) return [phraseTerms(word)];
   const stem = stemOf(word);
   const forms = [`${FIELD.word}${word}`, `${FIELD.folded}${foldAccents(word)}`];
   if (/^[a-z]+$/u.test(word)) forms.push(`${FIELD.stem}${stem}`, `${FIELD.word}${stem}`);
@@ -109,15 +114,19 @@ export function analyzeQuery(question: string, lexicon: Lexicon, options: { topi
 
   const surfaces = compoundWords(withoutDates).map((w) => w.replace(/['’]s$/u, '').replace(/\.$/u, ''));
   const words = surfaces.map((w) => w.toLowerCase());
-  const leftover: Array<{ word: string; name: boolean }> = [];
+  // A function word of the other language written as a name is part of one (`Doctor Who` in a
+  // Vietnamese question), not a function word.
+  const own = new Set(FUNCTION_WORDS[language]);
+  const functionWord = (i: number): boolean => own.has(words[i] ?? '') || (STOPWORDS.has(words[i] ?? '') && !isName(surfaces[i] ?? '', i));
+  const leftover: Array<{ word: string; name: boolean; functionWord: boolean }> = [];
   for (let i = 0; i < words.length; ) {
     let matched = false;
     for (let n = Math.min(lexicon.maxPhraseWords, words.length - i); n >= 1 && !matched; n--) {
       const span = words.slice(i, i + n);
       const phrase = span.join(' ');
-      if (n === 1 && STOPWORDS.has(phrase)) break;
+      if (n === 1 && functionWord(i)) break;
       // A phrase of function words only (`how many`, `bao nhiêu`) asks; it names nothing.
-      if (span.every((w) => STOPWORDS.has(w)) && (lexicon.viWords.has(phrase) || lexicon.dictionary.has(phrase) || lexicon.expansions.has(phrase))) {
+      if (span.every((_w, j) => functionWord(i + j)) && (lexicon.viWords.has(phrase) || lexicon.dictionary.has(phrase) || lexicon.expansions.has(phrase))) {
         i += n;
         matched = true;
         continue;
@@ -138,11 +147,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, options: { topi
       matched = true;
     }
     if (matched) continue;
-    leftover.push({ word: words[i] ?? '', name: isName(surfaces[i] ?? '', i) });
+    leftover.push({ word: words[i] ?? '', name: isName(surfaces[i] ?? '', i), functionWord: functionWord(i) });
     i++;
   }
 
-  const contentWords = leftover.filter(({ word }) => word !== '' && !STOPWORDS.has(word));
+  const contentWords = leftover.filter(({ word, functionWord: f }) => word !== '' && !f);
   const content = contentWords.map(({ word }) => word);
   for (const { word: w, name } of contentWords) {
     if (isNumeric(w)) {
@@ -158,7 +167,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, options: { topi
       const a = content[i] ?? '';
       const b = content[i + 1] ?? '';
       if (isNumeric(a) || isNumeric(b)) continue;
-      concepts.push({ label: `${a} ${b}`, alternatives: [[`${FIELD.bigram}${a}_${b}`]], weight: 0.5 });
+      // The index pairs syllables: `sê-ri doctor` meets at `ri doctor`.
+      concepts.push({ label: `${a} ${b}`, alternatives: [[`${FIELD.bigram}${syllables(a).at(-1) ?? a}_${syllables(b)[0] ?? b}`]], weight: 0.5 });
     }
   }
   return { text, language, concepts };

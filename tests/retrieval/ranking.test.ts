@@ -60,6 +60,31 @@ describe('tokenisation', () => {
     expect(indexTerms('They met on Dec. 2 and again on 5 January.')).toEqual(expect.arrayContaining(['d:2-12', 'd:5-1']));
     expect(indexTerms('Sales fell in June 2024.')).toContain('m:2024-6');
   });
+
+  it('GIVEN a full date (day, month and year) THEN it is both the day and the month of that year', () => {
+    expect(indexTerms('Vào ngày 28 tháng 5 năm 2012, cơn bão đổ bộ.')).toEqual(expect.arrayContaining(['d:28-5', 'm:2012-5']));
+    expect(indexTerms('The storm came ashore on 28 May 2012.')).toEqual(expect.arrayContaining(['d:28-5', 'm:2012-5']));
+  });
+});
+
+describe('questions read as the index reads text', () => {
+  const passages = [
+    passage('s', 0, 'Sê-ri đầu tiên của chương trình Doctor Who có tên là An Unearthly Child.'),
+    passage('t', 0, 'Bác sĩ trong bệnh viện tên là Minh. Ai cũng biết ông.'),
+  ];
+
+  it('GIVEN a hyphenated word in the question (sê-ri) THEN it matches the text that holds it', async () => {
+    const concept = analyzeQuery('Tên của sê-ri đầu tiên là gì?', loadLexicon()).concepts.find((c) => c.label === 'sê-ri');
+    expect(concept?.alternatives).toContainEqual(['w:sê', 'b:sê_ri', 'w:ri']);
+    const result = await answerQuestion('Tên của sê-ri đầu tiên là gì?', {}, context(passages));
+    expect(result.passages[0]?.passageId).toBe('s#0');
+  });
+
+  it('GIVEN an English function word written as part of a name in a Vietnamese question (Doctor Who) THEN it is a word of the question', () => {
+    const labels = analyzeQuery('Doctor Who có cháu gái tên là gì?', loadLexicon()).concepts.map((c) => c.label);
+    expect(labels).toContain('who');
+    expect(analyzeQuery('Ai là bác sĩ?', loadLexicon()).concepts.map((c) => c.label)).not.toContain('ai');
+  });
 });
 
 describe('LexicalIndex', () => {
