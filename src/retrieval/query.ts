@@ -27,6 +27,9 @@ export interface AnalyzedQuery {
   concepts: Concept[];
 }
 
+/** Each language's own function words (STOPWORDS holds both languages'). */
+const OWN_FUNCTION_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = { en: new Set(FUNCTION_WORDS.en), vi: new Set(FUNCTION_WORDS.vi) };
+
 /** Weight of the accent-folded field relative to exact syllables. */
 export const FOLDED_WEIGHT = 0.3;
 /** Weight of a syllable bigram relative to a syllable. */
@@ -116,7 +119,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, options: { topi
   const words = surfaces.map((w) => w.toLowerCase());
   // A function word of the other language written as a name is part of one (`Doctor Who` in a
   // Vietnamese question), not a function word.
-  const own = new Set(FUNCTION_WORDS[language]);
+  const own = OWN_FUNCTION_WORDS[language];
   const functionWord = (i: number): boolean => own.has(words[i] ?? '') || (STOPWORDS.has(words[i] ?? '') && !isName(surfaces[i] ?? '', i));
   const leftover: Array<{ word: string; name: boolean; functionWord: boolean }> = [];
   for (let i = 0; i < words.length; ) {
