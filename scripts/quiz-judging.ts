@@ -2,9 +2,9 @@
  * Questions for blind judging: 50 per corpus (the demo, XQuAD's development articles in
  * Vietnamese and in English, and the English news story quiz-news-en), written as Markdown a
  * reader can judge without seeing the generator: the prompt, the four choices with the answer
- * marked, and the sentence the question cites (with its passage when the sentence does not name the
- * answer, and the article's sentence that tells it when the passage does not). The same command
- * writes the same files.
+ * marked, the sentence the question cites and the explanation the reveal shows (with its passage
+ * when the sentence does not name the answer, and the article's sentence that tells it when the
+ * passage does not). The same command writes the same files.
  *
  *   npm run quiz:judging [-- OUT_DIR]      (default: quiz-judging/)
  */
@@ -100,6 +100,8 @@ function questionBlock(q: QuizQuestion, n: number, articles: readonly Article[])
     '',
     `Cited: "${q.source.sentence}" (${q.source.title}${q.source.date === null ? '' : `, ${q.source.date}`})`,
     '',
+    `Shown at the reveal: ${q.explanation}`,
+    '',
     ...(answerIn(q, q.source.sentence) ? [] : [`Its passage: "${q.source.text}"`, '']),
     ...(told === null ? [] : [`Told in the same article: "${told}"`, '']),
     'Verdict:',
@@ -111,16 +113,24 @@ async function sample(dir: string): Promise<{ questions: QuizQuestion[]; article
   const { articles } = await loadCorpus(path.join(ROOT, dir));
   const passages = chunkCorpus(articles);
   const input = { articles, passages, events: extractEvents(articles, passages) };
-  const picked: QuizQuestion[] = [];
-  const seen = new Set<string>();
-  for (let i = 1; picked.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
+  // Questions on sentences not yet in the sample first, so that the judges read as much of the corpus
+  // as 50 questions can hold; then, if the corpus is too small for that, other questions on them.
+  const fresh: QuizQuestion[] = [];
+  const again: QuizQuestion[] = [];
+  const prompts = new Set<string>();
+  const sentences = new Set<string>();
+  for (let i = 1; fresh.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
     for (const q of generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}` }).questions) {
-      if (seen.has(q.prompt) || picked.length >= QUESTIONS_PER_CORPUS) continue;
-      seen.add(q.prompt);
-      picked.push(q);
+      // "Which of these happened first?" is every such question's prompt: its choices tell them apart.
+      const key = `${q.prompt}\n${[...q.choices].sort().join('\n')}`;
+      if (prompts.has(key)) continue;
+      prompts.add(key);
+      if (sentences.has(q.source.sentence)) again.push(q);
+      else if (fresh.length < QUESTIONS_PER_CORPUS) fresh.push(q);
+      sentences.add(q.source.sentence);
     }
   }
-  return { questions: picked, articles };
+  return { questions: [...fresh, ...again].slice(0, QUESTIONS_PER_CORPUS), articles };
 }
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'quiz-judging'));
