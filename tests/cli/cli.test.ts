@@ -225,3 +225,31 @@ describe('npm run cli -- ingest', () => {
     expect(empty.stderr).toMatch(/no usable article/u);
   });
 });
+
+describe('npm run cli -- quiz', () => {
+  interface QuizJson {
+    seed: string;
+    questions: Array<{ kind: string; prompt: string }>;
+    shortfall?: { asked: number; kinds: string[] };
+  }
+  const quiz = async (...args: string[]): Promise<QuizJson> => JSON.parse((await cli('quiz', '--json', ...args)).stdout) as QuizJson;
+
+  it('GIVEN two quizzes without a seed THEN they differ; GIVEN the seed one of them drew THEN that quiz again, "who said" included', async () => {
+    const first = await quiz();
+    const second = await quiz();
+    expect(second.seed).not.toBe(first.seed);
+    expect(second.questions).not.toEqual(first.questions);
+    expect(await quiz('--seed', first.seed)).toEqual(first);
+    expect(first.questions.map((q) => q.kind)).toContain('who_said');
+  });
+
+  it('GIVEN a briefing too thin for a quiz THEN it says so plainly and exits 4', async () => {
+    const thin = path.join(work, 'thin');
+    await mkdir(thin);
+    await writeFile(path.join(thin, 'one.txt'), 'Harbour council meets\n\nThe harbour council met on Tuesday to discuss the new ferry timetable. Members agreed to meet again.\n');
+    const out = await cli('quiz', '--corpus', thin, '--index', path.join(work, 'thin-index'));
+    expect(out.code).toBe(4);
+    expect(out.stdout).toMatch(/^The material is thin: 0 of the 10 questions asked could be made\.$/mu);
+    expect(out.stdout).toMatch(/nothing to ask these kinds of question from: when, what happened, who, how many, who said, which came first/u);
+  });
+});
