@@ -91,7 +91,8 @@ export function renderQuizText(quiz: QuizResult, locale: Locale): string {
     `   ${text(locale, 'source')}: ${q.source.title} (${q.source.date ?? text(locale, 'undated')}) [${q.source.docId}]`,
   ].join('\n'));
   blocks.push(...shortfallNotice(locale, quiz.questions.length, quiz.shortfall));
-  blocks.unshift(text(locale, 'quizSeed', { seed: quiz.seed }));
+  // A quiz with no question has nothing to replay.
+  if (quiz.questions.length > 0) blocks.unshift(text(locale, 'quizSeed', { seed: quiz.seed }));
   return blocks.join('\n\n');
 }
 
