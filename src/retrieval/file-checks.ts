@@ -10,11 +10,13 @@ import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 /**
- * An index with more bytes than this is checked on a thread of its own. Starting one costs
- * about 40 ms of CPU (measured on these 2 cores), on the other core; sha256 runs at about
- * 1.4 GB/s here, so 16 MB take some 11 ms of the main thread's time.
+ * An index with more bytes than this is checked on a thread of its own. sha256 runs at about
+ * 1.4 GB/s here, so 64 MB take some 45 ms of the main thread; starting a thread costs about 40 ms
+ * of CPU, 4-16 ms of it on the main thread, and competes for the second core with hnswlib. At the
+ * bench's 10k passages (37 MB) the thread made loads slower (median 346 against 258 ms, 7 runs
+ * each, machine shared); at 100k (330 MB) it takes some 230 ms of hashing off the main thread.
  */
-export const THREAD_CHECK_MIN_BYTES = 16 << 20;
+export const THREAD_CHECK_MIN_BYTES = 64 << 20;
 /** Read size when hashing a file from disk here (see checksum-thread.cjs). */
 const CHUNK_BYTES = 8 << 20;
 

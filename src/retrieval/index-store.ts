@@ -238,14 +238,16 @@ async function loadVerified(dir: string, manifest: IndexManifest): Promise<Store
   };
   try {
     const vectors = later(manifest.modelId !== null && manifest.dimensions !== null ? loadVectors(dir, manifest, manifest.dimensions, checks) : Promise.resolve(null));
-    const storeFile = await readListed(dir, FILES.store, manifest, checks);
-    later(storeFile.verified);
+    // Both files read before either is parsed: the collections their large buffers set off then
+    // find a small heap, not the objects of the store.
+    const storeFile = later(readListed(dir, FILES.store, manifest, checks));
     const lexicalFile = later(readListed(dir, FILES.lexical, manifest, checks));
-    const store = parseListed(dir, FILES.store, storeFile.data, deserializeStore);
-    const { data: lexicalData, verified: lexicalVerified } = await lexicalFile;
+    const [{ data: storeData, verified: storeVerified }, { data: lexicalData, verified: lexicalVerified }] = await Promise.all([storeFile, lexicalFile]);
+    later(storeVerified);
     later(lexicalVerified);
+    const store = parseListed(dir, FILES.store, storeData, deserializeStore);
     const lexical = parseListed(dir, FILES.lexical, lexicalData, (data) => LexicalIndex.deserialize(data));
-    await storeFile.verified;
+    await storeVerified;
     await lexicalVerified;
     return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, await vectors);
   } finally {
