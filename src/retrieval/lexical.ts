@@ -11,7 +11,9 @@ import { SortedTerms } from './sorted-terms.js';
 
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
-const FORMAT_MAGIC = 'BBLX2';
+/** Format 3 stores where each term starts; format 2 (without) is still read, its starts found by a scan. */
+const FORMAT_MAGIC = 'BBLX3';
+const FORMAT_MAGIC_WITHOUT_STARTS = 'BBLX2';
 const ALIGN = 4;
 
 /**
@@ -252,6 +254,7 @@ export class LexicalIndex {
     push(envelopeHead(FORMAT_MAGIC, { ids: this.ids, nTerms: this.terms.size, total: this.docs.length }, termBytes.length));
     push(Buffer.from(termBytes.buffer, termBytes.byteOffset, termBytes.byteLength));
     pad();
+    push(bytesOf(this.terms.startsOf));
     push(bytesOf(this.docLengths));
     push(bytesOf(this.offsets));
     push(bytesOf(this.docs));
@@ -260,15 +263,17 @@ export class LexicalIndex {
   }
 
   static deserialize(buf: Buffer): LexicalIndex {
-    const { header, blobLength: termLength, fail, at: headerEnd } = openEnvelope<{ ids: string[]; nTerms: number; total: number }>(buf, FORMAT_MAGIC, 'lexical index');
+    const withStarts = buf.toString('latin1', 0, FORMAT_MAGIC.length) !== FORMAT_MAGIC_WITHOUT_STARTS;
+    const magic = withStarts ? FORMAT_MAGIC : FORMAT_MAGIC_WITHOUT_STARTS;
+    const { header, blobLength: termLength, fail, at: headerEnd } = openEnvelope<{ ids: string[]; nTerms: number; total: number }>(buf, magic, 'lexical index');
     let at = headerEnd;
-    const terms = SortedTerms.fromBytes(buf.subarray(at, at + termLength), header.nTerms);
+    const termBytes = buf.subarray(at, at + termLength);
     at += termLength;
     at += (ALIGN - (at % ALIGN)) % ALIGN;
     const n = header.ids.length;
-    const expected = at + n * 4 + (header.nTerms + 1) * 4 + header.total * 4 + header.total * 2;
+    const startInts = withStarts ? header.nTerms + 1 : 0;
+    const expected = at + startInts * 4 + n * 4 + (header.nTerms + 1) * 4 + header.total * 4 + header.total * 2;
     if (buf.length !== expected) fail(`expected ${expected} bytes, found ${buf.length}`);
-    if (terms === null) return fail('term count mismatch');
     const view = <T>(make: (b: ArrayBuffer, offset: number, length: number) => T, count: number, width: number): T => {
       const bytes = count * width;
       const start = buf.byteOffset + at;
@@ -278,6 +283,8 @@ export class LexicalIndex {
       new Uint8Array(copy).set(buf.subarray(at - bytes, at));
       return make(copy, 0, count);
     };
+    const terms = withStarts ? SortedTerms.fromStarts(termBytes, view((b, o, l) => new Int32Array(b, o, l), startInts, 4)) : SortedTerms.fromBytes(termBytes, header.nTerms);
+    if (terms === null || terms.size !== header.nTerms) return fail('terms do not match their count');
     const docLengths = view((b, o, l) => new Uint32Array(b, o, l), n, 4);
     const offsets = view((b, o, l) => new Int32Array(b, o, l), header.nTerms + 1, 4);
     const docs = view((b, o, l) => new Int32Array(b, o, l), header.total, 4);

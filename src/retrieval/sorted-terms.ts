@@ -39,6 +39,27 @@ export class SortedTerms {
     return new SortedTerms(bytes, starts);
   }
 
+  /**
+   * The terms of `bytes` whose starts are known (`starts`, as `startsOf` gives them); null when
+   * they do not fit the bytes (checked in one pass over the starts, without reading the terms).
+   */
+  static fromStarts(bytes: Uint8Array, starts: Int32Array): SortedTerms | null {
+    const count = starts.length - 1;
+    if (count < 0 || starts[0] !== 0) return null;
+    if (count === 0) return bytes.length === 0 ? new SortedTerms(bytes, starts) : null;
+    if (starts[count] !== bytes.length + 1) return null;
+    for (let i = 1; i <= count; i++) {
+      const start = starts[i] as number;
+      if (start <= (starts[i - 1] as number) || bytes[start - 1] !== (i === count ? undefined : SEPARATOR)) return null;
+    }
+    return new SortedTerms(bytes, starts);
+  }
+
+  /** Where each term starts in `bytes`, and one past the end: what `fromStarts` reads back. */
+  get startsOf(): Int32Array {
+    return this.starts;
+  }
+
   get size(): number {
     return this.starts.length - 1;
   }

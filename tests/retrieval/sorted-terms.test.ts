@@ -37,4 +37,14 @@ describe('terms searched in their UTF-8 bytes', () => {
     expect(SortedTerms.fromBytes(new Uint8Array(0), 0)?.size).toBe(0);
     expect(SortedTerms.fromBytes(terms.bytes, 0)).toBeNull();
   });
+
+  it('GIVEN the starts stored beside the bytes THEN they are read back as they were, and starts that do not fit the bytes are refused', () => {
+    const terms = SortedTerms.fromSorted(['a', 'bc', 'w:thể']);
+    const starts = terms.startsOf;
+    expect(SortedTerms.fromStarts(terms.bytes, starts)?.indexOf('w:thể')).toBe(2);
+    expect(SortedTerms.fromStarts(terms.bytes, Int32Array.from([0, 3, 2, starts[3] as number]))).toBeNull();
+    expect(SortedTerms.fromStarts(terms.bytes, Int32Array.from([0, 1, 4, starts[3] as number]))).toBeNull();
+    expect(SortedTerms.fromStarts(terms.bytes, Int32Array.from([0, 2, 5]))).toBeNull();
+    expect(SortedTerms.fromStarts(new Uint8Array(0), Int32Array.from([0]))?.size).toBe(0);
+  });
 });
