@@ -159,7 +159,10 @@ async function readListed(dir: string, name: string, manifest: IndexManifest, ch
   const expected = listed(dir, name, manifest);
   const data = await readWhole(path.join(dir, name), checks.allocate).catch(() => corrupt(dir, name, 'missing'));
   if (data.length !== expected.bytes) corrupt(dir, name, `${data.length} bytes, expected ${expected.bytes}`);
-  return { data, verified: checks.ofBytes(data).then((found) => matches(dir, name, expected, found)) };
+  const verified = checks.ofBytes(data).then((found) => matches(dir, name, expected, found));
+  // Awaited by the caller after parsing; a mismatch found before then is not an unhandled rejection.
+  verified.catch(() => undefined);
+  return { data, verified };
 }
 
 /** Checks a file hnswlib reads itself (it takes a path, not bytes), before it reads it. */
@@ -243,8 +246,6 @@ async function loadVerified(dir: string, manifest: IndexManifest): Promise<Store
     const storeFile = later(readListed(dir, FILES.store, manifest, checks));
     const lexicalFile = later(readListed(dir, FILES.lexical, manifest, checks));
     const [{ data: storeData, verified: storeVerified }, { data: lexicalData, verified: lexicalVerified }] = await Promise.all([storeFile, lexicalFile]);
-    later(storeVerified);
-    later(lexicalVerified);
     const store = parseListed(dir, FILES.store, storeData, deserializeStore);
     const lexical = parseListed(dir, FILES.lexical, lexicalData, (data) => LexicalIndex.deserialize(data));
     await storeVerified;
