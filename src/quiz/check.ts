@@ -10,6 +10,7 @@ import { labelProblem } from '../events/label.js';
 import { MONTH_NAMES_EN, detectLanguage, readNumber, type Language } from '../text/index.js';
 import type { QuestionKind, QuizQuestion } from './types.js';
 import { PERSON_TITLES } from './people.js';
+import { convertedBeside } from './numbers.js';
 
 /** Longer prompts cannot be read within a countdown (and were up to 1,200 characters). */
 export const PROMPT_MAX_CHARS = 300;
@@ -97,6 +98,15 @@ export const QUESTION_RULES: readonly QuestionRule[] = [
       if (quoted === null) return 'nothing quoted';
       const words = quoted.match(/[\p{L}\p{M}]+/gu) ?? [];
       return words.length < 4 ? `only ${words.length} words quoted` : null;
+    },
+  },
+  {
+    id: 'not-a-conversion',
+    says: 'a blanked number is not the same measure as one beside it in another unit (`340 miles (____ km)`)',
+    kinds: ['how_many'],
+    problem: (q) => {
+      const at = q.source.sentence.indexOf(answerOf(q));
+      return at >= 0 && convertedBeside(q.source.sentence, at, at + answerOf(q).length) ? `"${answerOf(q)}" converts a measure beside it` : null;
     },
   },
   {

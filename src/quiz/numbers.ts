@@ -94,3 +94,15 @@ export function numbersIn(sentence: string, lang: Language, skip: ReadonlyArray<
   }
   return out;
 }
+
+const UNIT = String.raw`[\p{L}][\p{L}\p{M}²³0-9]*(?:\s+[\p{L}][\p{L}\p{M}²³0-9]*)?`;
+const MEASURE = String.raw`\d[\d.,]*`;
+/** `734,000 square miles (`, `… km2 or `: the blank is the same measure in another unit. */
+const CONVERTED_FROM = new RegExp(String.raw`${MEASURE}\s*${UNIT}\s*(?:\(|\s(?:or|hoặc))\s*(?:about\s+|khoảng\s+)?$`, 'u');
+/** `340 miles (550 km)`, `22,392 km2 or 8,646 sq mi`: the same measure follows in another unit. */
+const CONVERTED_TO = new RegExp(String.raw`^\s*${UNIT}\s*(?:\(|\s(?:or|hoặc)\s)\s*(?:about\s+|khoảng\s+)?${MEASURE}`, 'u');
+
+/** Whether the sentence gives the number away as a conversion of a measure beside it (`about 340 miles (____ km)`). */
+export function convertedBeside(sentence: string, start: number, end: number): boolean {
+  return CONVERTED_FROM.test(sentence.slice(Math.max(0, start - 40), start)) || CONVERTED_TO.test(sentence.slice(end, end + 40));
+}

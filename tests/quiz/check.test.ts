@@ -45,12 +45,13 @@ describe('quiz-check rules', () => {
     ['number-format', question({ kind: 'how_many', prompt: 'Fill in the number: "turnout reached ____% in Halden on Monday"', choices: ['12', '60', '99', '150'], factKey: 'number:12' })],
     ['date-choices', question({ kind: 'when', prompt: 'When did this happen: "the port of Halden will reopen after a strike"?', choices: ['May 1, 2025', 'May 2025', 'May 3, 2025', 'May 4, 2025'] })],
     ['date-choices', question({ kind: 'when', prompt: 'When did this happen: "the port of Halden will reopen after a strike"?', choices: ['1/5/2025', '2/5/2025', '3/5/2025', 'tháng 5/2025'] })],
+    ['not-a-conversion', question({ kind: 'how_many', prompt: 'Fill in the number: "Halden lies about 340 miles (____ km) north of Oslo."', choices: ['550', '440', '660', '770'], factKey: 'number:550', source: { ...question({}).source, sentence: 'Halden lies about 340 miles (550 km) north of Oslo.' } })],
   ])('GIVEN a question that breaks %s THEN that rule finds it', (rule, q) => {
     expect(rulesBroken(q)).toContain(rule);
   });
 
   it('has a failing example above for every rule', () => {
-    const tested = new Set(['four-distinct-choices', 'corpus-language', 'answer-not-in-prompt', 'prompt-length', 'prompt-has-content', 'cited-source', 'explanation', 'event-labels', 'people-only', 'one-spelling-per-person', 'number-format', 'date-choices']);
+    const tested = new Set(['four-distinct-choices', 'corpus-language', 'answer-not-in-prompt', 'prompt-length', 'prompt-has-content', 'cited-source', 'explanation', 'event-labels', 'people-only', 'one-spelling-per-person', 'number-format', 'date-choices', 'not-a-conversion']);
     expect(QUESTION_RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 

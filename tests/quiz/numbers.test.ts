@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberDistractors, numbersIn } from '../../src/quiz/numbers.js';
+import { convertedBeside, numberDistractors, numbersIn } from '../../src/quiz/numbers.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { readNumber, writeNumber } from '../../src/text/index.js';
 import { dateExpressionSpans } from '../../src/events/dates.js';
@@ -52,5 +52,25 @@ describe('numbers a question can ask', () => {
     const small = numberDistractors(readNumber('4', 'vi')!, false, random);
     expect(small.length).toBeGreaterThanOrEqual(3);
     expect(small.every((x) => Number.isInteger(x) && x > 0 && x !== 4)).toBe(true);
+  });
+});
+
+describe('a number the sentence gives away as a conversion', () => {
+  const JACKSONVILLE = 'Jacksonville is about 25 miles (40 km) south of the Georgia state line and about 340 miles (550 km) north of Miami.';
+  const DEFORESTATION = 'The mean annual deforestation rate from 2000 to 2005 (22,392 km2 or 8,646 sq mi per year) was 18% higher.';
+  it.each([
+    [JACKSONVILLE, '550', true],
+    [JACKSONVILLE, '340', true],
+    ['The affected region compared to 734,000 square miles (1,900,000 km2) in 2005.', '1,900,000', true],
+    [DEFORESTATION, '22,392', true],
+    [DEFORESTATION, '8,646', true],
+    ['Chiều dài của Bức tường Hadrian là 73 dặm (117 km), trải dài suốt chiều rộng của nước Anh.', '117', true],
+    ['There were 12,843 (8.1%) unmarried opposite-sex partnerships.', '8.1', false],
+    ['There were 12,843 (8.1%) unmarried opposite-sex partnerships.', '12,843', false],
+    ['Kony Ealy had 5 sacks in just 9 starts.', '9', false],
+    ['Officers were studying footage from 14 security cameras (two of them broken).', '14', false],
+  ])('GIVEN "%s" THEN %s is given away: %s', (sentence, number, givenAway) => {
+    const start = sentence.indexOf(number);
+    expect(convertedBeside(sentence, start, start + number.length)).toBe(givenAway);
   });
 });
