@@ -80,6 +80,11 @@ describe('questions read as the index reads text', () => {
     expect(result.passages[0]?.passageId).toBe('s#0');
   });
 
+  it('GIVEN an English question naming the kind of answer it wants (name, called, kind) THEN those words are no concepts', () => {
+    expect(analyzeQuery('What is the name of the river that runs along Jacksonville?', loadLexicon()).concepts.map((c) => c.label)).not.toContain('name');
+    expect(analyzeQuery('What kind of storm was Beryl called?', loadLexicon()).concepts.map((c) => c.label)).toEqual(expect.not.arrayContaining(['kind', 'called']));
+  });
+
   it('GIVEN an English function word written as part of a name in a Vietnamese question (Doctor Who) THEN it is a word of the question', () => {
     const labels = analyzeQuery('Doctor Who có cháu gái tên là gì?', loadLexicon()).concepts.map((c) => c.label);
     expect(labels).toContain('who');
