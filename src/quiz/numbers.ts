@@ -95,7 +95,8 @@ export function numbersIn(sentence: string, lang: Language, skip: ReadonlyArray<
   return out;
 }
 
-const UNIT = String.raw`[\p{L}][\p{L}\p{M}²³0-9]*(?:\s+[\p{L}][\p{L}\p{M}²³0-9]*)?`;
+/** A unit of up to three words (`km`, `square miles`, `miles per hour`). */
+const UNIT = String.raw`[\p{L}][\p{L}\p{M}²³0-9]*(?:\s+[\p{L}][\p{L}\p{M}²³0-9]*){0,2}`;
 const MEASURE = String.raw`\d[\d.,]*`;
 /** `734,000 square miles (`, `… km2 or `: the blank is the same measure in another unit. */
 const CONVERTED_FROM = new RegExp(String.raw`${MEASURE}\s*${UNIT}\s*(?:\(|\s(?:or|hoặc))\s*(?:about\s+|khoảng\s+)?$`, 'u');
@@ -104,5 +105,7 @@ const CONVERTED_TO = new RegExp(String.raw`^\s*${UNIT}\s*(?:\(|\s(?:or|hoặc)\s
 
 /** Whether the sentence gives the number away as a conversion of a measure beside it (`about 340 miles (____ km)`). */
 export function convertedBeside(sentence: string, start: number, end: number): boolean {
+  // A share (`111.529 gia đình (____% tổng số hộ)`) is not the same measure as the count beside it.
+  if (/^\s*(?:%|percent|per cent|phần trăm)/iu.test(sentence.slice(end))) return false;
   return CONVERTED_FROM.test(sentence.slice(Math.max(0, start - 40), start)) || CONVERTED_TO.test(sentence.slice(end, end + 40));
 }

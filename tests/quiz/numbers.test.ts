@@ -61,11 +61,13 @@ describe('a number the sentence gives away as a conversion', () => {
   it.each([
     [JACKSONVILLE, '550', true],
     [JACKSONVILLE, '340', true],
+    ['Tropical Storm Beryl hit Jacksonville, packing winds up to 70 miles per hour (113 km/h).', '70', true],
     ['The affected region compared to 734,000 square miles (1,900,000 km2) in 2005.', '1,900,000', true],
     [DEFORESTATION, '22,392', true],
     [DEFORESTATION, '8,646', true],
     ['Chiều dài của Bức tường Hadrian là 73 dặm (117 km), trải dài suốt chiều rộng của nước Anh.', '117', true],
     ['There were 12,843 (8.1%) unmarried opposite-sex partnerships.', '8.1', false],
+    ['Có 111.529 gia đình (70,4% tổng số hộ); quy mô gia đình trung bình là 3,62.', '70,4', false],
     ['There were 12,843 (8.1%) unmarried opposite-sex partnerships.', '12,843', false],
     ['Kony Ealy had 5 sacks in just 9 starts.', '9', false],
     ['Officers were studying footage from 14 security cameras (two of them broken).', '14', false],
