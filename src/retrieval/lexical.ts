@@ -210,21 +210,29 @@ export class LexicalIndex {
   }
 
   /**
-   * BM25 contribution of one term to every document that has it, added into `into`; with
-   * `presence`, `mark` is also added there for each of those documents (one pass over the postings).
+   * BM25 contribution of one term to every document that has it, added into `into` (or, with
+   * `keep: 'max'`, kept there when larger than what it holds); with `presence`, `mark` is also
+   * added (kept) there for each of those documents (one pass over the postings).
    */
-  accumulate(term: string, weight: number, into: SparseScores, presence?: SparseScores, mark = 0): void {
+  accumulate(term: string, weight: number, into: SparseScores, presence?: SparseScores, mark = 0, keep: 'sum' | 'max' = 'sum'): void {
     const i = this.terms.indexOf(term);
     if (i < 0) return;
     const from = this.offsets[i] ?? 0;
     const to = this.offsets[i + 1] ?? 0;
     const scale = weight * this.idfOf(to - from) * (BM25_K1 + 1);
     const { docs, tfs, norms } = this;
+    const max = keep === 'max';
     for (let p = from; p < to; p++) {
       const d = docs[p] ?? 0;
       const tf = tfs[p] ?? 0;
-      into.add(d, (scale * tf) / (tf + (norms[d] ?? 1)));
-      presence?.add(d, mark);
+      const score = (scale * tf) / (tf + (norms[d] ?? 1));
+      if (max) {
+        into.max(d, score);
+        presence?.max(d, mark);
+      } else {
+        into.add(d, score);
+        presence?.add(d, mark);
+      }
     }
   }
 
