@@ -62,7 +62,12 @@ function participleOpening(label: string): boolean {
 export function pointsBack(label: string): boolean {
   const text = label.trim();
   if (/^(?:[Ôô]ng|[Bb]à|[Hh]ọ)\s+\p{Ll}/u.test(text)) return true;
-  return /^(?:he|she|they|it|this|these|those|we|i|đây|điều này|điều đó)(?![\p{L}\p{M}'])/iu.test(text) || /^(?:[\p{L}\p{M}]+\s+){1,2}(?:này|đó|ấy)(?![\p{L}\p{M}])/iu.test(text);
+  return (
+    /^(?:he|she|they|it|this|these|those|we|i|đây|điều này|điều đó)(?![\p{L}\p{M}'])/iu.test(text) ||
+    /^(?:[\p{L}\p{M}]+\s+){1,2}(?:này|đó|ấy)(?![\p{L}\p{M}])/iu.test(text) ||
+    // `Even with this increase, …`: an opening phrase about something named before.
+    /^(?:[\p{L}\p{M}]+\s+){1,2}(?:this|these|those)\s+\p{Ll}/iu.test(text)
+  );
 }
 
 /** Why `label` (its date already removed) is not a label a person understands alone; null when it is. */

@@ -69,6 +69,7 @@ describe('the label bar', () => {
     ['Ông cho biết cuộc gặp diễn ra mang tính xây dựng và hữu ích', 'vi'],
     ['Washington đang xem xét đề xuất của ông Putin về việc duy trì các giới hạn…', 'vi'],
     ['Cuối cùng đến Anh vào mùa xuân', 'vi'],
+    ['Even with this increase, the maximum it showed for the Medieval Warm Period did not reach temperatures recorded in central England', 'en'],
     ['17, bệnh dịch hạch đã xuất hiện ở Paris khoảng 30% thời gian', 'vi'],
     ['Thường được biết đến bằng tiếng Anh với tựa tiêu đề Flung to the Heedless Winds', 'vi'],
     ['Sau phán quyết trong vụ kiện mang tính bước ngoặt của Brown đối với Hội đồng Giáo dục Topeka', 'vi'],
