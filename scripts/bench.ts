@@ -14,9 +14,10 @@
  * For each corpus size, passages come from synthetic articles (scripts/bench/synthetic-corpus.ts);
  * the HNSW graphs hold random unit vectors of the model's dimension (embedding 100k passages would
  * take hours), the same vectors in both stacks. Index load is timed in fresh processes, as at a
- * start. The query path is the whole of `/ask` from the question: query embedding, then for
- * Briefbot BM25 and HNSW search, fusion, relevance floor, duplicate collapse, MMR and highlights,
- * for the peer its similarity search; "retrieval" is Briefbot's path once the question is embedded.
+ * start, both in plain Node: Briefbot's compiled program (dist/), LangChain's package. The
+ * query path is the whole of `/ask` from the question: query embedding, then for Briefbot BM25
+ * and HNSW search, fusion, relevance floor, duplicate collapse, MMR and highlights, for the peer
+ * its similarity search; "retrieval" is Briefbot's path once the question is embedded.
  *
  * With --json, stdout is one JSON document and progress goes to stderr.
  */
@@ -74,9 +75,10 @@ const percentile = (xs: readonly number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
-/** Runs a TypeScript file in a fresh Node process and parses the JSON line it prints. */
+/** Runs a script in a fresh Node process (a TypeScript one through tsx) and parses the JSON line it prints. */
 function runScript<T>(file: string, args: readonly string[]): T {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve(file), ...args], { maxBuffer: 1 << 20 }).toString();
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const out = execFileSync(process.execPath, [...loader, path.resolve(file), ...args], { maxBuffer: 1 << 20 }).toString();
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
 }
 
@@ -196,8 +198,8 @@ async function sizeSection(target: number, model: BenchModel, vocabulary: readon
     const loads: number[] = [];
     const peerLoads: number[] = [];
     for (let r = 0; r < LOAD_RUNS; r++) {
-      loads.push(runScript<{ openIndexMs: number }>('scripts/open-index.ts', [indexDir, RANDOM_VECTORS_MODEL]).openIndexMs);
-      peerLoads.push(runScript<{ openIndexMs: number }>('scripts/bench/langchain-open.ts', [peerDir, model.modelId]).openIndexMs);
+      loads.push(runScript<{ openIndexMs: number }>('scripts/bench/open-briefbot.mjs', [indexDir, RANDOM_VECTORS_MODEL]).openIndexMs);
+      peerLoads.push(runScript<{ openIndexMs: number }>('scripts/bench/open-langchain.mjs', [peerDir, model.modelId]).openIndexMs);
     }
     const du = (dir: string): number => Number(execFileSync('du', ['-sb', dir]).toString().split('\t')[0]) / 1e6;
 
@@ -271,6 +273,7 @@ async function sizeSection(target: number, model: BenchModel, vocabulary: readon
 }
 
 async function main(): Promise<void> {
+  if (!existsSync('dist/retrieval/index-store.js')) throw new Error('the index load is timed on the compiled program: run npm run build first (npm ci does)');
   const vocabulary = await corpusVocabulary(path.resolve('corpus'));
   const model = await benchModel();
   const started = new Date().toISOString();
