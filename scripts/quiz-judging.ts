@@ -122,7 +122,7 @@ async function sample(dir: string): Promise<{ questions: QuizQuestion[]; article
   for (let i = 1; fresh.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
     for (const q of generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}` }).questions) {
       // "Which of these happened first?" is every such question's prompt: its choices tell them apart.
-      const key = `${q.prompt}\n${[...q.choices].sort().join('\n')}`;
+      const key = q.kind === 'which_first' ? `${q.prompt}\n${[...q.choices].sort().join('\n')}` : q.prompt;
       if (prompts.has(key)) continue;
       prompts.add(key);
       if (sentences.has(q.source.sentence)) again.push(q);
