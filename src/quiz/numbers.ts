@@ -109,3 +109,30 @@ export function convertedBeside(sentence: string, start: number, end: number): b
   if (/^\s*(?:%|percent|per cent|phần trăm)/iu.test(sentence.slice(end))) return false;
   return CONVERTED_FROM.test(sentence.slice(Math.max(0, start - 40), start)) || CONVERTED_TO.test(sentence.slice(end, end + 40));
 }
+
+/**
+ * A bound or an approximation just before the number (`hơn 5 giờ`, `more than 300`, `at least`,
+ * `gần`, `about`, `up to`): a smaller or nearby distractor would also be true, so the blank has no
+ * one answer.
+ */
+const BOUND_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:hơn|trên|dưới|gần|khoảng|chừng|ít nhất|tối thiểu|tối đa|lên tới|lên đến|hàng|gần như|xấp xỉ|` +
+    String.raw`more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|as many as|as much as|as few as|upwards of|close to|in excess of|exceeding|~)\s*$`,
+  'iu',
+);
+
+/** Whether a bound or approximation comes just before the number at `start`. */
+export function boundedBefore(sentence: string, start: number): boolean {
+  return BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 20), start));
+}
+
+/**
+ * A sentence that states a share or ratio beside other numbers (`18% higher than 19,018`, `68.511
+ * (43,3%) of 158.000`, `gấp 3 lần`): each number can be worked out from the others, so none is asked.
+ */
+const RATIO_WORDS = /(?<![\p{L}\p{M}])(?:times|twice|double|triple|half|ratio|gấp|lần|higher than|lower than|more than|less than|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?![\p{L}\p{M}])/iu;
+
+/** Whether the sentence's numbers are tied by a share or ratio, so that any one follows from the others. */
+export function derivableFromOthers(mentions: readonly NumberMention[], sentence: string): boolean {
+  return mentions.length >= 2 && (mentions.some((n) => n.percent) || RATIO_WORDS.test(sentence));
+}

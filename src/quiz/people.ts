@@ -25,7 +25,8 @@ export const PERSON_TITLES: readonly string[] = [
 ];
 
 /** Forms of address: a single word after one is a person's name (`ông Lavrov`); after another title it may be a country (`Tổng thống Nga`). */
-const FORMS_OF_ADDRESS = new Set(['ông', 'bà', 'ngài', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady']);
+const FORMS_OF_ADDRESS_LIST = ['ông', 'bà', 'ngài', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady'];
+const FORMS_OF_ADDRESS = new Set(FORMS_OF_ADDRESS_LIST);
 
 /** Lower-case words inside a name (`Clara van Doorn`, `Johan de Wit`). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'del', 'dos']);
@@ -46,6 +47,11 @@ export interface PersonMention {
   text: string;
   start: number;
   end: number;
+  /**
+   * Whether the sentence gives this mention an office or role (`Ngoại trưởng Nga Sergey Lavrov`,
+   * `Johan de Wit, a spokesman`) rather than a bare form of address (`ông Lavrov`) or nothing.
+   */
+  roleGiven: boolean;
 }
 
 export interface PeopleIndex {
@@ -60,6 +66,8 @@ interface NameRun {
   end: number;
   /** How the sentence introduces the run as a person's name, if it does. */
   titled: 'address' | 'title' | null;
+  /** Whether the sentence gives the person an office or role before or just after the name, even behind `ông`. */
+  role: boolean;
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
@@ -67,6 +75,8 @@ const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const TITLE_WORDS = PERSON_TITLES.map((t) => t.split(' '));
 const TITLE_BEFORE_COMMA = new RegExp(`(?<![\\p{L}\\p{M}])(?:${PERSON_TITLES.map(escapeRegex).join('|')}),\\s+$`, 'iu');
+/** A role right after a name (`ông Lavrov, người giữ chức ngoại trưởng`, `Lavrov - người giữ chức ngoại trưởng Nga`). */
+const ROLE_AFTER = new RegExp(`^\\s*(?:,|\\s[-–—])\\s+[^,.;:]{0,40}?(?<![\\p{L}\\p{M}])(?:${PERSON_TITLES.filter((t) => !FORMS_OF_ADDRESS_LIST.includes(t)).map(escapeRegex).join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 const APPOSITION = new RegExp(`^,\\s+(?:a|an|the|who|người)\\s[^,.;:]{0,40}?(?<![\\p{L}\\p{M}])(?:${PERSON_TITLES.map(escapeRegex).join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 
 interface Token {
@@ -164,7 +174,13 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
       if (titled === null && text[last.end] === ',' && APPOSITION.test(text.slice(last.end))) titled = 'title';
       // `Norway's fisheries minister, Ingrid Solbakken, told …`: a title, a comma, the name between commas.
       if (titled === null && /^[,)]/u.test(text.slice(last.end)) && TITLE_BEFORE_COMMA.test(text.slice(0, first.start))) titled = 'title';
-      runs.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, titled });
+      let role = titled === 'title';
+      for (let k = from; k >= Math.max(0, from - QUIZ_TUNING.titleGapWords - 1) && !role; k--) {
+        const title = titleBefore(toks, k);
+        if (title !== undefined && !FORMS_OF_ADDRESS.has(title) && toks.slice(k, from).every((g) => capitalised(g.word) || FORMS_OF_ADDRESS.has(g.lower))) role = true;
+      }
+      role ||= ROLE_AFTER.test(text.slice(last.end));
+      runs.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, titled, role });
     }
     i = Math.max(j, i + 1);
   }
@@ -262,7 +278,7 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
   const mentions = (sentence: string, docId: string): PersonMention[] =>
     runsOf(sentence).flatMap((r) => {
       const person = personOf(r.text, docId);
-      return person === null ? [] : [{ person, text: r.text, start: r.start, end: r.end }];
+      return person === null ? [] : [{ person, text: r.text, start: r.start, end: r.end, roleGiven: r.role }];
     });
   for (const a of articles) for (const s of a.sentences) for (const m of mentions(s.text, a.docId)) (m.person.docIds as Set<string>).add(a.docId);
   return { people, mentions };

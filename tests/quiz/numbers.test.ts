@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertedBeside, numberDistractors, numbersIn } from '../../src/quiz/numbers.js';
+import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numbersIn } from '../../src/quiz/numbers.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { readNumber, writeNumber } from '../../src/text/index.js';
 import { dateExpressionSpans } from '../../src/events/dates.js';
@@ -74,5 +74,28 @@ describe('a number the sentence gives away as a conversion', () => {
   ])('GIVEN "%s" THEN %s is given away: %s', (sentence, number, givenAway) => {
     const start = sentence.indexOf(number);
     expect(convertedBeside(sentence, start, start + number.length)).toBe(givenAway);
+  });
+});
+
+describe('numbers whose blank has more than one true answer, or follows from the sentence', () => {
+  it.each([
+    ['Cuộc thảo luận kéo dài hơn 5 giờ.', '5', true],
+    ['Trong cuộc gặp gần 5 giờ tại Điện Kremlin.', '5', true],
+    ['The fire destroyed more than 300 homes.', '300', true],
+    ['At least 12 people were hurt.', '12', true],
+    ['Đề xuất ban đầu gồm 28 điểm.', '28', false],
+    ['The thieves took 14 paintings.', '14', false],
+  ])('GIVEN "%s" THEN a blank on %s is bounded: %s', (sentence, number, bounded) => {
+    expect(boundedBefore(sentence, sentence.indexOf(number))).toBe(bounded);
+  });
+
+  it.each([
+    ['The rate was 22,392 km2 per year, 18% higher than the 19,018 km2 of the previous decade.', true],
+    ['There were 12,843 households, of which 1,388 (10.8%) had children.', true],
+    ['The new bridge is 3 times longer than the old 400 metres span.', true],
+    ['The thieves took 14 paintings and 3 sculptures.', false],
+    ['Quân đội Nga kiểm soát khoảng 19% lãnh thổ Ukraine.', false],
+  ])('GIVEN "%s" THEN its numbers follow from one another: %s', (sentence, derivable) => {
+    expect(derivableFromOthers(numbersIn(sentence, 'en', dateExpressionSpans(sentence)), sentence)).toBe(derivable);
   });
 });

@@ -37,6 +37,15 @@ describe('the people a briefing names', () => {
     expect(index.mentions('Ushakov nói.', 'vi').map((m) => m.person.name)).toEqual(['Yuri Ushakov']);
   });
 
+  it('GIVEN an office beside a name, before it or after it, even behind ông THEN the mention gives the role away; a bare ông or surname does not', () => {
+    const index = buildPeopleIndex([vi, en]);
+    const roles = (sentence: string, docId: string) => index.mentions(sentence, docId).map((m) => [m.text, m.roleGiven]);
+    expect(roles('Ông Lavrov gặp Tổng thống Nga Vladimir Putin tại Điện Kremlin.', 'vi')).toEqual([['Lavrov', false], ['Vladimir Putin', true]]);
+    expect(roles('“Hòa bình là điều quan trọng”, ông Lavrov, người giữ chức ngoại trưởng từ năm 2004, nói.', 'vi')).toEqual([['Lavrov', true]]);
+    expect(roles('Ông Lavrov - người giữ chức ngoại trưởng Nga từ năm 2004 nói.', 'vi')).toEqual([['Lavrov', true]]);
+    expect(roles('Museum director Ingrid Solberg met Marcus Hale on Monday.', 'en')).toEqual([['Ingrid Solberg', true], ['Marcus Hale', false]]);
+  });
+
   it('GIVEN a country after an office title (Ngoại trưởng Nga) THEN the country is not a person', () => {
     expect(buildPeopleIndex([vi]).people.some((p) => p.name === 'Nga')).toBe(false);
   });

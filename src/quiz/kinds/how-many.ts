@@ -5,7 +5,7 @@ import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import { text } from '../../messages/index.js';
 import { words, writeNumber } from '../../text/index.js';
-import { convertedBeside, numberDistractors, numbersIn } from '../numbers.js';
+import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numbersIn } from '../numbers.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
@@ -14,8 +14,10 @@ export const howManyQuestions: KindBuilder = (m) => {
   for (const p of m.passages) {
     for (const s of p.sentences) {
       if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text)) continue;
-      for (const n of numbersIn(s.text, m.lang, dateExpressionSpans(s.text))) {
-        if (convertedBeside(s.text, n.start, n.end)) continue;
+      const numbers = numbersIn(s.text, m.lang, dateExpressionSpans(s.text));
+      if (derivableFromOthers(numbers, s.text)) continue;
+      for (const n of numbers) {
+        if (convertedBeside(s.text, n.start, n.end) || boundedBefore(s.text, n.start)) continue;
         const factKey = `number:${n.form.value}${n.suffix}:${n.unit}`;
         out.push({
           kind: 'how_many',

@@ -17,6 +17,9 @@ export const whoQuestions: KindBuilder = (m) => {
       const mentions = m.people.mentions(s.text, p.docId);
       for (const person of new Set<Person>(mentions.map((x) => x.person))) {
         const own = mentions.filter((x) => x.person === person);
+        // The office beside the blank (`Ngoại trưởng Nga ____`, `Foreign Minister ____`) fits one
+        // choice only, as distractors are the story's other people, whatever their office.
+        if (own.some((x) => x.roleGiven)) continue;
         const answer = own.map((x) => x.text).sort((a, b) => b.length - a.length)[0] ?? person.name;
         const factKey = `who:${person.name}:${p.docId}:${s.index}`;
         out.push({
