@@ -47,7 +47,8 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
     const own = shingles(sentence);
     return usedShingles.some((used) => containment(own, used) >= QUIZ_TUNING.sameSentenceContainment);
   };
-  const order = shuffled(kinds, random);
+  // "Which came first" goes first: its answer is one of few early events, whose sentences the other kinds would otherwise take.
+  const order = shuffled(kinds, random).sort((a, b) => Number(b === 'which_first') - Number(a === 'which_first'));
   while (questions.length < n && [...byKind.values()].some((list) => list.length > 0)) {
     for (const kind of order) {
       if (questions.length >= n) break;

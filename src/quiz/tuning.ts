@@ -16,7 +16,20 @@ export const QUIZ_TUNING = {
    * Draws of four events a "which came first" question tries: one draw can fail (its earliest event's
    * sentence already asked about), and a quiz takes one question of this kind.
    */
-  whichFirstDraws: 8,
+  whichFirstDraws: 16,
+  /**
+   * Events nearest in time to the answer that "what happened" draws its three distractors from (twice as
+   * many for "which came first", which needs three that do not overlap): near enough to be believable for
+   * the date, a few more than needed so that games differ.
+   */
+  nearEventChoices: 5,
+  /**
+   * Event choices come from the answer's own articles alone when they offer this many: three distractors
+   * and a spare, since two may fall on one date; otherwise also from articles on its story…
+   */
+  ownArticleEvents: 4,
+  /** …within this many years of the answer: a news story's steps, not another era of a loosely linked article. */
+  storyEventYears: 5,
   /**
    * Two source sentences are one when this share of the shorter one's word triples is in the other:
    * an outlet's rewording of shared wire copy keeps about half of them or more (the demo's 210 tỷ euro

@@ -141,6 +141,30 @@ describe('questions a player can read', () => {
     expect(questions.filter((q) => /2025|2024/u.test(q.prompt)).every((q) => q.prompt.startsWith('Điều gì đã diễn ra'))).toBe(true);
   });
 
+  it('GIVEN Wikipedia articles on unrelated subjects THEN the choices of "what happened" and "which came first" are events of the same article', async () => {
+    const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
+    let asked = 0;
+    for (let seed = 0; seed < 5; seed++) {
+      for (const q of generateQuiz(wiki, { n: 10, seed, kinds: ['what', 'which_first'] }).questions) {
+        asked++;
+        for (const c of q.choices) {
+          const docs = wiki.events.filter((e) => e.label === c).flatMap((e) => e.citations.map((x) => x.docId));
+          expect(docs, `${c} beside ${q.source.docId}`).toContain(q.source.docId);
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(5);
+  });
+
+  it('GIVEN the demo THEN no choice of "what happened" speaks of the future (sẽ, dự kiến), and none of "what is ahead" of the past (đã)', () => {
+    const questions = Array.from({ length: 10 }, (_v, seed) => generateQuiz(demo, { n: 10, seed, kinds: ['what', 'when', 'which_first'] }).questions).flat();
+    const past = questions.filter((q) => !q.prompt.includes('sẽ diễn ra'));
+    expect(past.length).toBeGreaterThan(5);
+    const clash = (q: QuizQuestion, words: RegExp) => [q.prompt, ...q.choices].filter((c) => words.test(c.replace(/^(?:Điều gì|Sự kiện)[^:?]*[:?]/u, '')));
+    expect(past.flatMap((q) => clash(q, /(?<![\p{L}\p{M}])(?:sẽ|dự kiến)(?![\p{L}\p{M}])/u))).toEqual([]);
+    expect(questions.filter((q) => q.prompt.includes('sẽ diễn ra')).flatMap((q) => clash(q, /(?<![\p{L}\p{M}])đã(?![\p{L}\p{M}])/u))).toEqual([]);
+  });
+
   it('GIVEN Wikipedia articles on unrelated subjects THEN "who" distractors come from the answer\'s own subject, or there is no question', async () => {
     const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
     const raw = new Map(wiki.articles.map((a) => [a.docId, a.raw]));

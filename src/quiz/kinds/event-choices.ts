@@ -1,7 +1,9 @@
 /** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
-import { periodDays, type Period } from '../../events/period.js';
+import { eventPeriod, periodDays, type Period } from '../../events/period.js';
+import type { BriefingEvent } from '../../events/types.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
+import type { QuizMaterial } from './types.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -41,4 +43,43 @@ export function nearbyPeriods(p: Period, random: Random, latestYear: number): Pe
 /** Whether a period starts after the briefing's latest article: it is still ahead of the reader. */
 export function isAhead(p: Period, latestDate: string | null): boolean {
   return latestDate !== null && periodDays(p)[0] > latestDate;
+}
+
+/**
+ * Words in a label that stand for something it does not name (`his forces`, `the country`, `ở đây`,
+ * `giai đoạn này`): fine on a timeline beside its neighbours, but a quiz choice is read alone.
+ */
+const DEICTIC = /(?<![\p{L}\p{M}])(?:his|her|him|them|here|the country|the network|the settlement|ở đây|tại đây|đây là|nước này|giai đoạn này|thời điểm này|thời gian này|lúc này|khi đó|lúc đó|các thành viên)(?![\p{L}\p{M}])/iu;
+
+/** Words that put a happening after its report (`will`, `is set to`, `sẽ`, `dự kiến`). */
+const FUTURE = /(?<![\p{L}\p{M}])(?:will|would|shall|is set to|are set to|is due to|are due to|is expected to|are expected to|plans to|plan to|sẽ|dự kiến|sắp)(?![\p{L}\p{M}])/iu;
+/** Words that put it before (`đã`, `had`, `was`): no choice of a question about what is still ahead. */
+const PAST = /(?<![\p{L}\p{M}])(?:đã|từng|had|was|were|did)(?![\p{L}\p{M}])/iu;
+
+/** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
+export function choosable(e: BriefingEvent, ahead: boolean): boolean {
+  if (DEICTIC.test(e.label)) return false;
+  return ahead ? !PAST.test(e.label) : !FUTURE.test(e.label);
+}
+
+
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+const startDay = (e: BriefingEvent): number => Date.parse(periodDays(eventPeriod(e))[0]);
+
+/**
+ * Events a choice beside `e` could be: of its tense, readable alone, each passing `keep`; of an article
+ * that reports it when these are enough, else also of articles on its story within a few years of it
+ * (articles linked by a few shared names can be of other eras); nearest in time first (the choices are
+ * believable for the date).
+ */
+export function eventsBeside(m: QuizMaterial, e: BriefingEvent, ahead: boolean, keep: (o: BriefingEvent) => boolean): BriefingEvent[] {
+  const docs = new Set(e.citations.map((c) => c.docId));
+  const own = (o: BriefingEvent): boolean => o.citations.some((c) => docs.has(c.docId));
+  const at = startDay(e);
+  const story = new Set(e.citations.flatMap((c) => [...m.relatedArticles(c.docId)]));
+  const near = (o: BriefingEvent): boolean => Math.abs(startDay(o) - at) <= QUIZ_TUNING.storyEventYears * YEAR_MS;
+  const fit = m.allEvents.filter((o) => o !== e && o.label !== e.label && choosable(o, ahead) && keep(o));
+  const mine = fit.filter(own);
+  const pool = mine.length >= QUIZ_TUNING.ownArticleEvents ? mine : fit.filter((o) => own(o) || (near(o) && o.citations.some((c) => story.has(c.docId))));
+  return pool.sort((a, b) => Math.abs(startDay(a) - at) - Math.abs(startDay(b) - at));
 }

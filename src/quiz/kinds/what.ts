@@ -1,16 +1,19 @@
-/** "What happened in P?": four events, one of them in P and none of the others at any time P covers. */
+/** "What happened in P?": four events of one story and tense, one of them in P and none of the others at any time P covers. */
 import { eventPeriod, periodsOverlap } from '../../events/period.js';
 import { text } from '../../messages/index.js';
 import { periodPhrase } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
-import { isAhead } from './event-choices.js';
+import { QUIZ_TUNING } from '../tuning.js';
+import { choosable, eventsBeside, isAhead } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whatQuestions: KindBuilder = (m) =>
   m.events.flatMap((e) => {
     const cite = e.citations[0];
     if (cite === undefined) return [];
+    const ahead = isAhead(eventPeriod(e), m.latestDate);
+    if (!choosable(e, ahead)) return [];
     const factKey = `event:${e.id}`;
     return [{
       kind: 'what' as const,
@@ -18,10 +21,11 @@ export const whatQuestions: KindBuilder = (m) =>
       build: (r) => {
         const source = m.sourceOf(cite.passageId, cite.sentence);
         const period = eventPeriod(e);
-        const others = shuffled(m.allEvents.filter((o) => !periodsOverlap(eventPeriod(o), period)), r).map((o) => o.label);
+        const near = eventsBeside(m, e, ahead, (o) => !periodsOverlap(eventPeriod(o), period));
+        const others = shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices), r).map((o) => o.label);
         const arranged = arrangeChoices(e.label, others, r);
         if (source === null || arranged === null) return null;
-        const prompt = text(m.lang, isAhead(period, m.latestDate) ? 'questionWhatAhead' : 'questionWhat', { when: periodPhrase(period, m.lang) });
+        const prompt = text(m.lang, ahead ? 'questionWhatAhead' : 'questionWhat', { when: periodPhrase(period, m.lang) });
         return { kind: 'what', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: cite.title, says: `${e.label}.` }), source, factKey };
       },
     }];

@@ -3,13 +3,15 @@ import { eventPeriod } from '../../events/period.js';
 import { text } from '../../messages/index.js';
 import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
-import { isAhead, nearbyPeriods } from './event-choices.js';
+import { choosable, isAhead, nearbyPeriods } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whenQuestions: KindBuilder = (m) =>
   m.events.flatMap((e) => {
     const cite = e.citations[0];
     if (cite === undefined) return [];
+    const ahead = isAhead(eventPeriod(e), m.latestDate);
+    if (!choosable(e, ahead)) return [];
     const factKey = `event:${e.id}`;
     return [{
       kind: 'when' as const,
@@ -20,7 +22,7 @@ export const whenQuestions: KindBuilder = (m) =>
         const answer = formatPeriod(period, m.lang);
         const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
-        const prompt = text(m.lang, isAhead(period, m.latestDate) ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
+        const prompt = text(m.lang, ahead ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
         const explanation = text(m.lang, 'questionAccordingTo', { title: cite.title, says: `"${e.dateText}" → ${answer}.` });
         return { kind: 'when', prompt, ...arranged, explanation, source, factKey };
       },

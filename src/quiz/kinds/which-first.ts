@@ -1,4 +1,4 @@
-/** "Which of these happened first?": four events whose periods do not overlap, so that the order is certain. */
+/** "Which of these happened first?": four past events of one story whose periods do not overlap, so that the order is certain. */
 import { eventPeriod, periodDays, periodsOverlap } from '../../events/period.js';
 import type { BriefingEvent } from '../../events/types.js';
 import { text } from '../../messages/index.js';
@@ -6,6 +6,7 @@ import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
+import { choosable, eventsBeside, isAhead } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 const start = (e: BriefingEvent): string => periodDays(eventPeriod(e))[0];
@@ -16,8 +17,11 @@ export const whichFirstQuestions: KindBuilder = (m) => {
     kind: 'which_first' as const,
     factKey: 'order',
     build: (r) => {
-      const picked: BriefingEvent[] = [];
-      for (const e of shuffled(m.events, r)) {
+      const seed = shuffled(m.events.filter((e) => choosable(e, false) && !isAhead(eventPeriod(e), m.latestDate)), r)[0];
+      if (seed === undefined) return null;
+      const picked: BriefingEvent[] = [seed];
+      const near = eventsBeside(m, seed, false, (o) => m.events.includes(o) && !isAhead(eventPeriod(o), m.latestDate) && start(o) > periodDays(eventPeriod(seed))[1]);
+      for (const e of shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices * 2), r)) {
         if (picked.some((x) => periodsOverlap(eventPeriod(x), eventPeriod(e)))) continue;
         picked.push(e);
         if (picked.length === 4) break;
