@@ -54,7 +54,8 @@ function briefingView(articles: readonly Article[], passages: readonly Passage[]
   let view = byPassages.get(passages);
   if (view === undefined) {
     const people = buildPeopleIndex(articles);
-    view = { people, quotations: findQuotations(articles, passages, people), related: relatedArticles(articles), lang: corpusLanguage(articles) };
+    const lang = corpusLanguage(articles);
+    view = { people, quotations: findQuotations(articles, passages, people, lang), related: relatedArticles(articles), lang };
     byPassages.set(passages, view);
   }
   return view;

@@ -8,6 +8,7 @@
 import type { Article, Passage } from '../corpus/types.js';
 import type { PeopleIndex, Person } from './people.js';
 import { QUIZ_TUNING } from './tuning.js';
+import { words, type Language } from '../text/index.js';
 
 /** Verbs (and `theo` / `according to`) that attribute a quotation to the person next to them. */
 export const SPEECH_VERBS: readonly string[] = [
@@ -26,6 +27,8 @@ export interface Quotation {
   passageId: string;
   /** The sentence that holds the quotation. */
   sentence: string;
+  /** The sentence names the speaker (not `she said`, nor a quotation continuing the one before). */
+  named: boolean;
 }
 
 const QUOTE = /[“"]([^“”"]+)[”"]/gu;
@@ -59,15 +62,17 @@ function attributed(outside: string, subjects: readonly Subject[]): Subject | nu
   return null;
 }
 
-/** A quotation short enough for a prompt: the whole one, or its first sentence. */
-function fitQuote(quote: string): string | null {
+/** A quotation short enough for a prompt, long enough to tell who would say it: the whole one, or its first sentence. */
+function fitQuote(quote: string, lang: Language): string | null {
   const q = quote.trim().replace(/[,.]$/u, '');
-  if (q.length <= QUIZ_TUNING.quoteMaxChars) return q.length >= QUIZ_TUNING.quoteMinChars ? q : null;
-  const first = /^.+?[.!?](?=\s)/u.exec(q)?.[0];
-  return first !== undefined && first.length >= QUIZ_TUNING.quoteMinChars && first.length <= QUIZ_TUNING.quoteMaxChars ? first : null;
+  const fit = q.length <= QUIZ_TUNING.quoteMaxChars ? q : /^.+?[.!?](?=\s)/u.exec(q)?.[0];
+  if (fit === undefined || fit.length < QUIZ_TUNING.quoteMinChars || fit.length > QUIZ_TUNING.quoteMaxChars) return null;
+  // A quotation opening in lower case is a phrase lifted from a sentence (`mang tính xây dựng, hữu ích…`), not a whole saying.
+  if (/^\p{Ll}/u.test(fit)) return null;
+  return words(fit).length >= QUIZ_TUNING.quoteMinWords[lang] ? fit : null;
 }
 
-export function findQuotations(articles: readonly Article[], passages: readonly Passage[], people: PeopleIndex): Quotation[] {
+export function findQuotations(articles: readonly Article[], passages: readonly Passage[], people: PeopleIndex, lang: Language): Quotation[] {
   const passageOf = new Map<string, string>();
   for (const p of passages) for (const s of p.sentences) passageOf.set(`${p.docId}\u0000${s.index}`, p.id);
   const out: Quotation[] = [];
@@ -86,17 +91,19 @@ export function findQuotations(articles: readonly Article[], passages: readonly 
           .map((m) => ({ person: 'pronoun' as const, start: m.index, end: m.index + m[0].length })),
       ].sort((a, b) => a.start - b.start);
       let speaker: Person | null = null;
+      let namesSpeaker = false;
       if (quotes.length > 0) {
         const subject = attributed(outside, subjects);
+        namesSpeaker = subject !== null && subject.person !== 'pronoun';
         if (subject !== null) speaker = subject.person === 'pronoun' ? lastNamed : subject.person;
         else if (outside.replace(PLACEHOLDER, '').trim().replace(/^[.,]+|[.,]+$/gu, '') === '' && previous?.paragraph === s.paragraph) speaker = previous.speaker;
       }
       const passageId = passageOf.get(`${article.docId}\u0000${s.index}`);
       if (speaker !== null && passageId !== undefined) {
         for (const q of quotes) {
-          const quote = fitQuote(q[1] ?? '');
+          const quote = fitQuote(q[1] ?? '', lang);
           if (quote === null || [...speaker.forms].some((f) => quote.includes(f))) continue;
-          out.push({ quote, speaker, docId: article.docId, passageId, sentence: s.text });
+          out.push({ quote, speaker, docId: article.docId, passageId, sentence: s.text, named: namesSpeaker });
         }
       }
       previous = speaker === null ? null : { speaker, paragraph: s.paragraph };

@@ -50,6 +50,11 @@ export const QUIZ_TUNING = {
   fillInMinWords: 6,
   /** A quotation shorter than this is a phrase (`"hữu ích"`), not something a person is remembered for saying. */
   quoteMinChars: 25,
+  /**
+   * …nor one of fewer words than this, which anyone could have said (`Tôi không biết, theo tôi thì không`):
+   * about six English words; Vietnamese words are syllables, about one and a half per English word.
+   */
+  quoteMinWords: { en: 6, vi: 10 },
   /** A longer quotation makes a prompt a player cannot read within the countdown. */
   quoteMaxChars: 220,
   /**

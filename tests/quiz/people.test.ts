@@ -52,7 +52,23 @@ describe('the people a briefing names', () => {
 });
 
 describe('who said a quotation', () => {
-  const said = (a: Article) => findQuotations([a], passagesOf([a]), buildPeopleIndex([a])).map((q) => [q.speaker.name, q.quote.slice(0, 20)]);
+  const quotations = (a: Article) => findQuotations([a], passagesOf([a]), buildPeopleIndex([a]), a.docId === 'vi' ? 'vi' : 'en');
+  const said = (a: Article) => quotations(a).map((q) => [q.speaker.name, q.quote.slice(0, 20)]);
+
+  it('GIVEN "she said" or a quotation continuing the one before THEN its sentence does not name the speaker; "said NAME" does', () => {
+    expect(quotations(en).map((q) => [q.quote.slice(0, 20), q.named])).toEqual([
+      ['These paintings belo', false],
+      ['We believe these two', true],
+      ['The paintings themse', false],
+    ]);
+  });
+
+  it('GIVEN a quotation of too few words to tell who would say it, or a phrase lifted from a sentence THEN it is left out', () => {
+    const short = article('vi', [['"Tôi không biết, theo tôi thì không", ông Lavrov nói với các phóng viên.', 'Ngoại trưởng Nga Sergey Lavrov gặp ông Putin.']]);
+    expect(said(short)).toEqual([]);
+    const phrase = article('vi', [['Ông Lavrov nói cuộc gặp "mang tính xây dựng, hữu ích và có ý nghĩa thực chất" với phía Mỹ.', 'Ngoại trưởng Nga Sergey Lavrov gặp ông Putin.']]);
+    expect(said(phrase)).toEqual([]);
+  });
 
   it('GIVEN a named speaker, a pronoun for the one person named last, and "said NAME" THEN each quotation has its speaker', () => {
     expect(said(vi)).toEqual([['Lavrov', 'Giờ đây những hiểu l'], ['Lavrov', 'Chúng tôi đã chuyển ']]);

@@ -1,11 +1,12 @@
-/** "Who said …?": a quotation whose speaker is certain, and four people. */
+/** "Who said …?": a quotation whose speaker is certain and named in its sentence, and four people. */
 import { text } from '../../messages/index.js';
 import { arrangeChoices } from '../choices.js';
 import { otherPeople } from './people-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whoSaidQuestions: KindBuilder = (m) =>
-  m.quotations.map((q) => {
+  // Only quotations whose own sentence names the speaker: after `she said` two people of the passage fit.
+  m.quotations.filter((q) => q.named).map((q) => {
     const factKey = `said:${q.speaker.name}:${q.quote.slice(0, 60)}`;
     return {
       kind: 'who_said' as const,
