@@ -50,6 +50,16 @@ export function isAhead(p: Period, latestDate: string | null): boolean {
  * `giai đoạn này`): fine on a timeline beside its neighbours, but a quiz choice is read alone.
  */
 const DEICTIC = /(?<![\p{L}\p{M}])(?:his|her|him|them|here|the country|the network|the settlement|ở đây|tại đây|đây là|nước này|giai đoạn này|thời điểm này|thời gian này|lúc này|khi đó|lúc đó|các thành viên)(?![\p{L}\p{M}])/iu;
+/** `của ông` (his) with no name after it (case-sensitive: a name is capitalised). */
+const VI_POSSESSIVE = /(?<![\p{L}\p{M}])(?:của|với|cho) (?:ông|bà|họ)(?![\p{L}\p{M}])(?!\s+\p{Lu})/u;
+
+/**
+ * Openings of a clause that leans on the one it was cut from (`Ngụ ý là Bergen op Zoom …`, `Ngoại trừ mái
+ * nhà …`, `Implying …`): what remains is not a happening.
+ */
+const DEPENDENT = /^(?:implying|suggesting|except|excluding|including|although|though|while|whereas|because|unlike|despite|ngụ ý|ngoại trừ|trừ|bao gồm|mặc dù|tuy|vì|do đó|về phương diện|thường được)(?![\p{L}\p{M}])/iu;
+/** A sentence that lists years (`vào năm 1563, 1593, 1603 …`): its event has no one date to ask about. */
+const YEAR_LIST = /(?<!\d)\d{3,4},\s+\d{3,4}(?!\d)/u;
 
 /** Words that put a happening after its report (`will`, `is set to`, `sẽ`, `dự kiến`). */
 const FUTURE = /(?<![\p{L}\p{M}])(?:will|would|shall|is set to|are set to|is due to|are due to|is expected to|are expected to|plans to|plan to|sẽ|dự kiến|sắp)(?![\p{L}\p{M}])/iu;
@@ -58,7 +68,7 @@ const PAST = /(?<![\p{L}\p{M}])(?:đã|từng|had|was|were|did)(?![\p{L}\p{M}])/
 
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
 export function choosable(e: BriefingEvent, ahead: boolean): boolean {
-  if (DEICTIC.test(e.label)) return false;
+  if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
   return ahead ? !PAST.test(e.label) : !FUTURE.test(e.label);
 }
 
