@@ -24,6 +24,11 @@ export const QUIZ_TUNING = {
    */
   nearEventChoices: 5,
   /**
+   * Share of an event label's words its cited sentence must hold when that sentence points back: a label
+   * rebuilt with what `hiệp ước này` stands for keeps most; one from the neighbouring sentence almost none.
+   */
+  labelWordsInSentence: 0.5,
+  /**
    * Event choices come from the answer's own articles alone when they offer this many: three distractors
    * and a spare, since two may fall on one date; otherwise also from articles on its story…
    */

@@ -21,6 +21,11 @@ describe('which events a quiz may offer as a choice', () => {
     expect(choosable(event(label), ahead)).toBe(expected);
   });
 
+  it('GIVEN a cited sentence that points back ("Thông tin này … ngày 3/12") and a label from its neighbour THEN no choice: the sentence does not prove it', () => {
+    expect(choosable(event('Moscow mô tả cuộc trao đổi là mang tính xây dựng', 'Thông tin này được Điện Kremlin đưa ra ngày 3/12.'), false)).toBe(false);
+    expect(choosable(event('Điện Kremlin đưa ra thông tin', 'Thông tin này được Điện Kremlin đưa ra ngày 3/12.'), false)).toBe(true);
+  });
+
   it('GIVEN a sentence that lists several years THEN its event is no choice: it has no one date', () => {
     expect(choosable(event('Bệnh dịch hạch đã tàn phá London', 'Bệnh dịch hạch đã tàn phá London vào năm 1563, 1593, 1603 và 1665.'), false)).toBe(false);
     expect(choosable(event('The region lost 734,000 square miles', 'The region lost 734,000 square miles in 2005.'), false)).toBe(true);

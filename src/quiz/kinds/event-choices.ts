@@ -1,6 +1,8 @@
 /** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
 import { eventPeriod, periodDays, type Period } from '../../events/period.js';
+import { pointsBack } from '../../events/label.js';
 import type { BriefingEvent } from '../../events/types.js';
+import { words } from '../../text/index.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
 import type { QuizMaterial } from './types.js';
@@ -61,6 +63,17 @@ const DEPENDENT = /^(?:implying|suggesting|except|excluding|including|although|t
 /** A sentence that lists years (`vào năm 1563, 1593, 1603 …`): its event has no one date to ask about. */
 const YEAR_LIST = /(?<!\d)\d{3,4},\s+\d{3,4}(?!\d)/u;
 
+/**
+ * Whether most of the label's words are in its cited sentence. When that sentence points back
+ * (`Thông tin này được Điện Kremlin đưa ra ngày 3/12`) and the label came from its neighbour, the
+ * cited sentence does not prove the label's date; a label that only names what `hiệp ước này` stands for is fine.
+ */
+function inSentence(e: BriefingEvent): boolean {
+  const own = new Set(words(e.sentence.toLowerCase()));
+  const label = words(e.label.toLowerCase());
+  return label.filter((w) => own.has(w)).length >= QUIZ_TUNING.labelWordsInSentence * label.length;
+}
+
 /** Words that put a happening after its report (`will`, `is set to`, `sẽ`, `dự kiến`). */
 const FUTURE = /(?<![\p{L}\p{M}])(?:will|would|shall|is set to|are set to|is due to|are due to|is expected to|are expected to|plans to|plan to|sẽ|dự kiến|sắp)(?![\p{L}\p{M}])/iu;
 /** Words that put it before (`đã`, `had`, `was`): no choice of a question about what is still ahead. */
@@ -69,6 +82,7 @@ const PAST = /(?<![\p{L}\p{M}])(?:đã|từng|had|was|were|did)(?![\p{L}\p{M}])/
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
 export function choosable(e: BriefingEvent, ahead: boolean): boolean {
   if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
+  if (pointsBack(e.sentence) && !inSentence(e)) return false;
   return ahead ? !PAST.test(e.label) : !FUTURE.test(e.label);
 }
 
