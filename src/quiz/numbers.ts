@@ -99,7 +99,7 @@ export function numbersIn(sentence: string, lang: Language, skip: ReadonlyArray<
 const UNIT = String.raw`[\p{L}][\p{L}\p{M}²³0-9]*(?:\s+[\p{L}][\p{L}\p{M}²³0-9]*){0,2}`;
 const MEASURE = String.raw`\d[\d.,]*`;
 /** `734,000 square miles (`, `… km2 or `: the blank is the same measure in another unit. */
-const CONVERTED_FROM = new RegExp(String.raw`${MEASURE}\s*${UNIT}\s*(?:\(|\s(?:or|hoặc))\s*(?:about\s+|khoảng\s+)?$`, 'u');
+const CONVERTED_FROM = new RegExp(String.raw`${MEASURE}\s*${UNIT}\s*(?:\(|\s(?:or|hoặc))\s*(?:about\s+|khoảng\s+)?(?:${MEASURE}\s*(?:to|đến|-|–)\s*)?$`, 'u');
 /** `340 miles (550 km)`, `22,392 km2 or 8,646 sq mi`: the same measure follows in another unit. */
 const CONVERTED_TO = new RegExp(String.raw`^\s*${UNIT}\s*(?:\(|\s(?:or|hoặc)\s)\s*(?:about\s+|khoảng\s+)?${MEASURE}`, 'u');
 
@@ -117,7 +117,7 @@ export function convertedBeside(sentence: string, start: number, end: number): b
  */
 const BOUND_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:hơn|trên|dưới|gần|khoảng|chừng|ít nhất|tối thiểu|tối đa|lên tới|lên đến|hàng|gần như|xấp xỉ|` +
-    String.raw`more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|as many as|as much as|as few as|upwards of|close to|in excess of|exceeding|~)\s*$`,
+    String.raw`more than|less than|fewer than|greater than|larger than|smaller than|over|under|above|below|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|as many as|as much as|as few as|upwards of|close to|in excess of|exceeding|~)\s*$`,
   'iu',
 );
 
