@@ -17,6 +17,7 @@ describe('which events a quiz may offer as a choice', () => {
     ['Ông Lavrov gặp các đặc phái viên của ông Trump', false, true],
     ['Ngụ ý là Bergen op Zoom không bị lây nhiễm trực tiếp từ Anh', false, false],
     ['Implying Bergen op Zoom was not directly infected from England', false, false],
+    ['“We owe it to the people of Lindmark to find out,” Mayor Brandt said', false, false],
   ])('GIVEN "%s" in a question about what is ahead: %s THEN it is a choice: %s', (label, ahead, expected) => {
     expect(choosable(event(label), ahead)).toBe(expected);
   });

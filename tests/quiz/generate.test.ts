@@ -133,12 +133,14 @@ describe('generateQuiz on a corpus it has never seen', () => {
 });
 
 describe('questions a player can read', () => {
-  it('GIVEN the demo THEN an event after the latest article is asked about as still ahead, and earlier ones as past', () => {
+  it('GIVEN the demo THEN an event after the latest article is asked about as still ahead, with dates still ahead, and earlier ones as past', () => {
     const questions = Array.from({ length: 10 }, (_v, seed) => generateQuiz(demo, { n: 10, seed, kinds: ['what', 'when'] }).questions).flat();
     const about = (q: QuizQuestion): string => (q.kind === 'when' ? (q.choices[q.answerIndex] ?? '') : q.prompt);
     const ahead = questions.filter((q) => /2\/2026/u.test(about(q)));
     expect(ahead.length).toBeGreaterThan(0);
     expect(ahead.every((q) => /^(?:Điều gì|Sự kiện sau) sẽ diễn ra/u.test(q.prompt))).toBe(true);
+    // Dates offered for what is still ahead are all ahead too (the demo's latest article is of December 2025).
+    expect(ahead.filter((q) => q.kind === 'when').flatMap((q) => q.choices).filter((c) => !/2026/u.test(c))).toEqual([]);
     expect(questions.filter((q) => /2025|2024/u.test(about(q))).every((q) => /^(?:Điều gì|Sự kiện sau) đã diễn ra|^Sự kiện sau diễn ra/u.test(q.prompt))).toBe(true);
   });
 

@@ -83,6 +83,8 @@ const PAST = /(?<![\p{L}\p{M}])(?:đã|từng|had|was|were|did)(?![\p{L}\p{M}])/
 export function choosable(e: BriefingEvent, ahead: boolean): boolean {
   if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
   if (pointsBack(e.sentence) && !inSentence(e)) return false;
+  // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
+  if (/^[“"‘']/u.test(e.label.trim())) return false;
   return ahead ? !PAST.test(e.label) : !FUTURE.test(e.label);
 }
 

@@ -1,4 +1,4 @@
-/** "When did this happen?": an event's label, four periods at its precision. */
+/** "When did this happen?": an event's label, four periods at its precision, all past or all still ahead like the answer. */
 import { eventPeriod } from '../../events/period.js';
 import { text } from '../../messages/index.js';
 import { formatPeriod } from '../../text/index.js';
@@ -20,7 +20,7 @@ export const whenQuestions: KindBuilder = (m) =>
         const source = m.sourceOf(cite.passageId, cite.sentence);
         const period = eventPeriod(e);
         const answer = formatPeriod(period, m.lang);
-        const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).map((p) => formatPeriod(p, m.lang)), r);
+        const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).filter((p) => isAhead(p, m.latestDate) === ahead).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, ahead ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
         const explanation = text(m.lang, 'questionAccordingTo', { title: cite.title, says: `"${e.dateText}" → ${answer}.` });
