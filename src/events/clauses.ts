@@ -169,6 +169,10 @@ const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|til
 const BOUND_IN_DATE = /^(?:by|until|till|before|after|đến|tới|trước|sau)\s/iu;
 /** A determiner right before a date (`its 1998–2002 jingles`, `the 2005 series`): the date describes the noun after it. */
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}\p{M}])(?:the|its|his|her|their|our|a|an|this|that)\s+$/iu;
+/** An author-year citation up to its year (`Jones et al. 1998`, `Jones và cộng sự năm 1998`, `Mann and colleagues (1999)`, `(Mann et al., 1999)`). */
+const CITATION_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*\s+(?:et\s+al\.?|and\s+colleagues|và\s+cộng\s+sự|và\s+đồng\s+nghiệp)\s*,?\s*\(?\s*$/u;
+/** A year followed by its author (`một công trình năm 1999 của Mann`; English `a 1999 paper by Mann` has its determiner before it): the year of the work. */
+const AUTHOR_AFTER = /^\s+của\s+\p{Lu}/u;
 /** A relative word right after a date (`held on 1 March 1979 that represented …`): the date sits inside a noun phrase. */
 const RELATIVE_AFTER = /^\s+(that|which|who|mà)(?![\p{L}\p{M}])/iu;
 /** A verb with its aspect (`đã thay thế`), then a noun described by `được`/`bị` + verb just before the date. */
@@ -281,6 +285,8 @@ export function datedClause(sentence: string, start: number, end: number, contex
   if (/\p{Lu}[\p{L}\p{M}]*\s*$/u.test(sentence.slice(Math.max(0, start - 20), start)) && /^(?:năm\s+)?\d{4}$/iu.test(sentence.slice(start, end))) return null;
   // `J. A. Hobson (1858–1940)`, `"The Empty Child" (2005)`: a date in brackets of its own annotates the name before it.
   if (/\(\s*$/u.test(sentence.slice(0, start)) && /^\s*\)/u.test(sentence.slice(end))) return null;
+  // `Jones et al. 1998`, `một bài viết năm 1999 của Mann`: the year of a cited work annotates the work, not the clause.
+  if (/^(?:năm\s+)?\d{4}$/iu.test(sentence.slice(start, end)) && (CITATION_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) || AUTHOR_AFTER.test(sentence.slice(end)))) return null;
   // `its 1998–2002 jingles`, `a referendum to be held on 1 March 1979 that …`: the date belongs to a noun, not to the clause.
   if (ATTRIBUTIVE_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && /^\s+\p{Ll}/u.test(sentence.slice(end))) return null;
   const relative = RELATIVE_AFTER.exec(sentence.slice(end))?.[1];

@@ -48,6 +48,11 @@ describe('the clause a date is the date of', () => {
     ['a participle describing a noun (en)', 'The Grainger Market replaced an earlier market originally built in 1808 called the Butcher Market.', 'in 1808', 'en'],
     ['an it whose thing is named earlier in the same sentence', 'Several series debuted on the network including Dynasty, an opulent drama that became a hit when it premiered as a midseason series in 1981.', 'in 1981', 'en'],
     ['a lifespan in brackets after a name', 'Much of the debate was pioneered by such theorists as J. A. Hobson (1858–1940) and Joseph Schumpeter.', '1858–1940', 'en'],
+    ['the year of a work cited as name et al. year (en)', 'The estimate was later backed by the ice-core reconstructions of Okafor et al. 2004, using satellite data.', '2004', 'en'],
+    ['the year of a work cited as name and colleagues year (en)', 'The warming trend was confirmed by the borehole records of Lindqvist and colleagues 2011, among others.', '2011', 'en'],
+    ['the year of a work cited as name và cộng sự năm (vi)', 'Kết luận về băng tan được hỗ trợ bởi các phép đo lõi băng của Okafor và cộng sự năm 2004, sử dụng dữ liệu vệ tinh.', 'năm 2004', 'vi'],
+    ['the year of a work cited as name và đồng nghiệp năm (vi)', 'Xu hướng ấm lên được xác nhận bởi các số liệu lỗ khoan của Lindqvist và đồng nghiệp năm 2011, cùng nhiều nhóm khác.', 'năm 2011', 'vi'],
+    ['the year of a work by a named author (vi)', 'Bản báo cáo nổi bật với một biểu đồ dựa trên một công trình năm 1999 của Nguyễn Văn An, được gọi là biểu đồ vòng cây.', 'năm 1999', 'vi'],
   ])('GIVEN %s THEN no label', (_case, sentence, dateText, language) => {
     expect(labelOf(sentence, dateText, language as 'vi' | 'en')).toBeNull();
   });
