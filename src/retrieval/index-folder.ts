@@ -85,7 +85,8 @@ export async function inspectIndexFolder(dir: string): Promise<IndexFolderState>
     if (!isFolderManifest(manifest)) refuse(dir, `its ${INDEX_FOLDER_MANIFEST} was not written by Briefbot`);
     return { kind: 'owned', current: manifest.current };
   }
-  const others = names.filter((n) => n !== LOCK_NAME);
+  // A temporary manifest is a writer claiming this folder right now (it holds the lock), or one killed while claiming it.
+  const others = names.filter((n) => n !== LOCK_NAME && !MANIFEST_TEMP_PATTERN.test(n));
   if (others.length === 0) return { kind: 'absent' };
   const legacy = await legacyFiles(dir, others);
   if (legacy !== null) return { kind: 'legacy', files: legacy };

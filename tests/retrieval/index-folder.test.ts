@@ -76,6 +76,16 @@ describe('the index folder is the index own', () => {
     expect((await openIndex(ws.indexDir, { modelId: null }))?.passages.length).toBe(index.passages.length);
   });
 
+  it('GIVEN a new folder holding only the temporary manifest of a writer killed while claiming it THEN the build claims it and the temporary manifest is gone', async () => {
+    const ws = await workspace();
+    await mkdir(ws.indexDir);
+    await writeFile(path.join(ws.indexDir, `${INDEX_FOLDER_MANIFEST}.tmp-1-0badc0de`), '{');
+    const { index } = await buildIndex({ ...ws, embedder: null });
+    const marker = JSON.parse(await readFile(path.join(ws.indexDir, INDEX_FOLDER_MANIFEST), 'utf8')) as { current: string };
+    expect(await readdir(ws.indexDir)).toEqual([INDEX_FOLDER_MANIFEST, marker.current].sort());
+    expect((await openIndex(ws.indexDir, { modelId: null }))?.passages.length).toBe(index.passages.length);
+  });
+
   it('GIVEN three builds in a row THEN only the current generation is left, with no lock', async () => {
     const ws = await workspace();
     for (let i = 0; i < 3; i++) await buildIndex({ ...ws, embedder: null });
