@@ -2,7 +2,7 @@
 import type { Article, Passage } from '../corpus/types.js';
 import type { BriefingEvent } from '../events/types.js';
 import { actorFinder } from '../corpus/names.js';
-import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard, type Language } from '../text/index.js';
+import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard, words, type Language } from '../text/index.js';
 import type { QuizMaterial } from './kinds/types.js';
 import { buildPeopleIndex, type PeopleIndex } from './people.js';
 import { findQuotations, type Quotation } from './quotations.js';
@@ -45,6 +45,10 @@ interface BriefingView {
   quotations: readonly Quotation[];
   related: Map<string, Set<string>>;
   lang: Language;
+  /** Words the corpus writes in lower case somewhere. */
+  lowercase: ReadonlySet<string>;
+  /** Each article's title and first sentence, as lower-case words. */
+  topics: ReadonlyMap<string, ReadonlySet<string>>;
 }
 const views = new WeakMap<readonly Article[], WeakMap<readonly Passage[], BriefingView>>();
 
@@ -55,7 +59,9 @@ function briefingView(articles: readonly Article[], passages: readonly Passage[]
   if (view === undefined) {
     const people = buildPeopleIndex(articles);
     const lang = corpusLanguage(articles);
-    view = { people, quotations: findQuotations(articles, passages, people, lang), related: relatedArticles(articles), lang };
+    const lowercase = new Set(articles.flatMap((a) => a.sentences.flatMap((s) => words(s.text).filter((w) => /^\p{Ll}/u.test(w)))));
+    const topics = new Map(articles.map((a) => [a.docId, new Set(words(`${a.title} ${a.sentences[0]?.text ?? ''}`.toLowerCase()))]));
+    view = { people, quotations: findQuotations(articles, passages, people, lang), related: relatedArticles(articles), lang, lowercase, topics };
     byPassages.set(passages, view);
   }
   return view;
@@ -65,7 +71,7 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
   const allowed = (passageId: string): boolean => input.passageFilter?.(passageId) ?? true;
   const passageById = new Map(input.passages.map((p) => [p.id, p]));
   const articleById = new Map(input.articles.map((a) => [a.docId, a]));
-  const { people, quotations, related, lang } = briefingView(input.articles, input.passages);
+  const { people, quotations, related, lang, lowercase, topics } = briefingView(input.articles, input.passages);
   return {
     lang,
     allEvents: input.events,
@@ -75,6 +81,8 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
     people,
     quotations: quotations.filter((q) => allowed(q.passageId)),
     relatedArticles: (docId) => related.get(docId) ?? new Set([docId]),
+    commonWord: (word) => lowercase.has(word.toLowerCase()),
+    topicWords: (docId) => topics.get(docId) ?? new Set<string>(),
     latestDate: input.articles.map((a) => a.date).filter((d): d is string => d !== null).sort().pop() ?? null,
     latestYear: Math.max(0, ...input.articles.flatMap((a) => (a.date === null ? [] : [Number(a.date.slice(0, 4))])), ...input.events.map((e) => Number((e.until ?? e.date).slice(0, 4)))),
     sourceOf(passageId, sentence) {

@@ -30,11 +30,27 @@ export const QUIZ_TUNING = {
   labelWordsInSentence: 0.5,
   /**
    * Event choices come from the answer's own articles alone when they offer this many: three distractors
-   * and a spare, since two may fall on one date; otherwise also from articles on its story…
+   * and a spare, since two may fall on one date; otherwise also from articles on its story, and then from
+   * any article of the answer's time.
    */
   ownArticleEvents: 4,
-  /** …within this many years of the answer: a news story's steps, not another era of a loosely linked article. */
-  storyEventYears: 5,
+  /**
+   * How far from the answer's date an event choice may lie, in years, by the answer's precision: two for a
+   * day or a month (a news story's weeks and the year or so of background its reports recall), fifteen
+   * for a year (one generation's events, not another century's), fifty for a decade, three hundred for a century.
+   */
+  eventChoiceSpanYears: { day: 2, month: 2, year: 15, decade: 50, century: 300 },
+  /**
+   * …or this share of the time from the answer to the briefing's latest year, when wider: the further back,
+   * the wider an era a player thinks in (about a century around 1562, two decades around 1950).
+   */
+  eventChoiceAgeShare: 0.25,
+  /**
+   * Days at least between any two choices of "which came first": the steps of one chain of happenings (a
+   * theft, the police's images, the arrests, the recovery) follow within days or a couple of weeks, and
+   * their order follows from what they are; happenings three weeks apart are ordered only by knowing them.
+   */
+  whichFirstMinGapDays: 21,
   /**
    * Two source sentences are one when this share of the shorter one's word triples is in the other:
    * an outlet's rewording of shared wire copy keeps about half of them or more (the demo's 210 tỷ euro

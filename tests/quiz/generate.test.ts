@@ -144,19 +144,42 @@ describe('questions a player can read', () => {
     expect(questions.filter((q) => /2025|2024/u.test(about(q))).every((q) => /^(?:Điều gì|Sự kiện sau) đã diễn ra|^Sự kiện sau diễn ra/u.test(q.prompt))).toBe(true);
   });
 
-  it('GIVEN Wikipedia articles on unrelated subjects THEN the choices of "what happened" and "which came first" are events of the same article', async () => {
+  it('GIVEN Wikipedia articles of many eras THEN every choice of "what happened in Y" lies within the era around Y, at no coarser precision', async () => {
     const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
+    const rank = { day: 0, month: 1, year: 2, decade: 3, century: 4 } as const;
     let asked = 0;
     for (let seed = 0; seed < 5; seed++) {
-      for (const q of generateQuiz(wiki, { n: 10, seed, kinds: ['what', 'which_first'] }).questions) {
+      for (const q of generateQuiz(wiki, { n: 10, seed, kinds: ['what'] }).questions) {
         asked++;
+        const answer = wiki.events.find((e) => e.label === q.choices[q.answerIndex]);
+        if (answer === undefined) throw new Error(`no event for ${q.choices[q.answerIndex]}`);
+        const year = Number(answer.date.slice(0, 4));
         for (const c of q.choices) {
-          const docs = wiki.events.filter((e) => e.label === c).flatMap((e) => e.citations.map((x) => x.docId));
-          expect(docs, `${c} beside ${q.source.docId}`).toContain(q.source.docId);
+          const o = wiki.events.find((e) => e.label === c);
+          // 1562 and a hurricane of 1999 are eras apart; 1562 and 1565 are not.
+          expect(Math.abs(Number(o?.date.slice(0, 4)) - year), `${c} beside ${answer.date}`).toBeLessThanOrEqual(Math.max(answer.precision === 'decade' ? 50 : 15, (2015 - year) / 4) + 10);
+          expect(rank[o?.precision ?? 'century'], c).toBeLessThanOrEqual(Math.max(rank[answer.precision], rank.month));
         }
       }
     }
     expect(asked).toBeGreaterThan(5);
+  });
+
+  it('GIVEN a news story whose steps follow one another THEN no "which came first" offers two happenings within three weeks, nor a label that tells its own place (later, finally, first)', async () => {
+    const news = await inputFor(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
+    const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
+    let asked = 0;
+    for (const input of [news, wiki, demo]) {
+      for (let seed = 0; seed < 10; seed++) {
+        for (const q of generateQuiz(input, { n: 3, seed, kinds: ['which_first'] }).questions) {
+          asked++;
+          const days = q.choices.map((c) => Date.parse(input.events.find((e) => e.label === c)?.date.padEnd(10, '-01').slice(0, 10) ?? '')).sort((a, b) => a - b);
+          days.slice(1).forEach((d, i) => expect(d - (days[i] ?? 0), q.choices.join(' | ')).toBeGreaterThanOrEqual(21 * 24 * 3600 * 1000));
+          for (const c of q.choices) expect(c).not.toMatch(/\b(?:later|finally|first|again|reopened)\b/iu);
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(3);
   });
 
   it('GIVEN the demo THEN no choice of "what happened" speaks of the future (sẽ, dự kiến), and none of "what is ahead" of the past (đã)', () => {

@@ -51,7 +51,7 @@ export function isAhead(p: Period, latestDate: string | null): boolean {
  * Words in a label that stand for something it does not name (`his forces`, `the country`, `ở đây`,
  * `giai đoạn này`): fine on a timeline beside its neighbours, but a quiz choice is read alone.
  */
-const DEICTIC = /(?<![\p{L}\p{M}])(?:his|her|him|them|here|the country|the network|the settlement|ở đây|tại đây|đây là|nước này|giai đoạn này|thời điểm này|thời gian này|lúc này|khi đó|lúc đó|các thành viên)(?![\p{L}\p{M}])/iu;
+const DEICTIC = /(?<![\p{L}\p{M}])(?:his|her|him|them|here|thereafter|afterwards|this has|this is|this was|that was|the country|the network|the settlement|ở đây|tại đây|đây là|này|khi đó|lúc đó|các thành viên)(?![\p{L}\p{M}])/iu;
 /** `của ông` (his) with no name after it (case-sensitive: a name is capitalised). */
 const VI_POSSESSIVE = /(?<![\p{L}\p{M}])(?:của|với|cho) (?:ông|bà|họ)(?![\p{L}\p{M}])(?!\s+\p{Lu})/u;
 
@@ -79,9 +79,50 @@ const FUTURE = /(?<![\p{L}\p{M}])(?:will|would|shall|is set to|are set to|is due
 /** Words that put it before (`đã`, `had`, `was`): no choice of a question about what is still ahead. */
 const PAST = /(?<![\p{L}\p{M}])(?:đã|từng|had|was|were|did)(?![\p{L}\p{M}])/iu;
 
+/**
+ * Words that make a label a view or a lasting state rather than something that happened at its date
+ * (`showed how much cooperation had improved`, `Surveys … indicate`, `was often lost for decades`,
+ * `virtually every year`): a player cannot tell such a label's date from the others'.
+ */
+const NOT_A_HAPPENING = /(?<![\p{L}\p{M}])(?:show|shows|showed|shown|indicate|indicates|indicated|suggest|suggests|suggested|demonstrate|demonstrates|demonstrated|often|usually|generally|typically|commonly|frequently|always|every year|each year|per year|annually|cho thấy|chứng tỏ|thường|thường xuyên|hàng năm|mỗi năm|luôn luôn)(?![\p{L}\p{M}])/iu;
+
+/**
+ * Words that tell a happening again (`reopened`, `rebuilt`, `again`, `xây dựng lại`, `trở lại`): the label
+ * fits the first time as well as this one (a museum that reopened after its roof was rebuilt and again after a theft).
+ */
+const AGAIN = /(?<![\p{L}\p{M}])(?:again|reopened|reopens|reopening|rebuilt|rebuild|reconstruction|reconstructed|restored|resumed|returned|re-elected|trở lại|tái thiết|tái lập|(?<!(?:chống|đem|mang|còn|ngược|giữ|ở) )lại)(?![\p{L}\p{M}])/iu;
+
+/** An English subject of one common noun after `the` (`The drought was …`, `The neighborhood is …`), before its verb. */
+const EN_BARE_SUBJECT = /^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(\p{Ll}[\p{L}-]*)\s+(?:was|were|is|are|has|had|have|did|became|remained|\p{Ll}+ed)(?![\p{L}\p{M}])/u;
+/** A Vietnamese subject of one or two common words before its verb (`Mạng lưới đã …`, `Pháo đài đã được …`). */
+const VI_BARE_SUBJECT = /^(\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+)?)\s+(?:đã|được|bị|sẽ|là|có|đang|vẫn|cũng)(?![\p{L}\p{M}])/u;
+
+/** What a choice's label is read against: the corpus's common words and what each article is about. */
+export interface LabelReading {
+  /** Whether a word is written in lower case somewhere in the corpus: a common word, not a name. */
+  commonWord(word: string): boolean;
+  /** The words of an article's title and first sentence, lower case: what its `the museum` refers to. */
+  topicWords(docId: string): ReadonlySet<string>;
+}
+
+/**
+ * Whether the label's subject is a bare common noun its article's title and opening never name
+ * (`The drought …`, `Pháo đài đã được xây dựng lại`): read alone, which drought or fort is unknown.
+ */
+function bareSubject(e: BriefingEvent, reading: LabelReading): boolean {
+  const label = e.label.trim();
+  const topic = new Set(e.citations.flatMap((c) => [...reading.topicWords(c.docId)]));
+  const named = (subject: string): boolean => words(subject.toLowerCase()).every((w) => topic.has(w) || topic.has(w.replace(/s$/u, '')));
+  const en = EN_BARE_SUBJECT.exec(label);
+  if (en?.[1] !== undefined) return !named(en[1]);
+  const vi = VI_BARE_SUBJECT.exec(label)?.[1];
+  return vi !== undefined && words(vi.toLowerCase()).every((w) => reading.commonWord(w)) && !named(vi);
+}
+
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
-export function choosable(e: BriefingEvent, ahead: boolean): boolean {
+export function choosable(e: BriefingEvent, ahead: boolean, reading: LabelReading): boolean {
   if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
+  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || bareSubject(e, reading)) return false;
   if (pointsBack(e.sentence) && !inSentence(e)) return false;
   // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
   if (/^[“"‘']/u.test(e.label.trim())) return false;
@@ -91,21 +132,40 @@ export function choosable(e: BriefingEvent, ahead: boolean): boolean {
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 const startDay = (e: BriefingEvent): number => Date.parse(periodDays(eventPeriod(e))[0]);
+/** Precisions from the finest: a choice is at most one step finer or coarser than the answer. */
+const PRECISION_RANK = { day: 0, month: 1, year: 2, decade: 3, century: 4 } as const;
 
 /**
- * Events a choice beside `e` could be: of its tense, readable alone, each passing `keep`; of an article
- * that reports it when these are enough, else also of articles on its story within a few years of it
- * (articles linked by a few shared names can be of other eras); nearest in time first (the choices are
- * believable for the date).
+ * Whether `o` is of the answer's time and kind: within the answer's scale of it (the story's months for
+ * a day, decades for a decade, and wider the further back: no 2025 raid for `the 1970s`, no hurricane of
+ * 1999 for 1562), of a precision as fine as the answer's or one step finer (no decade-long trend for one
+ * year or day; a month beside a day is news of the same story), and, like the answer, past or still ahead.
+ */
+export function ofTheSameTime(m: Pick<QuizMaterial, 'latestDate' | 'latestYear'>, e: BriefingEvent, o: BriefingEvent): boolean {
+  const p = eventPeriod(e);
+  const age = Math.max(0, m.latestYear - Number(e.date.slice(0, 4)));
+  const span = Math.max(QUIZ_TUNING.eventChoiceSpanYears[p.precision], QUIZ_TUNING.eventChoiceAgeShare * age) * YEAR_MS;
+  const rank = PRECISION_RANK[o.precision];
+  return (
+    Math.abs(startDay(o) - startDay(e)) <= span &&
+    rank >= PRECISION_RANK[e.precision] - 1 &&
+    rank <= Math.max(PRECISION_RANK[e.precision], PRECISION_RANK.month) &&
+    isAhead(eventPeriod(o), m.latestDate) === isAhead(p, m.latestDate)
+  );
+}
+
+/**
+ * Events a choice beside `e` could be: of its tense and time, readable alone, each passing `keep`; of an
+ * article that reports it when these are enough, else also of articles on its story, else of any article
+ * of its time (an encyclopaedia's articles each tell few dated happenings: another article's happening of
+ * the same years is as believable as one of its own); the nearest in time first within each.
  */
 export function eventsBeside(m: QuizMaterial, e: BriefingEvent, ahead: boolean, keep: (o: BriefingEvent) => boolean): BriefingEvent[] {
   const docs = new Set(e.citations.map((c) => c.docId));
-  const own = (o: BriefingEvent): boolean => o.citations.some((c) => docs.has(c.docId));
-  const at = startDay(e);
   const story = new Set(e.citations.flatMap((c) => [...m.relatedArticles(c.docId)]));
-  const near = (o: BriefingEvent): boolean => Math.abs(startDay(o) - at) <= QUIZ_TUNING.storyEventYears * YEAR_MS;
-  const fit = m.allEvents.filter((o) => o !== e && o.label !== e.label && choosable(o, ahead) && keep(o));
-  const mine = fit.filter(own);
-  const pool = mine.length >= QUIZ_TUNING.ownArticleEvents ? mine : fit.filter((o) => own(o) || (near(o) && o.citations.some((c) => story.has(c.docId))));
-  return pool.sort((a, b) => Math.abs(startDay(a) - at) - Math.abs(startDay(b) - at));
+  const tier = (o: BriefingEvent): number => (o.citations.some((c) => docs.has(c.docId)) ? 0 : o.citations.some((c) => story.has(c.docId)) ? 1 : 2);
+  const at = startDay(e);
+  const fit = m.allEvents.filter((o) => o !== e && o.label !== e.label && o.until === undefined && choosable(o, ahead, m) && ofTheSameTime(m, e, o) && keep(o));
+  const enough = [0, 1].find((t) => fit.filter((o) => tier(o) <= t).length >= QUIZ_TUNING.ownArticleEvents) ?? 2;
+  return fit.filter((o) => tier(o) <= enough).sort((a, b) => tier(a) - tier(b) || Math.abs(startDay(a) - at) - Math.abs(startDay(b) - at));
 }

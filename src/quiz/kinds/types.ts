@@ -5,10 +5,11 @@ import type { PeopleIndex } from '../people.js';
 import type { Quotation } from '../quotations.js';
 import type { Random } from '../random.js';
 import type { Language } from '../../text/index.js';
+import type { LabelReading } from './event-choices.js';
 import type { QuestionKind, QuestionSource, QuizQuestion } from '../types.js';
 
 /** The briefing as the builders see it, computed once per quiz. */
-export interface QuizMaterial {
+export interface QuizMaterial extends LabelReading {
   /** The corpus language: the questions' own words are in it. */
   lang: Language;
   /** Every event of the briefing (distractors may come from any). */

@@ -13,7 +13,8 @@ export const whatQuestions: KindBuilder = (m) =>
     const cite = e.citations[0];
     if (cite === undefined) return [];
     const ahead = isAhead(eventPeriod(e), m.latestDate);
-    if (!choosable(e, ahead)) return [];
+    // A span of years (`ruled from 1321 to 1323`) is told as one, unlike the single happenings beside it.
+    if (e.until !== undefined || !choosable(e, ahead, m)) return [];
     const factKey = `event:${e.id}`;
     return [{
       kind: 'what' as const,

@@ -11,7 +11,7 @@ export const whenQuestions: KindBuilder = (m) =>
     const cite = e.citations[0];
     if (cite === undefined) return [];
     const ahead = isAhead(eventPeriod(e), m.latestDate);
-    if (!choosable(e, ahead)) return [];
+    if (!choosable(e, ahead, m)) return [];
     const factKey = `event:${e.id}`;
     return [{
       kind: 'when' as const,

@@ -10,6 +10,17 @@ import { choosable, eventsBeside, isAhead } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 const start = (e: BriefingEvent): string => periodDays(eventPeriod(e))[0];
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Words by which a label tells its own place in an order (`later`, `finally`, `sau đó`, `cuối cùng`,
+ * `the first variant`; a happening told again is no choice at all): with one among the choices, the order is read, not known.
+ */
+const ORDER_WORDS = /(?<![\p{L}\p{M}])(?:first|earliest|originally|later|again|finally|eventually|subsequently|thereafter|afterwards|last|late|then|đầu tiên|sớm nhất|ban đầu|sau đó|sau này|cuối cùng|muộn|lần cuối|tiếp theo)(?![\p{L}\p{M}])/iu;
+
+/** Whether two events lie far enough apart that their order is not the order of one chain of happenings. */
+const apart = (a: BriefingEvent, b: BriefingEvent): boolean =>
+  !periodsOverlap(eventPeriod(a), eventPeriod(b)) && Math.abs(Date.parse(start(a)) - Date.parse(start(b))) >= QUIZ_TUNING.whichFirstMinGapDays * DAY_MS;
 
 export const whichFirstQuestions: KindBuilder = (m) => {
   if (m.events.length < 4) return [];
@@ -17,12 +28,12 @@ export const whichFirstQuestions: KindBuilder = (m) => {
     kind: 'which_first' as const,
     factKey: 'order',
     build: (r) => {
-      const seed = shuffled(m.events.filter((e) => choosable(e, false) && !isAhead(eventPeriod(e), m.latestDate)), r)[0];
+      const seed = shuffled(m.events.filter((e) => choosable(e, false, m) && !ORDER_WORDS.test(e.label) && !isAhead(eventPeriod(e), m.latestDate)), r)[0];
       if (seed === undefined) return null;
       const picked: BriefingEvent[] = [seed];
-      const near = eventsBeside(m, seed, false, (o) => m.events.includes(o) && !isAhead(eventPeriod(o), m.latestDate) && start(o) > periodDays(eventPeriod(seed))[1]);
+      const near = eventsBeside(m, seed, false, (o) => m.events.includes(o) && !ORDER_WORDS.test(o.label) && !isAhead(eventPeriod(o), m.latestDate) && start(o) > periodDays(eventPeriod(seed))[1]);
       for (const e of shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices * 2), r)) {
-        if (picked.some((x) => periodsOverlap(eventPeriod(x), eventPeriod(e)))) continue;
+        if (!picked.every((x) => apart(x, e))) continue;
         picked.push(e);
         if (picked.length === 4) break;
       }
