@@ -39,6 +39,13 @@ export interface Person {
   forms: ReadonlySet<string>;
   /** Articles that name the person. */
   docIds: ReadonlySet<string>;
+  /**
+   * The country or body the corpus gives the person where it titles them (`Ngoại trưởng Nga Sergei
+   * Lavrov`, `Russian President Vladimir Putin`, `U.S. envoy Steve Witkoff`), lower case; null when never given.
+   */
+  affiliation: string | null;
+  /** Offices the corpus gives the person (`ngoại trưởng`, `envoy`), lower case. */
+  offices: ReadonlySet<string>;
 }
 
 export interface PersonMention {
@@ -68,6 +75,10 @@ interface NameRun {
   titled: 'address' | 'title' | null;
   /** Whether the sentence gives the person an office or role before or just after the name, even behind `ông`. */
   role: boolean;
+  /** The office before the name, lower case (`ngoại trưởng`), if any. */
+  office: string | null;
+  /** The country or body beside that office (`Nga`, `Russian`, `U.S.`), as written, if any. */
+  affiliation: string | null;
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
@@ -175,16 +186,41 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
       // `Norway's fisheries minister, Ingrid Solbakken, told …`: a title, a comma, the name between commas.
       if (titled === null && /^[,)]/u.test(text.slice(last.end)) && TITLE_BEFORE_COMMA.test(text.slice(0, first.start))) titled = 'title';
       let role = titled === 'title';
-      for (let k = from; k >= Math.max(0, from - QUIZ_TUNING.titleGapWords - 1) && !role; k--) {
+      let office: string | null = null;
+      let affiliation: string | null = null;
+      for (let k = from; k >= Math.max(0, from - QUIZ_TUNING.titleGapWords - 1) && office === null; k--) {
         const title = titleBefore(toks, k);
-        if (title !== undefined && !FORMS_OF_ADDRESS.has(title) && toks.slice(k, from).every((g) => capitalised(g.word) || FORMS_OF_ADDRESS.has(g.lower))) role = true;
+        if (title !== undefined && !FORMS_OF_ADDRESS.has(title) && toks.slice(k, from).every((g) => capitalised(g.word) || FORMS_OF_ADDRESS.has(g.lower))) {
+          role = true;
+          office = title;
+          // The country or body: a place name between the office and the name (`Ngoại trưởng Nga …`), or a
+          // name just before the office (`Russian President …`, `U.S. envoy …`).
+          const before = toks[k - title.split(' ').length - 1];
+          const gap = toks.slice(k, from).find((g) => standalone.has(g.word));
+          affiliation = gap?.word ?? (before !== undefined && capitalised(before.word) && !common(before.word) ? before.word : null);
+        }
       }
       role ||= ROLE_AFTER.test(text.slice(last.end));
-      runs.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, titled, role });
+      runs.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, titled, role, office, affiliation });
     }
     i = Math.max(j, i + 1);
   }
   return runs;
+}
+
+/** A country or body as a key: lower case, without a possessive (`Russia's` → `russia`). */
+export function affiliationKey(word: string): string {
+  return word.toLowerCase().replace(/['’]s$/u, '');
+}
+
+/**
+ * Whether two affiliation keys name one country: the same, or the shorter one (less its last letter)
+ * opening the longer, as a country opens its adjective (`russia`/`russian`, `china`/`chinese`, `ukraine`/`ukrainian`).
+ */
+export function sameAffiliation(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short.slice(0, -1));
 }
 
 /** The last word, lower case; a regnal name (`Elizabeth II`) is its own surname, never `ii`. */
@@ -236,10 +272,14 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
   // Every titled name, then grouped into people.
   const titled = new Map<string, number>();
   const counts = new Map<string, number>();
+  const offices = new Map<string, Set<string>>();
+  const affiliations = new Map<string, string[]>();
   for (const a of articles) {
     for (const s of a.sentences) {
       for (const r of runsOf(s.text)) {
         counts.set(r.text, (counts.get(r.text) ?? 0) + 1);
+        if (r.office !== null && r.office !== 'cựu') offices.set(r.text, (offices.get(r.text) ?? new Set()).add(r.office));
+        if (r.affiliation !== null) affiliations.set(r.text, [...(affiliations.get(r.text) ?? []), affiliationKey(r.affiliation)]);
         // A lone word after an office title may be a country (`Tổng thống Nga`); after `ông` or `Mr` it is a name.
         if (r.titled === 'address' || (r.titled === 'title' && r.text.includes(' '))) titled.set(r.text, (titled.get(r.text) ?? 0) + 1);
       }
@@ -258,12 +298,16 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
     const group = groups.find((g) => g.some((x) => x.includes(' ') && samePerson(x, name)));
     group?.push(name);
   }
+  const personWords = new Set(groups.flat().flatMap((f) => f.split(' ').map(affiliationKey)));
   // A one-word form shared by two different people (`de Maizière`) names neither on its own.
   const people: Person[] = groups.map((forms) => {
     const full = forms.filter((f) => f.includes(' '));
     const pool = full.length > 0 ? full : forms;
     const name = [...pool].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b.length - a.length)[0] ?? forms[0] ?? '';
-    return { name, forms: new Set(forms), docIds: new Set<string>() };
+    // A name beside an office is a country only when it is no one's name (`Tổng thống Trump Steve Witkoff`).
+    const given = forms.flatMap((f) => affiliations.get(f) ?? []).filter((k) => !personWords.has(k));
+    const affiliation = given.sort((a, b) => given.filter((x) => x === b).length - given.filter((x) => x === a).length)[0] ?? null;
+    return { name, forms: new Set(forms), docIds: new Set<string>(), affiliation, offices: new Set(forms.flatMap((f) => [...(offices.get(f) ?? [])])) };
   });
 
   const personOf = (name: string, docId: string): Person | null => {

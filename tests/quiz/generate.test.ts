@@ -8,6 +8,7 @@ import type { BriefingEvent } from '../../src/events/types.js';
 import { generateQuiz, type QuizInput } from '../../src/quiz/generate.js';
 import { QUESTION_RULES, STRUCTURAL_RULES, normaliseChoice, questionProblems } from '../../src/quiz/check.js';
 import { QUESTION_KINDS, type QuizQuestion } from '../../src/quiz/types.js';
+import { buildPeopleIndex, writtenSurname } from '../../src/quiz/people.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -206,6 +207,28 @@ describe('questions a player can read', () => {
     const leaning = questions.filter((q) => /^(?:Điền[^"]*)"(?:Ông|Bà|Họ)\s+\p{Ll}/u.test(q.prompt) && !/"(?:Ông|Bà|Họ)\s+(?:nói|cho biết)\s/u.test(q.prompt));
     expect(leaning.map((q) => q.prompt)).toEqual([]);
     expect(questions.length).toBeGreaterThan(10);
+  });
+});
+
+describe('people a player could believe', () => {
+  it('GIVEN the demo THEN no "who" or "who said" offers someone of a country the prompt sets against the speaker (phía Mỹ: no American), nor anyone of no known country there', () => {
+    const people = buildPeopleIndex(demo.articles).people;
+    const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;
+    const questions = Array.from({ length: 20 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who', 'who_said'] }).questions).flat();
+    const facing = questions.filter((q) => /phía Mỹ/u.test(q.prompt) && affiliation(q.choices[q.answerIndex] ?? '') === 'nga');
+    expect(facing.length).toBeGreaterThan(0);
+    for (const q of facing) for (const c of q.choices) expect(affiliation(c), `${c} for ${q.prompt}`).not.toBe('mỹ');
+    for (const q of facing) for (const c of q.choices) expect(affiliation(c), `${c} for ${q.prompt}`).not.toBeNull();
+  });
+
+  it('GIVEN the demo THEN a Russian speaker\'s distractors are Russians first', () => {
+    const people = buildPeopleIndex(demo.articles).people;
+    const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;
+    const russian = Array.from({ length: 20 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who_said'] }).questions)
+      .flat()
+      .filter((q) => affiliation(q.choices[q.answerIndex] ?? '') === 'nga');
+    expect(russian.length).toBeGreaterThan(0);
+    for (const q of russian) expect(q.choices.filter((c) => affiliation(c) === 'nga').length, q.choices.join(' | ')).toBeGreaterThanOrEqual(3);
   });
 });
 

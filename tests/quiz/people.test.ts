@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Passage } from '../../src/corpus/types.js';
-import { buildPeopleIndex } from '../../src/quiz/people.js';
+import { buildPeopleIndex, sameAffiliation } from '../../src/quiz/people.js';
 import { findQuotations } from '../../src/quiz/quotations.js';
 import { sentenceWindow } from '../../src/quiz/kinds/sentence-window.js';
 
@@ -48,6 +48,28 @@ describe('the people a briefing names', () => {
 
   it('GIVEN a country after an office title (Ngoại trưởng Nga) THEN the country is not a person', () => {
     expect(buildPeopleIndex([vi]).people.some((p) => p.name === 'Nga')).toBe(false);
+  });
+});
+
+describe('the country or body a person is of', () => {
+  it('GIVEN a country between an office and the name, or just before the office THEN it is the person\'s; a person\'s name beside an office is not', () => {
+    const world = article('w', [
+      ['Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday.', 'Ukraine said nothing, and Russia kept silent.'],
+      ['Ngoại trưởng Nga Sergey Lavrov gặp đặc phái viên của Tổng thống Trump Jared Kushner.', 'Nga và Mỹ đều im lặng.', 'Ông Trump không nói gì.'],
+    ]);
+    const people = buildPeopleIndex([world]).people;
+    const of = new Map(people.map((p) => [p.name, p.affiliation]));
+    expect(of.get('Vladimir Putin')).toBe('russian');
+    expect(of.get('Steve Witkoff')).toBe('u.s');
+    expect(of.get('Sergey Lavrov')).toBe('nga');
+    expect(people.map((p) => p.affiliation)).not.toContain('trump');
+  });
+
+  it('GIVEN a country and its adjective THEN they are one side; two countries that share their first letters are not', () => {
+    expect(sameAffiliation('russia', 'russian')).toBe(true);
+    expect(sameAffiliation('ukraine', 'ukrainian')).toBe(true);
+    expect(sameAffiliation('austria', 'australian')).toBe(false);
+    expect(sameAffiliation('nga', 'mỹ')).toBe(false);
   });
 });
 
