@@ -4,7 +4,9 @@
  * reader can judge without seeing the generator: the prompt, the four choices with the answer
  * marked, the sentence the question cites and the explanation the reveal shows (with its passage
  * when the sentence does not name the answer, and the article's sentence that tells it when the
- * passage does not). The same command writes the same files.
+ * passage does not). The questions are those of consecutive games in one channel (seeds judge-1,
+ * judge-2, …), each avoiding the sentences of the games before it, as a team would see them. The same
+ * command writes the same files.
  *
  *   npm run quiz:judging [-- OUT_DIR]      (default: quiz-judging/)
  */
@@ -14,6 +16,7 @@ import { chunkCorpus } from '../src/corpus/chunk.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Article } from '../src/corpus/types.js';
 import { extractEvents } from '../src/events/extract.js';
+import { QUIZ_RECENT_GAMES } from '../src/quiz/games.js';
 import { generateQuiz } from '../src/quiz/generate.js';
 import type { QuizQuestion } from '../src/quiz/types.js';
 import { words } from '../src/text/index.js';
@@ -113,24 +116,25 @@ async function sample(dir: string): Promise<{ questions: QuizQuestion[]; article
   const { articles } = await loadCorpus(path.join(ROOT, dir));
   const passages = chunkCorpus(articles);
   const input = { articles, passages, events: extractEvents(articles, passages) };
-  // Questions on sentences not yet in the sample first, so that the judges read as much of the corpus
-  // as 50 questions can hold; then, if the corpus is too small for that, other questions on them.
-  const fresh: QuizQuestion[] = [];
-  const again: QuizQuestion[] = [];
+  // Consecutive games in one channel, as a team plays them: each avoids the sentences of the games
+  // before it (QUIZ_RECENT_GAMES) while the corpus has others. A question already in the sample is not
+  // judged twice.
+  const questions: QuizQuestion[] = [];
   const prompts = new Set<string>();
-  const sentences = new Set<string>();
-  for (let i = 1; fresh.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
-    for (const q of generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}` }).questions) {
+  const played: string[][] = [];
+  for (let i = 1; questions.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
+    const avoid = played.slice(-QUIZ_RECENT_GAMES).flat();
+    const quiz = generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}`, avoid });
+    played.push(quiz.questions.map((q) => q.source.sentence));
+    for (const q of quiz.questions) {
       // "Which of these happened first?" is every such question's prompt: its choices tell them apart.
       const key = q.kind === 'which_first' ? `${q.prompt}\n${[...q.choices].sort().join('\n')}` : q.prompt;
-      if (prompts.has(key)) continue;
+      if (prompts.has(key) || questions.length >= QUESTIONS_PER_CORPUS) continue;
       prompts.add(key);
-      if (sentences.has(q.source.sentence)) again.push(q);
-      else if (fresh.length < QUESTIONS_PER_CORPUS) fresh.push(q);
-      sentences.add(q.source.sentence);
+      questions.push(q);
     }
   }
-  return { questions: [...fresh, ...again].slice(0, QUESTIONS_PER_CORPUS), articles };
+  return { questions, articles };
 }
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'quiz-judging'));

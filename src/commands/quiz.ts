@@ -14,6 +14,7 @@ import { QUIZ_DEFAULT_QUESTIONS, QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS, QUIZ_SE
 import { ERROR_CODES, UserError } from '../errors.js';
 import { localeOfDiscord, text, type Locale } from '../messages/index.js';
 import { kindName, kindWords, parseKindsOption, readKinds, shortfallNotice } from '../quiz/kind-names.js';
+import { QUIZ_RECENT_GAMES } from '../quiz/games.js';
 import { LEADERBOARD_PERIODS, NO_GUILD } from '../quiz/store.js';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types.js';
 
@@ -83,7 +84,9 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       const speedPoints = interaction.options.getBoolean('speed_points') ?? true;
       const streaks = interaction.options.getBoolean('streaks') ?? true;
       const seed = textOption(interaction, 'seed', QUIZ_SEED_MAX_CHARS) ?? undefined;
-      const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}), ...(seed ? { seed } : {}) });
+      // The sentences this channel's recent games asked about wait until the rest is used (logged, so that a game can be replayed).
+      const recent = quiz.store.recentSentences(interaction.channelId, QUIZ_RECENT_GAMES);
+      const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}), ...(seed ? { seed } : {}), avoid: recent.sentences });
       if (result.questions.length === 0) {
         const notice = shortfallNotice(locale, 0, result.shortfall);
         throw notice.length === 0 ? new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion') : new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestionBecause', { reason: notice.join(' ') });
@@ -95,7 +98,7 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
         settings: { timeLimitMs: Math.round(seconds * 1000 * quiz.timeLimitScale), speedPoints, streaks, locale: channelLocale(interaction) },
         questions: result.questions,
       });
-      logger.info({ channelId: interaction.channelId, seed: result.seed, questions: result.questions.length }, 'quiz started');
+      logger.info({ channelId: interaction.channelId, seed: result.seed, questions: result.questions.length, avoidedFrom: recent.gameIds }, 'quiz started');
       await reply(renderStarting({ questions: result.questions.length, seconds, speedPoints, streaks, seed: result.seed, notices: shortfallNotice(locale, result.questions.length, result.shortfall) }, ctx.reader));
       return;
     }

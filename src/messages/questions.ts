@@ -19,5 +19,9 @@ export const QUESTION_MESSAGES = {
   questionHowMany: template({ sentence: 'string' }, { en: (p) => `Fill in the number: "${p.sentence}"`, vi: (p) => `Điền số vào chỗ trống: "${p.sentence}"` }),
   questionWhoSaid: template({ quote: 'string' }, { en: (p) => `Who said: "${p.quote}"?`, vi: (p) => `Ai đã nói: "${p.quote}"?` }),
   questionWhichFirst: words({ en: 'Which of these happened first?', vi: 'Sự kiện nào diễn ra sớm nhất?' }),
-  questionAccordingTo: template({ title: 'string', says: 'string' }, { en: (p) => `According to "${p.title}": ${p.says}`, vi: (p) => `Theo "${p.title}": ${p.says}` }),
+  /** `date` is the article's publication date as the language writes it, or empty when it has none. */
+  questionAccordingTo: template({ title: 'string', date: 'string', says: 'string' }, {
+    en: (p) => `According to "${p.title}"${p.date === '' ? '' : ` (${p.date})`}: ${p.says}`,
+    vi: (p) => `Theo "${p.title}"${p.date === '' ? '' : ` (${p.date})`}: ${p.says}`,
+  }),
 } as const;

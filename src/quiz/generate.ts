@@ -7,6 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { KIND_BUILDERS } from './kinds/index.js';
+import type { Candidate } from './kinds/types.js';
 import { quizMaterial, type QuizInput } from './material.js';
 import { containment, shingles } from '../text/index.js';
 import { seededRandom, shuffled } from './random.js';
@@ -41,6 +42,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
   const sentences = new Set<string>();
+  const avoid = new Set(request.avoid ?? []);
   // Wire copy reused by a second outlet is the same sentence in other words: one question per story sentence.
   const usedShingles: Array<Set<string>> = [];
   const retold = (sentence: string): boolean => {
@@ -49,29 +51,38 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   };
   // "Which came first" goes first: its answer is one of few early events, whose sentences the other kinds would otherwise take.
   const order = shuffled(kinds, random).sort((a, b) => Number(b === 'which_first') - Number(a === 'which_first'));
-  while (questions.length < n && [...byKind.values()].some((list) => list.length > 0)) {
-    for (const kind of order) {
-      if (questions.length >= n) break;
-      const list = byKind.get(kind) ?? [];
-      while (list.length > 0) {
-        const candidate = list.shift();
-        if (candidate === undefined || facts.has(candidate.factKey)) continue;
-        const built = candidate.build(random);
-        const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
-        if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
-        const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
-        if (questionProblems(question, checkContext, structural).length > 0) continue;
-        facts.add(candidate.factKey);
-        facts.add(built.factKey);
-        sentences.add(sentenceKey);
-        usedShingles.push(shingles(built.source.sentence));
-        questions.push(question);
-        break;
+  // Candidates built on a sentence of a recent game wait, in their kind's order, until the fresh ones run out.
+  const waiting = new Map(kinds.map((k) => [k, [] as Candidate[]]));
+  for (const fresh of [true, false]) {
+    const lists = fresh ? byKind : waiting;
+    while (questions.length < n && [...lists.values()].some((list) => list.length > 0)) {
+      for (const kind of order) {
+        if (questions.length >= n) break;
+        const list = lists.get(kind) ?? [];
+        while (list.length > 0) {
+          const candidate = list.shift();
+          if (candidate === undefined || facts.has(candidate.factKey)) continue;
+          const built = candidate.build(random);
+          const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
+          if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
+          if (fresh && avoid.has(built.source.sentence)) {
+            waiting.get(kind)?.push(candidate);
+            continue;
+          }
+          const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
+          if (questionProblems(question, checkContext, structural).length > 0) continue;
+          facts.add(candidate.factKey);
+          facts.add(built.factKey);
+          sentences.add(sentenceKey);
+          usedShingles.push(shingles(built.source.sentence));
+          questions.push(question);
+          break;
+        }
       }
     }
   }
   // A kind is thin when it has no question and nothing left to try (not merely crowded out by a short quiz).
-  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && (byKind.get(k) ?? []).length === 0);
+  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && (byKind.get(k) ?? []).length === 0 && (waiting.get(k) ?? []).length === 0);
   const short = questions.length < n || thin.length > 0;
   return short ? { seed, questions, shortfall: { asked: n, kinds: thin } } : { seed, questions };
 }

@@ -2,7 +2,7 @@
 import type { Article, Passage } from '../corpus/types.js';
 import type { BriefingEvent } from '../events/types.js';
 import { actorFinder } from '../corpus/names.js';
-import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, jaccard, words, type Language } from '../text/index.js';
+import { MONTH_NAMES_EN, WEEKDAYS, detectLanguage, formatCalendarDate, jaccard, words, type Language } from '../text/index.js';
 import type { QuizMaterial } from './kinds/types.js';
 import { buildPeopleIndex, type PeopleIndex } from './people.js';
 import { findQuotations, type Quotation } from './quotations.js';
@@ -37,6 +37,22 @@ function relatedArticles(articles: readonly Article[]): Map<string, Set<string>>
     });
   });
   return related;
+}
+
+/**
+ * An article's title as a reader sees it: a title that is the body's opening cut short (a file whose
+ * first line repeats the start of its text, cut at a fixed length) ends with `…`, at the word before
+ * when the cut fell inside one.
+ */
+export function readableTitle(a: Pick<Article, 'title' | 'sentences'>): string {
+  const title = a.title.trim();
+  const body = a.sentences.map((s) => s.text).join(' ').replace(/\s+/gu, ' ');
+  const flat = title.replace(/\s+/gu, ' ').replace(/…$/u, '');
+  // Not the body's opening, or all of its first sentences: the title stands as written.
+  if (!body.startsWith(flat) || body.length === flat.length || /[.!?]$/u.test(flat)) return title;
+  const midWord = /^[\p{L}\p{M}\p{N}]/u.test(body.slice(flat.length)) && /[\p{L}\p{M}\p{N}]$/u.test(flat);
+  const cut = (midWord ? flat.slice(0, Math.max(0, flat.lastIndexOf(' '))) : flat).replace(/[\s,;:(–—-]+$/u, '');
+  return cut === '' ? title : `${cut}…`;
 }
 
 /** What a quiz reads of a briefing whatever its topic: worked out once per briefing (its articles array), since each game asks again. */
@@ -85,6 +101,11 @@ export function quizMaterial(input: QuizInput): QuizMaterial {
     topicWords: (docId) => topics.get(docId) ?? new Set<string>(),
     latestDate: input.articles.map((a) => a.date).filter((d): d is string => d !== null).sort().pop() ?? null,
     latestYear: Math.max(0, ...input.articles.flatMap((a) => (a.date === null ? [] : [Number(a.date.slice(0, 4))])), ...input.events.map((e) => Number((e.until ?? e.date).slice(0, 4)))),
+    citedAs(docId) {
+      const a = articleById.get(docId);
+      if (a === undefined) return { title: docId, date: '' };
+      return { title: readableTitle(a), date: a.date === null ? '' : formatCalendarDate(a.date, lang) };
+    },
     sourceOf(passageId, sentence) {
       const p = passageById.get(passageId);
       const a = p === undefined ? undefined : articleById.get(p.docId);

@@ -215,6 +215,16 @@ export class QuizStore {
     return (this.db.prepare(`SELECT * FROM games WHERE state = 'running' ORDER BY started_at`).all() as GameRow[]).map(gameFromRow);
   }
 
+  /**
+   * The source sentences of the questions asked in a channel's last `games` games (newest first), and
+   * those games: what the next game there asks about only once the rest of the briefing is used.
+   */
+  recentSentences(channelId: string, games: number): { gameIds: string[]; sentences: string[] } {
+    const ids = (this.db.prepare(`SELECT id FROM games WHERE channel_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?`).all(channelId, games) as Array<{ id: string }>).map((r) => r.id);
+    const sentences = ids.flatMap((id) => this.questionsAsked(id).map((q) => q.question.source.sentence));
+    return { gameIds: ids, sentences: [...new Set(sentences)] };
+  }
+
   questionsAsked(gameId: string): StoredQuestion[] {
     const rows = this.db
       .prepare(`SELECT idx, question, started_at, ends_at, message_id FROM questions WHERE game_id = ? ORDER BY idx`)

@@ -34,6 +34,11 @@ export interface QuizRequest {
   kinds?: QuestionKind[];
   /** Restrict to events/passages about a topic (through retrieval). */
   topic?: string;
+  /**
+   * Source sentences asked in the channel's recent games: the quiz asks about others while there are
+   * others, then about these. An input like the seed: the same seed and the same sentences give the same quiz.
+   */
+  avoid?: readonly string[];
 }
 
 /** What the briefing was too thin for. */

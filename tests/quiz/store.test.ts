@@ -34,6 +34,17 @@ describe('QuizStore', () => {
     reopened.close();
   });
 
+  it('GIVEN games in two channels THEN a channel\'s recent sentences are those asked in its last games only, newest game first', () => {
+    const store = QuizStore.open(file);
+    for (const [id, channelId, startedAt, n] of [['old', 'c', 1, 1], ['mid', 'c', 2, 2], ['new', 'c', 3, 3], ['other', 'd', 4, 4]] as const) {
+      store.createGame({ id, guildId: 'guild', channelId, hostId: 'h', settings: SETTINGS, startedAt });
+      store.recordQuestion(id, { index: 0, question: makeQuestion(n), startedAt, endsAt: startedAt + 1 });
+    }
+    expect(store.recentSentences('c', 2)).toEqual({ gameIds: ['new', 'mid'], sentences: ['Passage 3: bravo 3 happened.', 'Passage 2: bravo 2 happened.'] });
+    expect(store.recentSentences('e', 2)).toEqual({ gameIds: [], sentences: [] });
+    store.close();
+  });
+
   it('enforces one answer per player per question (UNIQUE game, question, user)', () => {
     const store = QuizStore.open(file);
     store.createGame({ id: 'g', guildId: 'guild', channelId: 'c', hostId: 'h', settings: SETTINGS, startedAt: 0 });

@@ -30,7 +30,7 @@ export const howManyQuestions: KindBuilder = (m) => {
             const arranged = arrangeChoices(n.text, distractors, r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
-            return { kind: 'how_many', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: source.title, says: s.text }), source, factKey };
+            return { kind: 'how_many', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { ...m.citedAs(source.docId), says: s.text }), source, factKey };
           },
         });
       }

@@ -28,6 +28,11 @@ export interface QuizMaterial extends LabelReading {
   latestYear: number;
   /** Articles on the same story as `docId` (itself included): they name many of the same people and places. */
   relatedArticles(docId: string): ReadonlySet<string>;
+  /**
+   * An article as a reveal names it: its title, whole or cut at a word with `…` where the file's title
+   * is its opening cut mid-word (`… (intercep`), and its date as the corpus language writes it (empty when none).
+   */
+  citedAs(docId: string): { title: string; date: string };
   /** The cited passage and the sentence of it a question is built from. */
   sourceOf(passageId: string, sentence: string): QuestionSource | null;
 }

@@ -27,7 +27,7 @@ export const whatQuestions: KindBuilder = (m) =>
         const arranged = arrangeChoices(e.label, others, r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, ahead ? 'questionWhatAhead' : 'questionWhat', { when: periodPhrase(period, m.lang) });
-        return { kind: 'what', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: cite.title, says: `${e.label}.` }), source, factKey };
+        return { kind: 'what', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { ...m.citedAs(cite.docId), says: `${e.label}.` }), source, factKey };
       },
     }];
   });

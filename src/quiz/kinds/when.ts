@@ -23,7 +23,7 @@ export const whenQuestions: KindBuilder = (m) =>
         const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).filter((p) => isAhead(p, m.latestDate) === ahead).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, ahead ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
-        const explanation = text(m.lang, 'questionAccordingTo', { title: cite.title, says: `"${e.dateText}" → ${answer}.` });
+        const explanation = text(m.lang, 'questionAccordingTo', { ...m.citedAs(cite.docId), says: `"${e.dateText}" → ${answer}.` });
         return { kind: 'when', prompt, ...arranged, explanation, source, factKey };
       },
     }];

@@ -16,7 +16,7 @@ export const whoSaidQuestions: KindBuilder = (m) =>
         const arranged = arrangeChoices(q.speaker.name, otherPeople(m, q.speaker, q.speaker.name, q.docId, prompt, r), r);
         const source = m.sourceOf(q.passageId, q.sentence);
         if (source === null || arranged === null) return null;
-        return { kind: 'who_said', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: source.title, says: `${q.sentence} (${q.speaker.name})` }), source, factKey };
+        return { kind: 'who_said', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { ...m.citedAs(source.docId), says: `${q.sentence} (${q.speaker.name})` }), source, factKey };
       },
     };
   });

@@ -34,7 +34,7 @@ export const whoQuestions: KindBuilder = (m) => {
             const arranged = arrangeChoices(answer, otherPeople(m, person, answer, p.docId, prompt, r), r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
-            return { kind: 'who', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { title: source.title, says: s.text }), source, factKey };
+            return { kind: 'who', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { ...m.citedAs(source.docId), says: s.text }), source, factKey };
           },
         });
       }

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chunkCorpus } from '../../src/corpus/chunk.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { extractEvents } from '../../src/events/extract.js';
+import { generateQuiz, type QuizInput } from '../../src/quiz/generate.js';
+import { readableTitle } from '../../src/quiz/material.js';
+import type { Article } from '../../src/corpus/types.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let wiki: QuizInput;
+
+beforeAll(async () => {
+  const { articles } = await loadCorpus(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
+  const passages = chunkCorpus(articles);
+  wiki = { articles, passages, events: extractEvents(articles, passages) };
+});
+
+describe('a channel\'s consecutive games', () => {
+  it('GIVEN the sentences of the games before THEN the next game asks about others while the briefing has others', () => {
+    const first = generateQuiz(wiki, { n: 10, seed: 'a' });
+    const asked = first.questions.map((q) => q.source.sentence);
+    const next = generateQuiz(wiki, { n: 10, seed: 'b', avoid: asked });
+    expect(next.questions).toHaveLength(10);
+    expect(next.questions.filter((q) => asked.includes(q.source.sentence)).map((q) => q.source.sentence)).toEqual([]);
+    // Without the list, the same seed does ask some of them again: the list is what keeps them apart.
+    const unaware = Array.from({ length: 10 }, (_v, i) => generateQuiz(wiki, { n: 10, seed: `b${i}` }).questions).flat();
+    expect(unaware.some((q) => asked.includes(q.source.sentence))).toBe(true);
+  });
+
+  it('GIVEN the same seed and the same sentences to avoid THEN the same quiz: a game can be replayed from its log', () => {
+    const asked = generateQuiz(wiki, { n: 10, seed: 'a' }).questions.map((q) => q.source.sentence);
+    expect(generateQuiz(wiki, { n: 10, seed: 'c', avoid: asked })).toEqual(generateQuiz(wiki, { n: 10, seed: 'c', avoid: asked }));
+  });
+
+  it('GIVEN every sentence of the briefing to avoid THEN the quiz is still full: the avoided ones come back once nothing else is left', () => {
+    const all = wiki.articles.flatMap((a) => a.sentences.map((s) => s.text));
+    const quiz = generateQuiz(wiki, { n: 10, seed: 'd', avoid: all });
+    expect(quiz.questions).toHaveLength(10);
+  });
+});
+
+describe('the article a reveal names', () => {
+  const article = (title: string, body: string[]): Pick<Article, 'title' | 'sentences'> =>
+    ({ title, sentences: body.map((text) => ({ text })) }) as unknown as Pick<Article, 'title' | 'sentences'>;
+
+  it('GIVEN a title that is the opening of the text cut inside a word THEN it ends at the word before, with …', () => {
+    expect(readableTitle(article('The Panthers defense gave up just 308 points, ranking sixth (intercep', ['The Panthers defense gave up just 308 points, ranking sixth (interceptions) in the league.']))).toBe(
+      'The Panthers defense gave up just 308 points, ranking sixth…',
+    );
+  });
+
+  it('GIVEN a title cut between words THEN it ends with …; a headline of its own stays whole', () => {
+    expect(readableTitle(article('Sông Tyne chảy qua', ['Sông Tyne chảy qua thành phố.']))).toBe('Sông Tyne chảy qua…');
+    expect(readableTitle(article('Four paintings stolen in overnight raid', ['Thieves broke into the museum overnight.']))).toBe('Four paintings stolen in overnight raid');
+  });
+});
