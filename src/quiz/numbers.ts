@@ -95,8 +95,8 @@ export function numbersIn(sentence: string, lang: Language, skip: ReadonlyArray<
   return out;
 }
 
-/** A unit of up to three words (`km`, `square miles`, `miles per hour`). */
-const UNIT = String.raw`[\p{L}][\p{L}\p{M}²³0-9]*(?:\s+[\p{L}][\p{L}\p{M}²³0-9]*){0,2}`;
+/** A unit of up to three words (`km`, `square miles`, `miles per hour`, `dặm/giờ`). */
+const UNIT = String.raw`[\p{L}][\p{L}\p{M}²³0-9/]*(?:\s+[\p{L}][\p{L}\p{M}²³0-9/]*){0,2}`;
 const MEASURE = String.raw`\d[\d.,]*`;
 /** `734,000 square miles (`, `… km2 or `: the blank is the same measure in another unit. */
 const CONVERTED_FROM = new RegExp(String.raw`${MEASURE}\s*${UNIT}\s*(?:\(|\s(?:or|hoặc))\s*(?:about\s+|khoảng\s+)?(?:${MEASURE}\s*(?:to|đến|-|–)\s*)?$`, 'u');
@@ -112,12 +112,12 @@ export function convertedBeside(sentence: string, start: number, end: number): b
 
 /**
  * A bound or an approximation just before the number (`hơn 5 giờ`, `more than 300`, `at least`,
- * `gần`, `about`, `up to`): a smaller or nearby distractor would also be true, so the blank has no
- * one answer.
+ * `gần`, `about`, `up to`), or an error margin (`0.62 ± ____`): a smaller or nearby distractor would
+ * also be true, or the blank is a margin no one remembers, so the blank has no one answer.
  */
 const BOUND_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:hơn|trên|dưới|gần|khoảng|chừng|ít nhất|tối thiểu|tối đa|lên tới|lên đến|hàng|gần như|xấp xỉ|` +
-    String.raw`more than|less than|fewer than|greater than|larger than|smaller than|over|under|above|below|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|as many as|as much as|as few as|upwards of|close to|in excess of|exceeding|~)\s*$`,
+    String.raw`±|more than|less than|fewer than|greater than|larger than|smaller than|over|under|above|below|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|as many as|as much as|as few as|upwards of|close to|in excess of|exceeding|~)\s*$`,
   'iu',
 );
 

@@ -40,7 +40,8 @@ describe('which events a quiz may offer as a choice', () => {
     ['Surveys of plague pits in France and England indicate the first variant entered Europe', false],
     ['The Verholt Museum of Art reopened after the theft', false],
     ['Pháo đài đã được xây dựng lại trên bờ sông', false],
-    ['Police recovered three of the four stolen paintings', true],
+    ['Police recovered three of the four paintings stolen from the Verholt Museum', true],
+    ["Police released images of the men who carried out Monday's raid on the Verholt Museum", false],
   ])('GIVEN "%s" (a view, a lasting state or a happening told again) THEN it is a choice: %s', (label, expected) => {
     expect(choosable(event(label), false, reading)).toBe(expected);
   });
@@ -49,5 +50,9 @@ describe('which events a quiz may offer as a choice', () => {
     expect(choosable(event('The drought was focused on the southwestern part of the basin'), false, reading)).toBe(false);
     expect(choosable(event('The museum was closed for three weeks after the raid'), false, reading)).toBe(true);
     expect(choosable(event('Mạng lưới đã ký hợp đồng với đài truyền hình'), false, reading)).toBe(false);
+    // Naming nothing past its first word, a label is read only against what its article is about.
+    expect(choosable(event('Hạn hán tập trung ở phía tây nam của lưu vực'), false, reading)).toBe(false);
+    expect(choosable(event('Museum staff found the frames empty in the morning'), false, reading)).toBe(true);
+    expect(choosable(event('An audit recommended new sensors on the skylights'), false, reading)).toBe(true);
   });
 });

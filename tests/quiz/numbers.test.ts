@@ -67,6 +67,7 @@ describe('a number the sentence gives away as a conversion', () => {
     [DEFORESTATION, '8,646', true],
     ['The forest lost rose from 415,000 to 587,000 square kilometres (160,000 to 227,000 sq mi) in ten years.', '227,000', true],
     ['Chiều dài của Bức tường Hadrian là 73 dặm (117 km), trải dài suốt chiều rộng của nước Anh.', '117', true],
+    ['Mắt bão đi qua St. Augustine với những cơn gió 110 dặm/giờ (177 km/giờ).', '177', true],
     ['There were 12,843 (8.1%) unmarried opposite-sex partnerships.', '8.1', false],
     ['Có 111.529 gia đình (70,4% tổng số hộ); quy mô gia đình trung bình là 3,62.', '70,4', false],
     ['There were 12,843 (8.1%) unmarried opposite-sex partnerships.', '12,843', false],
@@ -85,6 +86,7 @@ describe('numbers whose blank has more than one true answer, or follows from the
     ['The fire destroyed more than 300 homes.', '300', true],
     ['At least 12 people were hurt.', '12', true],
     ['Any integer greater than 1 is a product of primes.', '1', true],
+    ['Forests accumulated 0.62 ± 0.37 tons of carbon per hectare.', '0.37', true],
     ['Đề xuất ban đầu gồm 28 điểm.', '28', false],
     ['The thieves took 14 paintings.', '14', false],
   ])('GIVEN "%s" THEN a blank on %s is bounded: %s', (sentence, number, bounded) => {

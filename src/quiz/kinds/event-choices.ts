@@ -49,9 +49,10 @@ export function isAhead(p: Period, latestDate: string | null): boolean {
 
 /**
  * Words in a label that stand for something it does not name (`his forces`, `the country`, `ở đây`,
- * `giai đoạn này`): fine on a timeline beside its neighbours, but a quiz choice is read alone.
+ * `giai đoạn này`, `Monday's raid`): fine on a timeline beside its neighbours, but a quiz choice is read
+ * alone (and a weekday tells its date apart from the others').
  */
-const DEICTIC = /(?<![\p{L}\p{M}])(?:his|her|him|them|here|thereafter|afterwards|this has|this is|this was|that was|the country|the network|the settlement|ở đây|tại đây|đây là|này|khi đó|lúc đó|các thành viên)(?![\p{L}\p{M}])/iu;
+const DEICTIC = /(?<![\p{L}\p{M}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|hôm qua|hôm nay|ngày mai|his|her|him|them|here|thereafter|afterwards|this has|this is|this was|that was|the country|the network|the settlement|ở đây|tại đây|đây là|này|khi đó|lúc đó|các thành viên)(?![\p{L}\p{M}])/iu;
 /** `của ông` (his) with no name after it (case-sensitive: a name is capitalised). */
 const VI_POSSESSIVE = /(?<![\p{L}\p{M}])(?:của|với|cho) (?:ông|bà|họ)(?![\p{L}\p{M}])(?!\s+\p{Lu})/u;
 
@@ -107,7 +108,9 @@ export interface LabelReading {
 
 /**
  * Whether the label's subject is a bare common noun its article's title and opening never name
- * (`The drought …`, `Pháo đài đã được xây dựng lại`): read alone, which drought or fort is unknown.
+ * (`The drought …`, `Pháo đài đã được xây dựng lại`), or the label names nothing at all past its first
+ * word (no name, no number: `Hạn hán tập trung ở phía tây nam`) and opens on what its article is not
+ * about: read alone, which drought or fort is unknown.
  */
 function bareSubject(e: BriefingEvent, reading: LabelReading): boolean {
   const label = e.label.trim();
@@ -116,7 +119,14 @@ function bareSubject(e: BriefingEvent, reading: LabelReading): boolean {
   const en = EN_BARE_SUBJECT.exec(label);
   if (en?.[1] !== undefined) return !named(en[1]);
   const vi = VI_BARE_SUBJECT.exec(label)?.[1];
-  return vi !== undefined && words(vi.toLowerCase()).every((w) => reading.commonWord(w)) && !named(vi);
+  // A Vietnamese noun phrase is its article's when one of its words is (`Tên oxi` in the article on oxygen).
+  if (vi !== undefined && words(vi.toLowerCase()).every((w) => reading.commonWord(w)) && !words(vi.toLowerCase()).some((w) => named(w))) return true;
+  const [first = '', ...rest] = label.split(/\s+/u);
+  // `An audit recommended …` introduces what it tells of; `The drought …` and `Hạn hán …` lean on a mention before.
+  if (/^an?$/iu.test(first) || rest.some((w) => /^[\p{Lu}\d]/u.test(w.replace(/^[“"‘'(]/u, '')))) return false;
+  const opening = words(label.toLowerCase()).filter((w) => !['the', 'this', 'these', 'those'].includes(w));
+  const subject = (opening[0] ?? '').replace(/['’]s$/u, '');
+  return !named(subject) && reading.commonWord(subject);
 }
 
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
