@@ -4,7 +4,7 @@
  * rare; a concept counts by the idf-weighted share of its best-matched alternative's terms
  * the passage has) scales the score and gives an absolute relevance in [0, 1].
  */
-import type { LexicalIndex, SparseScores } from './lexical.js';
+import { PassageBounds, type LexicalIndex, type TermPostings } from './lexical.js';
 import { fieldWeight, type AnalyzedQuery, type Concept } from './query.js';
 
 export interface LexicalHit {
@@ -56,6 +56,16 @@ class TopHits {
     if (this.heap.length < this.k) return true;
     const worst = this.heap[0];
     return worst !== undefined && (score > worst.score || (score === worst.score && id < worst.id));
+  }
+
+  /** Whether k hits are kept. */
+  full(): boolean {
+    return this.heap.length >= this.k;
+  }
+
+  /** The worst score kept (a hit must reach it to be kept once k are). */
+  threshold(): number {
+    return this.heap[0]?.score ?? Number.NEGATIVE_INFINITY;
   }
 
   /** Adds a hit that `wants` accepted. */
@@ -122,68 +132,218 @@ function conceptWeights(index: LexicalIndex, concepts: readonly Concept[], expon
   });
 }
 
+/** A wording of a concept as the search reads it: its terms the corpus has, and what it can add at most. */
+interface Wording {
+  terms: TermPostings[];
+  /** Per term, idf × field weight: how much of the wording the term is (its share). */
+  masses: number[];
+  /** Their sum. */
+  mass: number;
+  /** A wording of one term: the share of the concept a passage holding it covers. */
+  mark: number;
+}
+
+interface SearchConcept {
+  concept: Concept;
+  wordings: Wording[];
+  /** Weight in relevance coverage and in rank coverage. */
+  weight: number;
+  rankWeight: number;
+}
+
+/** Relative slack on an upper bound: sums taken in another order may round the last bits differently. */
+const BOUND_SLACK = 1 + 1e-9;
+/**
+ * Bands of bounds scored one after the other, each half the one above, the last taking every
+ * bound below 2^-23 of the highest: a pass over the bounds per band, and no question's k-th best
+ * score is that far below its best in practice (float32's precision).
+ */
+const BANDS = 24;
+
+/**
+ * Concepts told apart in a passage's bounds (PassageBounds), one bit each of a small integer
+ * (V8's are 31 bits): a question with more concepts looks its later ones up in every passage it scores.
+ */
+const CONCEPT_BITS = 30;
+
+/** Bounds and candidates of one index, reused from one search to the next (a search is synchronous). */
+interface Scratch {
+  passages: PassageBounds;
+  bounds: Float64Array;
+  candidates: Int32Array;
+}
+
+const scratches = new WeakMap<LexicalIndex, Scratch>();
+
+function scratchOf(index: LexicalIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (scratch === undefined) {
+    const n = index.size;
+    scratch = { passages: new PassageBounds(n), bounds: new Float64Array(n), candidates: new Int32Array(n) };
+    scratches.set(index, scratch);
+  }
+  scratch.passages.clear();
+  return scratch;
+}
+
+/** A passage's score and coverage over the question's concepts, as defined at the top of this file; null when no concept counts in it. */
+function scorePassage(index: LexicalIndex, concepts: readonly SearchConcept[], doc: number, touchedBy: number, rankTotal: number, totalWeight: number): { score: number; coverage: number } | null {
+  let raw = 0;
+  let covered = 0;
+  let rankCovered = 0;
+  let counted = false;
+  for (const [c, { concept, wordings, weight, rankWeight }] of concepts.entries()) {
+    // A concept with a bit of its own that did not touch the passage has none of its terms there.
+    if (c < CONCEPT_BITS && ((touchedBy >> c) & 1) === 0) continue;
+    let best = 0;
+    let share = 0;
+    let found = false;
+    for (const wording of wordings) {
+      if (wording.terms.length === 1) {
+        const score = index.scoreIn(wording.terms[0] as TermPostings, doc);
+        if (score === 0) continue;
+        best = found ? Math.max(best, score) : score;
+        share = found ? Math.max(share, wording.mark) : wording.mark;
+        found = true;
+        continue;
+      }
+      let sum = 0;
+      let matched = 0;
+      let any = false;
+      wording.terms.forEach((term, t) => {
+        const score = index.scoreIn(term, doc);
+        if (score === 0) return;
+        sum += score;
+        matched += wording.masses[t] as number;
+        any = true;
+      });
+      if (!any) continue;
+      best = found ? Math.max(best, sum) : sum;
+      share = found ? Math.max(share, matched / wording.mass) : matched / wording.mass;
+      found = true;
+    }
+    if (!found) continue;
+    const held = Math.min(1, share);
+    if (concept.whole === true && held < WHOLE_SHARE) continue;
+    raw += best * concept.weight;
+    covered += weight * held;
+    rankCovered += rankWeight * held;
+    counted = true;
+  }
+  if (!counted) return null;
+  const rankCoverage = Math.min(1, rankCovered / rankTotal);
+  return { score: raw * rankCoverage ** COVERAGE_EXPONENT, coverage: Math.min(1, covered / totalWeight) };
+}
+
+/**
+ * The k best passages (score descending, then id ascending). Exact, but without scoring every
+ * passage a term touches: a question of common words touches most of a large corpus (six words of
+ * the bench's 100k-passage corpus: 120k–250k postings, 60–90k passages), while only passages
+ * matching several concepts can make the k best (the bench's: about 300 are scored). First, one
+ * pass over the postings gives each touched passage an upper bound of its score (what each
+ * concept it has adds at most, from each term's largest contribution to any passage, and the rank
+ * coverage they could give), and notes which concepts touched it; then passages are scored from
+ * the highest bounds down, each by looking its concepts' terms up in their postings, until no
+ * bound left reaches the k-th best score. Dynamic pruning in the way of MaxScore (Turtle and
+ * Flood), for a score that is not a sum over terms: summed concept scores times coverage squared,
+ * both growing with every concept a passage matches.
+ */
 export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: number): LexicalHit[] {
   if (index.size === 0 || query.concepts.length === 0) return [];
-  const [alternative, best, raw, covered, matched, share, rankCovered] = index.scoreBuffers(7) as [SparseScores, SparseScores, SparseScores, SparseScores, SparseScores, SparseScores, SparseScores];
   // Ranking reads coverage with plain idf weights; relevance (what the floor is checked on) with
   // CONCEPT_IDF_EXPONENT, led by the question's most informative concepts.
   const rankWeights = conceptWeights(index, query.concepts, 1);
   const weights = conceptWeights(index, query.concepts, CONCEPT_IDF_EXPONENT);
   let totalWeight = 0;
   let rankTotal = 0;
-  for (const [c, concept] of query.concepts.entries()) {
+  const concepts: SearchConcept[] = query.concepts.map((concept, c) => {
     const weight = weights[c] ?? 0;
     const rankWeight = rankWeights[c] ?? 0;
     totalWeight += weight;
     rankTotal += rankWeight;
-    best.clear();
-    share.clear();
-    for (const terms of concept.alternatives) {
-      if (terms.length === 1) {
-        // One term: its score and its share (all of the alternative: m / m) go straight to the
-        // concept's best, the same figures as through the sums below, without their two passes.
-        const term = terms[0] as string;
-        const m = index.documentFrequency(term) === 0 ? 0 : index.idf(term) * fieldWeight(term);
-        index.accumulate(term, fieldWeight(term), best, share, m / (0 + m), 'max');
+    const wordings: Wording[] = [];
+    for (const alternative of concept.alternatives) {
+      const terms: TermPostings[] = [];
+      const masses: number[] = [];
+      for (const term of alternative) {
+        const postings = index.termPostings(term, fieldWeight(term));
+        if (postings === null) continue;
+        terms.push(postings);
+        masses.push(index.idf(term) * fieldWeight(term));
+      }
+      if (terms.length === 0) continue;
+      // Of several terms, a passage has the share of the wording its terms are, idf-weighted over
+      // the terms the corpus has (`chuẩn bị` shares a syllable with `bị phong tỏa` but covers little
+      // of `frozen assets`); one term is all of it (m / m).
+      wordings.push({ terms, masses, mass: masses.reduce((a, b) => a + b, 0), mark: 1 });
+    }
+    return { concept, wordings, weight, rankWeight };
+  });
+
+  // Upper bounds, concept by concept. Each term of a wording bounds what the wording adds to a
+  // passage whose first term (taking them from the one that adds most) it is: itself and the
+  // terms after it. Taking every wording's terms in the order of those bounds, the first that
+  // touches a passage gives the most the concept adds there; its coverage is at most the largest
+  // of its own and those after it.
+  const scratch = scratchOf(index);
+  const { passages, bounds, candidates } = scratch;
+  for (const [c, { concept, wordings, rankWeight }] of concepts.entries()) {
+    passages.nextConcept();
+    const bit = c < CONCEPT_BITS ? 2 ** c : 0;
+    const reaches: Array<{ term: TermPostings; adds: number; covers: number }> = [];
+    for (const wording of wordings) {
+      if (wording.terms.length === 1) {
+        reaches.push({ term: wording.terms[0] as TermPostings, adds: index.maxScore(wording.terms[0] as TermPostings) * concept.weight, covers: rankWeight * Math.min(1, wording.mark) });
         continue;
       }
-      alternative.clear();
-      matched.clear();
-      // How much of the alternative a passage has, idf-weighted over the terms the corpus has:
-      // `chuẩn bị` shares a syllable with `bị phong tỏa` but covers little of `frozen assets`.
+      const terms = wording.terms.map((term, t) => ({ term, most: index.maxScore(term), mass: wording.masses[t] as number })).sort((a, b) => b.most - a.most);
+      let adds = 0;
       let mass = 0;
-      for (const term of terms) {
-        const m = index.documentFrequency(term) === 0 ? 0 : index.idf(term) * fieldWeight(term);
-        index.accumulate(term, fieldWeight(term), alternative, matched, m);
-        mass += m;
-      }
-      for (let i = 0; i < alternative.count; i++) {
-        const doc = alternative.touched[i] ?? 0;
-        best.max(doc, alternative.get(doc));
-      }
-      for (let i = 0; i < matched.count; i++) {
-        const doc = matched.touched[i] ?? 0;
-        // Only terms the corpus has touch a passage here, so `mass` is positive.
-        share.max(doc, matched.get(doc) / mass);
+      for (let t = terms.length - 1; t >= 0; t--) {
+        const { term, most: termMost, mass: termMass } = terms[t] as { term: TermPostings; most: number; mass: number };
+        adds += termMost;
+        mass += termMass;
+        reaches.push({ term, adds: adds * concept.weight, covers: rankWeight * Math.min(1, mass / wording.mass) });
       }
     }
-    for (let i = 0; i < best.count; i++) {
-      const doc = best.touched[i] ?? 0;
-      const held = Math.min(1, share.get(doc));
-      if (concept.whole === true && held < WHOLE_SHARE) continue;
-      raw.add(doc, best.get(doc) * concept.weight);
-      covered.add(doc, weight * held);
-      rankCovered.add(doc, rankWeight * held);
+    reaches.sort((a, b) => b.adds - a.adds);
+    let covers = 0;
+    for (let r = reaches.length - 1; r >= 0; r--) {
+      const reach = reaches[r] as { covers: number };
+      covers = Math.max(covers, reach.covers);
+      reach.covers = covers;
+    }
+    for (const { term, adds, covers: coveredAtMost } of reaches) {
+      const docs = index.docsOf(term);
+      for (let p = 0; p < docs.length; p++) passages.add(docs[p] as number, adds, coveredAtMost, bit);
     }
   }
-  // Only a hit that makes the k best is made: most of the touched passages do not.
+  let touched = 0;
+  let highest = 0;
+  for (let doc = 0; doc < index.size; doc++) {
+    if (!passages.has(doc)) continue;
+    const bound = passages.most(doc) * Math.min(1, passages.covered(doc) / rankTotal) ** COVERAGE_EXPONENT * BOUND_SLACK;
+    bounds[touched] = bound;
+    candidates[touched++] = doc;
+    if (bound > highest) highest = bound;
+  }
+  // Passages are scored band by band of their bounds, from the highest band down (each band
+  // half the one above), until a band's bounds cannot reach the k-th best score. A band is a pass
+  // over the bounds, read in order (no sorting); a passage in it is scored only when its bound
+  // reaches the k-th best score as it stands.
   const top = new TopHits(k);
-  for (let i = 0; i < raw.count; i++) {
-    const doc = raw.touched[i] ?? 0;
-    const rankCoverage = Math.min(1, rankCovered.get(doc) / rankTotal);
-    const score = raw.get(doc) * rankCoverage ** COVERAGE_EXPONENT;
-    const id = index.ids[doc] ?? '';
-    if (top.wants(score, id)) top.offer({ id, score, coverage: Math.min(1, covered.get(doc) / totalWeight) });
+  let upper = Number.POSITIVE_INFINITY;
+  for (let band = 0; band < BANDS && !(top.full() && upper < top.threshold()); band++) {
+    const lower = band === BANDS - 1 ? Number.NEGATIVE_INFINITY : highest / 2 ** (band + 1);
+    for (let i = 0; i < touched; i++) {
+      const bound = bounds[i] as number;
+      if (bound < lower || bound >= upper || (top.full() && bound < top.threshold())) continue;
+      const doc = candidates[i] as number;
+      const id = index.ids[doc] ?? '';
+      const scored = scorePassage(index, concepts, doc, passages.concepts(doc), rankTotal, totalWeight);
+      if (scored !== null && top.wants(scored.score, id)) top.offer({ id, ...scored });
+    }
+    upper = lower;
   }
   return top.best();
 }

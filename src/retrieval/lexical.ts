@@ -17,51 +17,79 @@ const FORMAT_MAGIC_WITHOUT_STARTS = 'BBLX2';
 const ALIGN = 4;
 
 /**
- * Scores of the documents a query touched: a dense array, with the touched documents
- * listed so that reading costs what was touched, not the corpus size. Clearing costs nothing:
- * a document counts as touched when its stamp is the current epoch, and clearing starts a new one.
+ * Per document, two upper bounds (what a query's concepts add to its score at most, and to its
+ * coverage) summed over the concepts that touch it, each concept counted once however many of its
+ * terms the document has, and which concepts those are. Dense arrays, a document's three figures
+ * side by side: a pass over a term's postings reads and writes two places per document. Clearing
+ * costs nothing: a stamp per document tells the current query and concept from earlier ones.
  */
-export class SparseScores {
+export class PassageBounds {
   private readonly values: Float64Array;
-  readonly touched: Int32Array;
   private readonly stamps: Uint32Array;
-  private epoch = 1;
-  count = 0;
+  /** Stamps below `base` are earlier queries'; `concept` is the current concept's. */
+  private base = 1;
+  private concept = 0;
 
-  constructor(size: number) {
-    this.values = new Float64Array(size);
-    this.touched = new Int32Array(size);
+  constructor(readonly size: number) {
+    this.values = new Float64Array(3 * size);
     this.stamps = new Uint32Array(size);
   }
 
-  /** The score of `doc`: 0 when it was not touched since the last clear. */
-  get(doc: number): number {
-    return this.stamps[doc] === this.epoch ? (this.values[doc] as number) : 0;
-  }
-
-  private touch(doc: number): boolean {
-    if (this.stamps[doc] === this.epoch) return false;
-    this.stamps[doc] = this.epoch;
-    this.touched[this.count++] = doc;
-    return true;
-  }
-
-  add(doc: number, value: number): void {
-    if (this.touch(doc)) this.values[doc] = 0;
-    this.values[doc] = (this.values[doc] as number) + value;
-  }
-
-  max(doc: number, value: number): void {
-    if (this.touch(doc) || value > (this.values[doc] as number)) this.values[doc] = value;
-  }
-
+  /** Starts a query: no document touched. */
   clear(): void {
-    this.count = 0;
-    if (this.epoch === 0xffffffff) {
-      this.stamps.fill(0);
-      this.epoch = 0;
+    this.base = this.concept + 1;
+    this.concept = this.base - 1;
+  }
+
+  /** Starts the next concept of the query. */
+  nextConcept(): void {
+    if (this.concept === 0xffffffff) {
+      // Stamps would wrap around: those of this query become 1, the others 0.
+      for (let d = 0; d < this.size; d++) this.stamps[d] = (this.stamps[d] as number) >= this.base ? 1 : 0;
+      this.base = 1;
+      this.concept = 1;
     }
-    this.epoch++;
+    this.concept++;
+  }
+
+  /**
+   * Adds the current concept's bounds to `doc`, and `bit` to its concepts (a power of two per
+   * concept: the sum of distinct powers is their union), unless the concept added them already.
+   */
+  add(doc: number, most: number, covered: number, bit: number): void {
+    const stamp = this.stamps[doc] as number;
+    if (stamp === this.concept) return;
+    this.stamps[doc] = this.concept;
+    const at = 3 * doc;
+    if (stamp < this.base) {
+      this.values[at] = most;
+      this.values[at + 1] = covered;
+      this.values[at + 2] = bit;
+    } else {
+      this.values[at] = (this.values[at] as number) + most;
+      this.values[at + 1] = (this.values[at + 1] as number) + covered;
+      this.values[at + 2] = (this.values[at + 2] as number) + bit;
+    }
+  }
+
+  /** Whether a concept of this query touched `doc`. */
+  has(doc: number): boolean {
+    return (this.stamps[doc] as number) >= this.base;
+  }
+
+  /** The score bound of a document `has` holds for. */
+  most(doc: number): number {
+    return this.values[3 * doc] as number;
+  }
+
+  /** The coverage bound of a document `has` holds for. */
+  covered(doc: number): number {
+    return this.values[3 * doc + 1] as number;
+  }
+
+  /** The sum of the bits of the concepts that touched a document `has` holds for. */
+  concepts(doc: number): number {
+    return this.values[3 * doc + 2] as number;
   }
 }
 
@@ -210,44 +238,62 @@ export class LexicalIndex {
   }
 
   /**
-   * BM25 contribution of one term to every document that has it, added into `into` (or, with
-   * `keep: 'max'`, kept there when larger than what it holds); with `presence`, `mark` is also
-   * added (kept) there for each of those documents (one pass over the postings).
+   * `term`'s postings as a search reads them, its BM25 scaled by `weight`; null when no document
+   * has it.
    */
-  accumulate(term: string, weight: number, into: SparseScores, presence?: SparseScores, mark = 0, keep: 'sum' | 'max' = 'sum'): void {
+  termPostings(term: string, weight: number): TermPostings | null {
     const i = this.terms.indexOf(term);
-    if (i < 0) return;
+    if (i < 0) return null;
     const from = this.offsets[i] ?? 0;
     const to = this.offsets[i + 1] ?? 0;
-    const scale = weight * this.idfOf(to - from) * (BM25_K1 + 1);
-    const { docs, tfs, norms } = this;
-    const max = keep === 'max';
-    for (let p = from; p < to; p++) {
-      const d = docs[p] ?? 0;
-      const tf = tfs[p] ?? 0;
-      const score = (scale * tf) / (tf + (norms[d] ?? 1));
-      if (max) {
-        into.max(d, score);
-        presence?.max(d, mark);
-      } else {
-        into.add(d, score);
-        presence?.add(d, mark);
-      }
-    }
+    return { term: i, from, to, scale: weight * this.idfOf(to - from) * (BM25_K1 + 1) };
   }
 
-  private scratch: SparseScores[] = [];
+  /** The documents that have the term, in increasing order. */
+  docsOf(postings: TermPostings): Int32Array {
+    return this.docs.subarray(postings.from, postings.to);
+  }
+
+  /** The term's BM25 contribution to `doc`: 0 when the document lacks it (a binary search of its postings). */
+  scoreIn(postings: TermPostings, doc: number): number {
+    const { docs } = this;
+    let lo = postings.from;
+    let hi = postings.to - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = docs[mid] as number;
+      if (d < doc) lo = mid + 1;
+      else if (d > doc) hi = mid - 1;
+      else {
+        const tf = this.tfs[mid] as number;
+        return (postings.scale * tf) / (tf + (this.norms[doc] as number));
+      }
+    }
+    return 0;
+  }
+
+  /** Per term, the largest tf / (tf + norm) of its postings (NaN until a search first asks); made at the first search. */
+  private saturation: Float64Array | null = null;
 
   /**
-   * `count` cleared score buffers sized for this index, reused from one query to the next
-   * (a search is synchronous, so no two can hold them at once): allocating megabytes per
-   * query at 100k passages costs more in garbage collection than the scoring itself.
+   * The most the term contributes to any document (up to rounding in the last bits): a search
+   * prunes the passages that could not make its k best with it. Worked out the first time a
+   * search asks for the term (one pass over its postings), then kept.
    */
-  scoreBuffers(count: number): SparseScores[] {
-    while (this.scratch.length < count) this.scratch.push(new SparseScores(this.ids.length));
-    const buffers = this.scratch.slice(0, count);
-    for (const b of buffers) b.clear();
-    return buffers;
+  maxScore(postings: TermPostings): number {
+    this.saturation ??= new Float64Array(this.terms.size).fill(Number.NaN);
+    let most = this.saturation[postings.term] as number;
+    if (Number.isNaN(most)) {
+      most = 0;
+      const { docs, tfs, norms } = this;
+      for (let p = postings.from; p < postings.to; p++) {
+        const tf = tfs[p] as number;
+        const ratio = tf / (tf + (norms[docs[p] as number] as number));
+        if (ratio > most) most = ratio;
+      }
+      this.saturation[postings.term] = most;
+    }
+    return postings.scale * most;
   }
 
   serialize(): Buffer {
@@ -300,6 +346,14 @@ export class LexicalIndex {
     if (offsets[header.nTerms] !== header.total) fail('postings do not add up');
     return new LexicalIndex(header.ids, docLengths, terms, offsets, docs, tfs);
   }
+}
+
+/** Where a term's postings lie (`docsOf`), and its BM25 scale: weight × idf × (k1 + 1). */
+export interface TermPostings {
+  readonly term: number;
+  readonly from: number;
+  readonly to: number;
+  readonly scale: number;
 }
 
 /** One term's postings while an index is built: documents in increasing order, and the term's count in each. */
