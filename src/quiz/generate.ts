@@ -42,7 +42,12 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
   const sentences = new Set<string>();
-  const avoid = new Set(request.avoid ?? []);
+  // A recent game's sentence, or another outlet's rewording of it (the same wire copy), waits.
+  const avoided = (request.avoid ?? []).map((a) => shingles(a));
+  const recent = (sentence: string): boolean => {
+    const own = shingles(sentence);
+    return avoided.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
+  };
   // Wire copy reused by a second outlet is the same sentence in other words: one question per story sentence.
   const usedShingles: Array<Set<string>> = [];
   const retold = (sentence: string): boolean => {
@@ -65,7 +70,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
           const built = candidate.build(random);
           const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
           if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
-          if (fresh && avoid.has(built.source.sentence)) {
+          if (fresh && recent(built.source.sentence)) {
             waiting.get(kind)?.push(candidate);
             continue;
           }

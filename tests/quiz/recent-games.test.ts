@@ -28,6 +28,14 @@ describe('a channel\'s consecutive games', () => {
     expect(unaware.some((q) => asked.includes(q.source.sentence))).toBe(true);
   });
 
+  it('GIVEN another outlet\'s rewording of a recent game\'s sentence THEN it waits too: it is the same wire copy', () => {
+    const asked = generateQuiz(wiki, { n: 10, seed: 'a' }).questions.map((q) => q.source.sentence);
+    // The same sentence as a second outlet might run it: a lead-in added, the last words dropped.
+    const reworded = asked.map((s) => `Meanwhile, ${s.split(' ').slice(0, -2).join(' ')}`);
+    const next = generateQuiz(wiki, { n: 10, seed: 'b', avoid: reworded });
+    expect(next.questions.filter((q) => asked.includes(q.source.sentence)).map((q) => q.source.sentence)).toEqual([]);
+  });
+
   it('GIVEN the same seed and the same sentences to avoid THEN the same quiz: a game can be replayed from its log', () => {
     const asked = generateQuiz(wiki, { n: 10, seed: 'a' }).questions.map((q) => q.source.sentence);
     expect(generateQuiz(wiki, { n: 10, seed: 'c', avoid: asked })).toEqual(generateQuiz(wiki, { n: 10, seed: 'c', avoid: asked }));
