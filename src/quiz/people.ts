@@ -22,6 +22,7 @@ export const PERSON_TITLES: readonly string[] = [
   'chief superintendent', 'inspector', 'detective', 'officer', 'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'pope', 'bishop',
   'archbishop', 'general', 'major general', 'lieutenant general', 'colonel', 'captain', 'admiral', 'historian', 'writer', 'poet', 'author',
   'scientist', 'chemist', 'physicist', 'quarterback', 'coach', 'singer', 'actor', 'actress', 'composer', 'painter', 'architect',
+  'lawyer', 'attorney', 'councillor', 'councilor', 'commissioner', 'curator', 'economist', 'analyst', 'researcher', 'nghị sĩ', 'đại biểu',
 ];
 
 /** Forms of address: a single word after one is a person's name (`ông Lavrov`); after another title it may be a country (`Tổng thống Nga`). */
