@@ -33,7 +33,7 @@ const CORPORA = [
   { name: 'demo', dir: 'corpus', about: 'the demo corpus: five Vietnamese news articles on the Russia–US talks about Ukraine' },
   { name: 'xquad-dev-vi', dir: 'tests/fixtures/xquad-dev/corpus', about: 'XQuAD development articles: 24 Wikipedia articles in Vietnamese' },
   { name: 'xquad-dev-en', dir: 'tests/fixtures/xquad-dev/corpus-en', about: 'XQuAD development articles: the same 24 Wikipedia articles in English' },
-  { name: 'quiz-news-en', dir: 'tests/fixtures/quiz-news-en', about: 'an English news story in six articles (a museum theft)' },
+  { name: 'quiz-news-en', dir: 'tests/fixtures/quiz-news-en', about: 'an English news story in eight articles (a museum theft)' },
 ] as const;
 
 const RUBRIC = `Judge each question as a player would, from the question and its cited sentence alone (with its passage, shown where the sentence does not name the answer itself: a quotation followed by "she said"):

@@ -1,6 +1,6 @@
 /**
  * `/timeline` over more events than a page holds, end to end: the real discord.js client and a
- * Desk over quiz-news-en (fifteen dated steps; the demo's eight fit on one page), against the
+ * Desk over quiz-news-en (twenty-odd dated steps; the demo's eight fit on one page), against the
  * fake Discord on 127.0.0.1.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
