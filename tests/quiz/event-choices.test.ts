@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingEvent } from '../../src/events/types.js';
-import { choosable, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
+import { choosable, unnamedSubject, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
+import { leansOnPrevious } from '../../src/quiz/kinds/sentence-window.js';
 
 const event = (label: string, sentence = `${label}.`): BriefingEvent => ({ label, sentence, citations: [{ docId: 'a' }] }) as unknown as BriefingEvent;
 /** A corpus whose article `a` is about a museum, whose common words are every lower-case word of the labels below. */
@@ -54,5 +55,13 @@ describe('which events a quiz may offer as a choice', () => {
     expect(choosable(event('Hạn hán tập trung ở phía tây nam của lưu vực'), false, reading)).toBe(false);
     expect(choosable(event('Museum staff found the frames empty in the morning'), false, reading)).toBe(true);
     expect(choosable(event('An audit recommended new sensors on the skylights'), false, reading)).toBe(true);
+  });
+
+  it('GIVEN a fill-in sentence whose subject is a bare noun its article is not about, or "this" after a fronted phrase THEN it leans on what came before', () => {
+    expect(unnamedSubject('The neighborhood lies southwest of the 99 freeway, west of the 41 freeway.', ['a'], reading, true)).toBe(true);
+    expect(unnamedSubject('The museum lies on the harbour front beside the Maritime Museum.', ['a'], reading, true)).toBe(false);
+    expect(unnamedSubject('Khi được hỏi về kế hoạch, ông Lavrov nói rằng không có cơ sở pháp lý nào.', ['a'], reading, true)).toBe(false);
+    expect(leansOnPrevious('Among other things, this has also resulted in 30 different Examination Boards.')).toBe(true);
+    expect(leansOnPrevious('Among other things, the board set 30 different examinations.')).toBe(false);
   });
 });

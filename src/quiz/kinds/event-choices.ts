@@ -94,7 +94,7 @@ const NOT_A_HAPPENING = /(?<![\p{L}\p{M}])(?:show|shows|showed|shown|indicate|in
 const AGAIN = /(?<![\p{L}\p{M}])(?:again|reopened|reopens|reopening|rebuilt|rebuild|reconstruction|reconstructed|restored|resumed|returned|re-elected|trở lại|tái thiết|tái lập|(?<!(?:chống|đem|mang|còn|ngược|giữ|ở) )lại)(?![\p{L}\p{M}])/iu;
 
 /** An English subject of one common noun after `the` (`The drought was …`, `The neighborhood is …`), before its verb. */
-const EN_BARE_SUBJECT = /^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(\p{Ll}[\p{L}-]*)\s+(?:was|were|is|are|has|had|have|did|became|remained|\p{Ll}+ed)(?![\p{L}\p{M}])/u;
+const EN_BARE_SUBJECT = /^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(\p{Ll}[\p{L}-]*)\s+(?:was|were|is|are|has|had|have|did|became|remained|\p{Ll}+ed|\p{Ll}+s)(?![\p{L}\p{M}])/u;
 /** A Vietnamese subject of one or two common words before its verb (`Mạng lưới đã …`, `Pháo đài đã được …`). */
 const VI_BARE_SUBJECT = /^(\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+)?)\s+(?:đã|được|bị|sẽ|là|có|đang|vẫn|cũng)(?![\p{L}\p{M}])/u;
 
@@ -107,18 +107,19 @@ export interface LabelReading {
 }
 
 /**
- * Whether the label's subject is a bare common noun its article's title and opening never name
+ * Whether a label's (or a sentence's) subject is a bare common noun its article's title and opening never name
  * (`The drought …`, `Pháo đài đã được xây dựng lại`), or the label names nothing at all past its first
  * word (no name, no number: `Hạn hán tập trung ở phía tây nam`) and opens on what its article is not
  * about: read alone, which drought or fort is unknown.
  */
-function bareSubject(e: BriefingEvent, reading: LabelReading): boolean {
-  const label = e.label.trim();
-  const topic = new Set(e.citations.flatMap((c) => [...reading.topicWords(c.docId)]));
+export function unnamedSubject(text: string, docIds: readonly string[], reading: LabelReading, whole = false): boolean {
+  const label = text.trim();
+  const topic = new Set(docIds.flatMap((d) => [...reading.topicWords(d)]));
   const named = (subject: string): boolean => words(subject.toLowerCase()).every((w) => topic.has(w) || topic.has(w.replace(/s$/u, '')));
   const en = EN_BARE_SUBJECT.exec(label);
   if (en?.[1] !== undefined) return !named(en[1]);
-  const vi = VI_BARE_SUBJECT.exec(label)?.[1];
+  // A whole sentence may open with a connective before its verb (`Khi được hỏi …`): only a label's opening is its subject.
+  const vi = whole ? undefined : VI_BARE_SUBJECT.exec(label)?.[1];
   // A Vietnamese noun phrase is its article's when one of its words is (`Tên oxi` in the article on oxygen).
   if (vi !== undefined && words(vi.toLowerCase()).every((w) => reading.commonWord(w)) && !words(vi.toLowerCase()).some((w) => named(w))) return true;
   const [first = '', ...rest] = label.split(/\s+/u);
@@ -132,7 +133,7 @@ function bareSubject(e: BriefingEvent, reading: LabelReading): boolean {
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
 export function choosable(e: BriefingEvent, ahead: boolean, reading: LabelReading): boolean {
   if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
-  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || bareSubject(e, reading)) return false;
+  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading)) return false;
   if (pointsBack(e.sentence) && !inSentence(e)) return false;
   // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
   if (/^[“"‘']/u.test(e.label.trim())) return false;

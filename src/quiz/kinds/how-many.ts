@@ -6,6 +6,7 @@ import { PROMPT_MAX_CHARS } from '../check.js';
 import { text } from '../../messages/index.js';
 import { words, writeNumber } from '../../text/index.js';
 import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numbersIn } from '../numbers.js';
+import { unnamedSubject } from './event-choices.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
@@ -13,7 +14,7 @@ export const howManyQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
-      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text)) continue;
+      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text) || unnamedSubject(s.text, [p.docId], m, true)) continue;
       const numbers = numbersIn(s.text, m.lang, dateExpressionSpans(s.text));
       if (derivableFromOthers(numbers, s.text)) continue;
       for (const n of numbers) {

@@ -5,6 +5,7 @@ import { BLANK, arrangeChoices } from '../choices.js';
 import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import type { Person } from '../people.js';
+import { unnamedSubject } from './event-choices.js';
 import { otherPeople } from './people-choices.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
@@ -13,7 +14,7 @@ export const whoQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
-      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text)) continue;
+      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text) || unnamedSubject(s.text, [p.docId], m, true)) continue;
       const mentions = m.people.mentions(s.text, p.docId);
       for (const person of new Set<Person>(mentions.map((x) => x.person))) {
         const own = mentions.filter((x) => x.person === person);
