@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingEvent } from '../../src/events/types.js';
-import { choosable, unnamedSubject, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
+import { choosable, nearbyPeriods, unnamedSubject, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
+import { periodsOverlap } from '../../src/events/period.js';
+import { seededRandom } from '../../src/quiz/random.js';
 import { leansOnPrevious } from '../../src/quiz/kinds/sentence-window.js';
 
 const event = (label: string, sentence = `${label}.`): BriefingEvent => ({ label, sentence, citations: [{ docId: 'a' }] }) as unknown as BriefingEvent;
@@ -63,5 +65,12 @@ describe('which events a quiz may offer as a choice', () => {
     expect(unnamedSubject('Khi được hỏi về kế hoạch, ông Lavrov nói rằng không có cơ sở pháp lý nào.', ['a'], reading, true)).toBe(false);
     expect(leansOnPrevious('Among other things, this has also resulted in 30 different Examination Boards.')).toBe(true);
     expect(leansOnPrevious('Among other things, the board set 30 different examinations.')).toBe(false);
+  });
+
+  it('GIVEN a span of years THEN no date choice shares a year with it (1350–1352 beside 1348–1350)', () => {
+    const span = { value: '1348', precision: 'year', until: '1350' } as const;
+    const near = nearbyPeriods(span, seededRandom('s'), 2014);
+    expect(near.length).toBeGreaterThanOrEqual(3);
+    expect(near.filter((p) => periodsOverlap(p, span))).toEqual([]);
   });
 });

@@ -259,3 +259,16 @@ describe('one story sentence per quiz', () => {
     }
   });
 });
+
+describe('a number that closes a range', () => {
+  it('GIVEN "30 to ____ thousand" THEN every choice lies beyond 30: "30 to 30 thousand" is plainly impossible', async () => {
+    for (const dir of ['tests/fixtures/xquad-dev/corpus-en', 'tests/fixtures/xquad-dev/corpus']) {
+      const input = await inputFor(path.join(ROOT, dir));
+      const ranged = Array.from({ length: 30 }, (_v, seed) => generateQuiz(input, { n: 20, seed, kinds: ['how_many'] }).questions)
+        .flat()
+        .filter((q) => /\b30 (?:to|đến) ____/u.test(q.prompt));
+      expect(ranged.length, dir).toBeGreaterThan(0);
+      for (const q of ranged) for (const c of q.choices) expect(Number(c.replace(/\D.*$/u, '')), `${c} in ${q.prompt}`).toBeGreaterThan(30);
+    }
+  });
+});

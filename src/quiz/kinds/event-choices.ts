@@ -1,5 +1,5 @@
 /** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
-import { eventPeriod, periodDays, type Period } from '../../events/period.js';
+import { eventPeriod, periodDays, periodsOverlap, type Period } from '../../events/period.js';
 import { pointsBack } from '../../events/label.js';
 import type { BriefingEvent } from '../../events/types.js';
 import { words } from '../../text/index.js';
@@ -31,15 +31,16 @@ function shifted(p: Period, k: number): Period {
 }
 
 /**
- * Periods near `p` at its precision: plausible, different, never the answer, never before year 1,
- * and a decade or century never after the latest year the briefing speaks of (`thế kỷ 22`).
+ * Periods near `p` at its precision: plausible, different, never the answer nor overlapping it (a span
+ * of years shifted by less than its length, `1350–1352` beside `1348–1350`, shares a year with it),
+ * never before year 1, and a decade or century never after the latest year the briefing speaks of (`thế kỷ 22`).
  */
 export function nearbyPeriods(p: Period, random: Random, latestYear: number): Period[] {
   const wide = p.precision === 'decade' || p.precision === 'century';
   const steps = wide ? QUIZ_TUNING.wideDateDistractorSteps : QUIZ_TUNING.dateDistractorOffsets;
   return shuffled(steps, random)
     .map((k) => shifted(p, k))
-    .filter((x) => Number(x.value.slice(0, 4)) > 0 && (!wide || Number(x.value.slice(0, 4)) <= Math.max(latestYear, Number(p.value.slice(0, 4)))));
+    .filter((x) => !periodsOverlap(x, p) && Number(x.value.slice(0, 4)) > 0 && (!wide || Number(x.value.slice(0, 4)) <= Math.max(latestYear, Number(p.value.slice(0, 4)))));
 }
 
 /** Whether a period starts after the briefing's latest article: it is still ahead of the reader. */

@@ -4,11 +4,22 @@ import { BLANK, arrangeChoices } from '../choices.js';
 import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import { text } from '../../messages/index.js';
-import { words, writeNumber } from '../../text/index.js';
+import { readNumber, words, writeNumber, type Language } from '../../text/index.js';
 import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numbersIn } from '../numbers.js';
 import { unnamedSubject } from './event-choices.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
+
+/**
+ * The other end of a range the blank closes (`30 to ____`, `30 đến ____ nghìn`) or opens (`____ to
+ * 50`): a distractor on the wrong side of it (`30 to 30 thousand`) is plainly impossible.
+ */
+function rangeEnds(sentence: string, start: number, end: number, lang: Language): { above: number; below: number } {
+  const before = /(\d[\d.,]*)\s+(?:to|đến|tới)\s+$/u.exec(sentence.slice(Math.max(0, start - 24), start))?.[1];
+  const after = /^\s+(?:to|đến|tới)\s+(\d[\d.,]*)/u.exec(sentence.slice(end, end + 24))?.[1];
+  const read = (raw: string | undefined): number | null => (raw === undefined ? null : (readNumber(raw.replace(/[.,]$/u, ''), lang)?.value ?? null));
+  return { above: read(before) ?? -Infinity, below: read(after) ?? Infinity };
+}
 
 export const howManyQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
@@ -27,7 +38,10 @@ export const howManyQuestions: KindBuilder = (m) => {
             const blanked = `${s.text.slice(0, n.start)}${BLANK}${s.text.slice(n.end)}`;
             const room = PROMPT_MAX_CHARS - text(m.lang, 'questionHowMany', { sentence: '' }).length;
             const prompt = text(m.lang, 'questionHowMany', { sentence: sentenceWindow(blanked, n.start, n.start + BLANK.length, room) });
-            const distractors = numberDistractors(n.form, n.percent, r).map((x) => `${writeNumber(x, n.form)}${n.suffix}`);
+            const { above, below } = rangeEnds(s.text, n.start, n.end, m.lang);
+            const distractors = numberDistractors(n.form, n.percent, r)
+              .filter((x) => x > above && x < below)
+              .map((x) => `${writeNumber(x, n.form)}${n.suffix}`);
             const arranged = arrangeChoices(n.text, distractors, r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
