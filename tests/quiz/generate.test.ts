@@ -264,7 +264,7 @@ describe('a number that closes a range', () => {
   it('GIVEN "30 to ____ thousand" THEN every choice lies beyond 30: "30 to 30 thousand" is plainly impossible', async () => {
     for (const dir of ['tests/fixtures/xquad-dev/corpus-en', 'tests/fixtures/xquad-dev/corpus']) {
       const input = await inputFor(path.join(ROOT, dir));
-      const ranged = Array.from({ length: 30 }, (_v, seed) => generateQuiz(input, { n: 20, seed, kinds: ['how_many'] }).questions)
+      const ranged = Array.from({ length: 6 }, (_v, seed) => generateQuiz(input, { n: 20, seed, kinds: ['how_many'] }).questions)
         .flat()
         .filter((q) => /\b30 (?:to|đến) ____/u.test(q.prompt));
       expect(ranged.length, dir).toBeGreaterThan(0);

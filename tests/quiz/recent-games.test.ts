@@ -24,7 +24,7 @@ describe('a channel\'s consecutive games', () => {
     expect(next.questions).toHaveLength(10);
     expect(next.questions.filter((q) => asked.includes(q.source.sentence)).map((q) => q.source.sentence)).toEqual([]);
     // Without the list, the same seed does ask some of them again: the list is what keeps them apart.
-    const unaware = Array.from({ length: 10 }, (_v, i) => generateQuiz(wiki, { n: 10, seed: `b${i}` }).questions).flat();
+    const unaware = generateQuiz(wiki, { n: 10, seed: 'b' }).questions;
     expect(unaware.some((q) => asked.includes(q.source.sentence))).toBe(true);
   });
 
