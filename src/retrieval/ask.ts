@@ -9,7 +9,7 @@ import { OverlapCounter, containmentOf, jaccardOf, maximalMarginalRelevance, nor
 import { reciprocalRankFusion, vectorRelevance } from './fusion.js';
 import { highlightSentences } from './highlight.js';
 import type { LexicalIndex } from './lexical.js';
-import { searchLexical } from './lexical-search.js';
+import { chanceEvidence, searchLexical } from './lexical-search.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { analyzeQuery } from './query.js';
 import { corpusTopics } from './suggest.js';
@@ -20,8 +20,18 @@ export const DEFAULT_K = 5;
 export const MAX_K = 10;
 /** Candidates considered for fusion, duplicate collapse and MMR. */
 export const CANDIDATES = 50;
-/** A best hit below this relevance is not an answer: abstain. */
-export const RELEVANCE_FLOOR = 0.45;
+/**
+ * A best hit below this relevance is not an answer: abstain. Chosen with
+ * `scripts/abstention-tradeoff.ts` on the runs it marks (README): the lowest floor at which each of
+ * them abstains on 0.9 of the questions it cannot answer is 0.432, rounded up to the hundredth.
+ */
+export const RELEVANCE_FLOOR = 0.44;
+/**
+ * A lexical passage counts toward the relevance only when the question's concepts it holds go
+ * together in the corpus more often than chance would put them together (chanceEvidence, in nats:
+ * above 0).
+ */
+export const MIN_EVIDENCE = 0;
 /** Other passages are kept only when at least this share of the best one's relevance. */
 export const RELATIVE_FLOOR = 0.4;
 /** Two passages are one story when this share of the smaller one's word shingles is in the other. */
@@ -142,7 +152,12 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   for (const h of vectorHits) relevance.set(h.id, Math.max(relevance.get(h.id) ?? 0, vectorRelevance(h.similarity)));
   const fused = mode === 'hybrid' ? reciprocalRankFusion([lexicalHits, vectorHits]) : lexicalHits.map((h) => ({ id: h.id, score: h.score }));
   const topFused = fused[0]?.score ?? 1;
-  const best = Math.max(0, ...relevance.values());
+  // The answer stands on a passage that covers the question and holds what it covers together
+  // beyond chance: the best-covering such passage, found by judging passages in order of coverage.
+  const evidenceOf = chanceEvidence(ctx.lexical, query);
+  const byCoverage = [...lexicalHits].sort((a, b) => b.coverage - a.coverage);
+  let best = byCoverage.find((h) => evidenceOf(h.doc) > MIN_EVIDENCE)?.coverage ?? 0;
+  for (const h of vectorHits) best = Math.max(best, vectorRelevance(h.similarity));
 
   const relevanceOfBest = Math.round(best * 1000) / 1000;
   if (best < (ctx.relevanceFloor ?? RELEVANCE_FLOOR)) {

@@ -13,6 +13,8 @@ export interface LexicalHit {
   score: number;
   /** idf-weighted share of the question's concepts (and of each concept's terms) the passage matches, in [0, 1]. */
   coverage: number;
+  /** The passage's number in the index (what `chanceEvidence` reads). */
+  doc: number;
 }
 
 /** How much of the ranking score depends on coverage (the rest is plain BM25). */
@@ -130,6 +132,71 @@ function conceptWeights(index: LexicalIndex, concepts: readonly Concept[], expon
     const idf = foreign && unknown[i] ? typical : (idfs[i] ?? 0) > 0 ? (idfs[i] ?? 0) : missingIdf;
     return (c.weight * idf) ** exponent;
   });
+}
+
+/** One wording of a concept, as `chanceEvidence` reads it: its terms' postings and the information of holding them. */
+interface ChanceWording {
+  postings: TermPostings[];
+  information: number;
+}
+
+/**
+ * How much more often the question's concepts a passage holds go together in the corpus than
+ * chance would put them together, in nats: ln(A / E), where A is the number of passages holding
+ * all of them (their best wordings held whole; counted only as far as tells whether A exceeds E)
+ * and E the number expected if words fell at random, N × Π df/N. A passage holding only
+ * words that many passages hold, each on its own, holds them by chance (`Nguồn gốc của sai lầm là
+ * gì?` over articles that never speak of that mistake); the names and words a corpus is about are
+ * held together far more often (`Putin and Witkoff` in a briefing on their talks). A passage
+ * holding one concept scores 0 (A = E), none -Infinity; a question of which the corpus has one
+ * concept or none has nothing to hold together: Infinity, its coverage alone decides (`What
+ * happened on December 2?` over text without `xảy ra`).
+ */
+export function chanceEvidence(index: LexicalIndex, query: AnalyzedQuery): (doc: number) => number {
+  const n = index.size;
+  // Each concept's wordings the corpus has (concepts it has in none cannot be held together with anything).
+  const wordingsOf = (): ChanceWording[][] =>
+    query.concepts
+      .map((concept) =>
+        concept.alternatives.flatMap((terms) => {
+          const postings = terms.map((t) => index.termPostings(t, 1));
+          if (postings.some((p) => p === null)) return [];
+          const found = postings as TermPostings[];
+          return [{ postings: found, information: Math.log(n / Math.min(...found.map((p) => p.to - p.from))) }];
+        }),
+      )
+      .filter((wordings) => wordings.length > 0);
+  // A passage holds a term when the term adds to its score (a binary search of the postings).
+  const holds = (p: TermPostings, doc: number): boolean => index.scoreIn(p, doc) > 0;
+  let concepts: ChanceWording[][] | null = null;
+  return (doc) => {
+    concepts ??= wordingsOf();
+    if (concepts.length < 2) return Infinity;
+    // ln E = ln N - Σ ln(N/df) over the concepts held, each by its rarest wording held whole.
+    let expected = Math.log(n);
+    let conceptsHeld = 0;
+    const held: TermPostings[] = [];
+    for (const wordings of concepts) {
+      let best: ChanceWording | null = null;
+      for (const w of wordings) if (w.information > (best?.information ?? 0) && w.postings.every((p) => holds(p, doc))) best = w;
+      if (best === null) continue;
+      expected -= best.information;
+      held.push(...best.postings);
+      conceptsHeld++;
+    }
+    if (conceptsHeld < 2) return conceptsHeld === 0 ? -Infinity : 0;
+    held.sort((a, b) => a.to - a.from - (b.to - b.from));
+    const [shortest, ...others] = held as [TermPostings, ...TermPostings[]];
+    // Counted only as far as tells whether A exceeds E: up to the first passage beyond E, or until
+    // the passages left could not take it there.
+    const enough = Math.floor(Math.exp(expected)) + 1;
+    const docs = index.docsOf(shortest);
+    let together = 0;
+    for (let i = 0; i < docs.length && together < enough && together + docs.length - i >= enough; i++) {
+      if (others.every((p) => holds(p, docs[i] as number))) together++;
+    }
+    return Math.log(together) - expected;
+  };
 }
 
 /** A wording of a concept as the search reads it: its terms the corpus has, and what it can add at most. */
@@ -341,7 +408,7 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
       const doc = candidates[i] as number;
       const id = index.ids[doc] ?? '';
       const scored = scorePassage(index, concepts, doc, passages.concepts(doc), rankTotal, totalWeight);
-      if (scored !== null && top.wants(scored.score, id)) top.offer({ id, ...scored });
+      if (scored !== null && top.wants(scored.score, id)) top.offer({ id, doc, ...scored });
     }
     upper = lower;
   }
