@@ -272,3 +272,14 @@ describe('a number that closes a range', () => {
     }
   });
 });
+
+describe('a number written with a scale word', () => {
+  it('GIVEN "1.4 million euros" or "38 million" THEN no choice is a fraction of a million ("0.7 million")', async () => {
+    const news = await inputFor(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
+    const scaled = Array.from({ length: 6 }, (_v, seed) => generateQuiz(news, { n: 20, seed, kinds: ['how_many'] }).questions)
+      .flat()
+      .filter((q) => / million$/u.test(q.choices[q.answerIndex] ?? '') && !/^0\./u.test(q.choices[q.answerIndex] ?? ''));
+    expect(scaled.length).toBeGreaterThan(0);
+    for (const q of scaled) for (const c of q.choices) expect(c, q.prompt).not.toMatch(/^0\./u);
+  });
+});

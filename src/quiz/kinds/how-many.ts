@@ -40,7 +40,9 @@ export const howManyQuestions: KindBuilder = (m) => {
             const prompt = text(m.lang, 'questionHowMany', { sentence: sentenceWindow(blanked, n.start, n.start + BLANK.length, room) });
             const { above, below } = rangeEnds(s.text, n.start, n.end, m.lang);
             const distractors = numberDistractors(n.form, n.percent, r)
-              .filter((x) => x > above && x < below)
+              // A count written with a scale word (`1.4 million`) is never offered as a fraction of it (`0.7 million`): no outlet writes that.
+              // A count written with a scale word (`1.4 million`) is never offered as a fraction of it (`0.7 million`): no outlet writes that.
+              .filter((x) => x > above && x < below && (n.percent || n.suffix === '' || n.form.value < 1 || x >= 1))
               .map((x) => `${writeNumber(x, n.form)}${n.suffix}`);
             const arranged = arrangeChoices(n.text, distractors, r);
             const source = m.sourceOf(p.id, s.text);
