@@ -23,9 +23,9 @@ export const CANDIDATES = 50;
 /**
  * A best hit below this relevance is not an answer: abstain. Chosen with
  * `scripts/abstention-tradeoff.ts` on the runs it marks (README): the lowest floor at which each of
- * them abstains on 0.9 of the questions it cannot answer is 0.432, rounded up to the hundredth.
+ * them abstains on 0.9 of the questions it cannot answer is 0.391, rounded up to the hundredth.
  */
-export const RELEVANCE_FLOOR = 0.44;
+export const RELEVANCE_FLOOR = 0.4;
 /**
  * A lexical passage counts toward the relevance only when the question's concepts it holds go
  * together in the corpus more often than chance would put them together (chanceEvidence, in nats:

@@ -2,7 +2,8 @@
  * Concept-level BM25: a passage scores the best alternative of each concept, and the
  * share of the question it covers (idf-weighted, counting concepts the corpus lacks as
  * rare; a concept counts by the idf-weighted share of its best-matched alternative's terms
- * the passage has) scales the score and gives an absolute relevance in [0, 1].
+ * the passage has, times how surely that alternative says the concept) scales the score and
+ * gives an absolute relevance in [0, 1].
  */
 import { PassageBounds, type LexicalIndex, type TermPostings } from './lexical.js';
 import { fieldWeight, type AnalyzedQuery, type Concept } from './query.js';
@@ -206,8 +207,12 @@ interface Wording {
   masses: number[];
   /** Their sum. */
   mass: number;
-  /** A wording of one term: the share of the concept a passage holding it covers. */
-  mark: number;
+  /**
+   * How surely the wording says the concept: the information of its rarest term over that of the
+   * concept's rarest wording, at most 1; a passage holding all of the wording covers this share of
+   * the concept (`exchange` held only as `đổi`, in 7 passages, less than as `trao đổi`).
+   */
+  credit: number;
 }
 
 interface SearchConcept {
@@ -270,7 +275,7 @@ function scorePassage(index: LexicalIndex, concepts: readonly SearchConcept[], d
         const score = index.scoreIn(wording.terms[0] as TermPostings, doc);
         if (score === 0) continue;
         best = found ? Math.max(best, score) : score;
-        share = found ? Math.max(share, wording.mark) : wording.mark;
+        share = found ? Math.max(share, wording.credit) : wording.credit;
         found = true;
         continue;
       }
@@ -286,7 +291,7 @@ function scorePassage(index: LexicalIndex, concepts: readonly SearchConcept[], d
       });
       if (!any) continue;
       best = found ? Math.max(best, sum) : sum;
-      share = found ? Math.max(share, matched / wording.mass) : matched / wording.mass;
+      share = found ? Math.max(share, (wording.credit * matched) / wording.mass) : (wording.credit * matched) / wording.mass;
       found = true;
     }
     if (!found) continue;
@@ -329,6 +334,7 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
     totalWeight += weight;
     rankTotal += rankWeight;
     const wordings: Wording[] = [];
+    const conceptInfo = conceptIdf(index, concept.alternatives);
     for (const alternative of concept.alternatives) {
       const terms: TermPostings[] = [];
       const masses: number[] = [];
@@ -341,8 +347,10 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
       if (terms.length === 0) continue;
       // Of several terms, a passage has the share of the wording its terms are, idf-weighted over
       // the terms the corpus has (`chuẩn bị` shares a syllable with `bị phong tỏa` but covers little
-      // of `frozen assets`); one term is all of it (m / m).
-      wordings.push({ terms, masses, mass: masses.reduce((a, b) => a + b, 0), mark: 1 });
+      // of `frozen assets`); one term is all of it (m / m). Either way times the wording's credit.
+      // A topic's phrase is held whole or not at all: every wording of it is all of it.
+      const credit = concept.whole === true ? 1 : Math.min(1, conceptIdf(index, [alternative]) / conceptInfo);
+      wordings.push({ terms, masses, mass: masses.reduce((a, b) => a + b, 0), credit });
     }
     return { concept, wordings, weight, rankWeight };
   });
@@ -360,7 +368,7 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
     const reaches: Array<{ term: TermPostings; adds: number; covers: number }> = [];
     for (const wording of wordings) {
       if (wording.terms.length === 1) {
-        reaches.push({ term: wording.terms[0] as TermPostings, adds: index.maxScore(wording.terms[0] as TermPostings) * concept.weight, covers: rankWeight * Math.min(1, wording.mark) });
+        reaches.push({ term: wording.terms[0] as TermPostings, adds: index.maxScore(wording.terms[0] as TermPostings) * concept.weight, covers: rankWeight * Math.min(1, wording.credit) });
         continue;
       }
       const terms = wording.terms.map((term, t) => ({ term, most: index.maxScore(term), mass: wording.masses[t] as number })).sort((a, b) => b.most - a.most);
@@ -370,7 +378,7 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
         const { term, most: termMost, mass: termMass } = terms[t] as { term: TermPostings; most: number; mass: number };
         adds += termMost;
         mass += termMass;
-        reaches.push({ term, adds: adds * concept.weight, covers: rankWeight * Math.min(1, mass / wording.mass) });
+        reaches.push({ term, adds: adds * concept.weight, covers: rankWeight * Math.min(1, (wording.credit * mass) / wording.mass) });
       }
     }
     reaches.sort((a, b) => b.adds - a.adds);
