@@ -133,7 +133,7 @@ function titleAt(toks: readonly Token[], i: number, end: number): number {
  * common words and titles at their start (`Tổng thống`, `The`, `Chief Superintendent`) and
  * the stand-alone place names before a person's name (`Nga Sergey Lavrov`).
  */
-function nameRuns(text: string, common: (w: string) => boolean, standalone: ReadonlySet<string>): NameRun[] {
+function nameRuns(text: string, common: (w: string) => boolean, standalone: ReadonlySet<string>, inside: ReadonlySet<string> = standalone): NameRun[] {
   const toks = tokens(text);
   const runs: NameRun[] = [];
   let i = 0;
@@ -189,16 +189,25 @@ function nameRuns(text: string, common: (w: string) => boolean, standalone: Read
       let role = titled === 'title';
       let office: string | null = null;
       let affiliation: string | null = null;
-      for (let k = from; k >= Math.max(0, from - QUIZ_TUNING.titleGapWords - 1) && office === null; k--) {
+      let found = false;
+      for (let k = from; k >= Math.max(0, from - QUIZ_TUNING.titleGapWords - 1) && !found; k--) {
         const title = titleBefore(toks, k);
         if (title !== undefined && !FORMS_OF_ADDRESS.has(title) && toks.slice(k, from).every((g) => capitalised(g.word) || FORMS_OF_ADDRESS.has(g.lower))) {
           role = true;
-          office = title;
+          found = true;
+          const opens = k - title.split(' ').length;
+          // `trợ lý Tổng thống …` (aide to the President): the office named last is another's, the person's the one before;
+          // `con rể của Tổng thống …`, `aide to the President`: the person's office is not the one named.
+          office = titleBefore(toks, opens) ?? (['của', 'of', 'to', 'for'].includes(toks[opens - 1]?.lower ?? '') ? null : title);
           // The country or body: a place name between the office and the name (`Ngoại trưởng Nga …`), or a
           // name just before the office (`Russian President …`, `U.S. envoy …`).
-          const before = toks[k - title.split(' ').length - 1];
+          const before = toks[opens - 1];
           const gap = toks.slice(k, from).find((g) => standalone.has(g.word));
-          affiliation = gap?.word ?? (before !== undefined && capitalised(before.word) && !common(before.word) ? before.word : null);
+          // The name before must touch the office (not `April 7, Mayor …`) and, opening the sentence, be written
+          // capitalised inside one elsewhere (`Defence lawyer …` opens a sentence with a common word).
+          const touching = before !== undefined && /^\.?\s+$/u.test(text.slice(before.end, toks[opens]?.start ?? 0));
+          const nameBefore = touching && capitalised(before.word) && !common(before.word) && (opens - 1 > 0 || inside.has(before.word));
+          affiliation = gap?.word ?? (nameBefore ? before.word : null);
         }
       }
       role ||= ROLE_AFTER.test(text.slice(last.end));
@@ -261,10 +270,12 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
   const runsBySentence = new Map<string, NameRun[]>();
   const noStandalone = new Set<string>();
   for (const a of articles) for (const s of a.sentences) for (const r of nameRuns(s.text, common, noStandalone)) if (!r.text.includes(' ')) standalone.add(r.text);
+  // Capitalised words written inside a sentence, not only at its start: names, not a sentence's first word.
+  const inside = new Set(articles.flatMap((a) => a.sentences.flatMap((s) => [...s.text.matchAll(/(?<=[\p{L}\p{M},;:]\s+)\p{Lu}[\p{L}\p{M}.]*/gu)].map((m) => m[0].replace(/\.$/u, '')))));
   const runsOf = (text: string): NameRun[] => {
     let runs = runsBySentence.get(text);
     if (runs === undefined) {
-      runs = nameRuns(text, common, standalone);
+      runs = nameRuns(text, common, standalone, inside);
       runsBySentence.set(text, runs);
     }
     return runs;
@@ -325,6 +336,22 @@ export function buildPeopleIndex(articles: readonly Article[]): PeopleIndex {
       const person = personOf(r.text, docId);
       return person === null ? [] : [{ person, text: r.text, start: r.start, end: r.end, roleGiven: r.role }];
     });
-  for (const a of articles) for (const s of a.sentences) for (const m of mentions(s.text, a.docId)) (m.person.docIds as Set<string>).add(a.docId);
+  // A person of no given country joined by `và`/`and` to one of a country (`đặc phái viên Witkoff và
+  // Kushner`) shares the role, and so the side, when every such pairing agrees.
+  const partners = new Map<Person, Set<string>>();
+  for (const a of articles) {
+    for (const s of a.sentences) {
+      const found = mentions(s.text, a.docId);
+      for (const m of found) (m.person.docIds as Set<string>).add(a.docId);
+      found.slice(1).forEach((b, i) => {
+        const prev = found[i];
+        if (prev === undefined || !/^\s+(?:và|and)\s+(?:(?:ông|bà|mr|mrs|ms)\.?\s+)?$/iu.test(s.text.slice(prev.end, b.start))) return;
+        for (const [x, y] of [[prev.person, b.person], [b.person, prev.person]] as const) {
+          if (x.affiliation === null && y.affiliation !== null) partners.set(x, (partners.get(x) ?? new Set()).add(y.affiliation));
+        }
+      });
+    }
+  }
+  for (const [person, sides] of partners) if (sides.size === 1) person.affiliation = [...sides][0] ?? null;
   return { people, mentions };
 }

@@ -54,7 +54,8 @@ describe('the people a briefing names', () => {
 describe('the country or body a person is of', () => {
   it('GIVEN a country between an office and the name, or just before the office THEN it is the person\'s; a person\'s name beside an office is not', () => {
     const world = article('w', [
-      ['Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday.', 'Ukraine said nothing, and Russia kept silent.'],
+      ['Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday.', 'Ukraine said nothing, and Russian officials kept silent.'],
+      ['Defence lawyer Maarten Visser said his client denied the charge.', 'The first guards will start on April 7, Mayor Elise Brandt said.'],
       ['Ngoại trưởng Nga Sergey Lavrov gặp đặc phái viên của Tổng thống Trump Jared Kushner.', 'Nga và Mỹ đều im lặng.', 'Ông Trump không nói gì.'],
     ]);
     const people = buildPeopleIndex([world]).people;
@@ -63,6 +64,19 @@ describe('the country or body a person is of', () => {
     expect(of.get('Steve Witkoff')).toBe('u.s');
     expect(of.get('Sergey Lavrov')).toBe('nga');
     expect(people.map((p) => p.affiliation)).not.toContain('trump');
+    // A common word opening the sentence, or a month before a comma, is no country.
+    expect(of.get('Maarten Visser')).toBeNull();
+    expect(of.get('Elise Brandt')).toBeNull();
+  });
+
+  it('GIVEN a person of no given country joined by "và" to one of a country THEN they share the side; GIVEN "trợ lý Tổng thống" THEN the office is the aide\'s, not the president\'s', () => {
+    const talks = article('t', [
+      ['Đặc phái viên Mỹ Steve Witkoff đến Moscow.', 'Ông Putin tiếp ông Witkoff và ông Jared Kushner tại Điện Kremlin.'],
+      ['Trợ lý Tổng thống Nga Yuri Ushakov cho biết cuộc gặp diễn ra tốt đẹp.', 'Mỹ và Nga chưa bình luận.'],
+    ]);
+    const people = new Map(buildPeopleIndex([talks]).people.map((p) => [p.name, p]));
+    expect(people.get('Jared Kushner')?.affiliation).toBe('mỹ');
+    expect([...(people.get('Yuri Ushakov')?.offices ?? [])]).toEqual(['trợ lý']);
   });
 
   it('GIVEN a country and its adjective THEN they are one side; two countries that share their first letters are not', () => {

@@ -9,8 +9,8 @@ import type { QuizMaterial } from './types.js';
  * is one word), never anyone the prompt names. The prompt rules some out: no one of a country it
  * sets against the answer's (`hy vọng phía Mỹ sẽ tuân thủ` said by a Russian: no American is
  * offered), and when it names an office the answer holds (`Ngoại trưởng Marco Rubio và tôi`), only
- * holders of that office. Of those left, the answer's compatriots first, then people of no known
- * country, then the rest; within each, the same article's people before those of its story (a poet
+ * holders of that office. Of those left, the answer's compatriots first, then people of no side
+ * (no known country, or a body only they have), then the rest; within each, the same article's people before those of its story (a poet
  * is no distractor for a quarterback).
  */
 export function otherPeople(m: QuizMaterial, answer: Person, answerText: string, docId: string, prompt: string, random: Random): string[] {
@@ -35,7 +35,9 @@ export function otherPeople(m: QuizMaterial, answer: Person, answerText: string,
       !(against.length > 0 && (p.affiliation === null || against.some((k) => sameAffiliation(k, p.affiliation ?? '')))) &&
       offices.every((o) => p.offices.has(o)),
   );
-  const tier = (p: Person): number => (own !== null && p.affiliation !== null && sameAffiliation(p.affiliation, own) ? 0 : p.affiliation === null ? 1 : 2);
+  const sided = (p: Person): boolean => p.affiliation !== null && m.people.people.some((o) => o !== p && o.affiliation !== null && sameAffiliation(o.affiliation, p.affiliation ?? ''));
+  // Of no side: no known country, or a body only they have (`Kremlin`): believable beside either side.
+  const tier = (p: Person): number => (own !== null && p.affiliation !== null && sameAffiliation(p.affiliation, own) ? 0 : !sided(p) ? 1 : 2);
   return [0, 1, 2].flatMap((t) => {
     const mine = others.filter((p) => tier(p) === t);
     const inArticle = shuffled(mine.filter((p) => p.docIds.has(docId)), random);
