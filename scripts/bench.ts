@@ -38,7 +38,7 @@ import { buildIndex, openIndex, type StoredIndex } from '../src/retrieval/index-
 import { LexicalIndex } from '../src/retrieval/lexical.js';
 import { loadLexicon } from '../src/retrieval/lexicon.js';
 import type { EmbedRun } from './bench/embed-worker.js';
-import { ensureRandomE5Model, RANDOM_E5_MODEL_ID } from './bench/random-e5-model.js';
+import { E5, ensureRandomE5Model, RANDOM_E5_MODEL_ID } from './bench/random-e5-model.js';
 import { corpusVocabulary, syntheticText, writeSyntheticCorpus, type SyntheticText } from './bench/synthetic-corpus.js';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -146,7 +146,17 @@ async function embeddingSection(model: BenchModel, vocabulary: readonly string[]
       table([{ dtype, tokens: row.tokens_per_passage, 'passages/s': row.passages_per_s, 'peak MB': row.peak_rss_mb, 'LangChain passages/s': row.langchain.passages_per_s, 'LangChain peak MB': row.langchain.peak_rss_mb, 'throughput ×': row.throughput_ratio_vs_langchain, 'memory ×': row.peak_memory_ratio_vs_langchain }]);
       rows.push(row);
     }
-    return { model: model.modelId, model_kind: model.kind, sample_passages: sample.length, runs_per_stack: EMBED_RUNS, rows };
+    const gemm = Array.from({ length: EMBED_RUNS }, () => runScript<{ int8_macs_per_s: number; fp32_macs_per_s: number; layer_macs_per_token: number }>('scripts/bench/int8-gemm.ts', []));
+    const int8MacsPerSec = median(gemm.map((g) => g.int8_macs_per_s));
+    const modelMacsPerPassage = E5.layers * (gemm[0]?.layer_macs_per_token ?? 0) * tokens;
+    const cpu = {
+      int8_gemm_macs_per_s: int8MacsPerSec,
+      fp32_gemm_macs_per_s: median(gemm.map((g) => g.fp32_macs_per_s)),
+      linear_macs_per_passage: modelMacsPerPassage,
+      int8_passages_per_s_ceiling: round(int8MacsPerSec / modelMacsPerPassage, 1),
+    };
+    say(`int8 matrix products of e5-small's layers: ${(cpu.int8_gemm_macs_per_s / 1e9).toFixed(1)} G multiply-adds/s (fp32 ${(cpu.fp32_gemm_macs_per_s / 1e9).toFixed(1)}); ${(modelMacsPerPassage / 1e9).toFixed(2)} G per passage of ${tokens.toFixed(1)} tokens: at most ${cpu.int8_passages_per_s_ceiling} passages/s with q8`);
+    return { model: model.modelId, model_kind: model.kind, sample_passages: sample.length, runs_per_stack: EMBED_RUNS, rows, cpu };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -23,7 +23,8 @@ import { FLOAT, floatTensor, INT64, int64Tensor, int8Tensor, onnx, valueInfo, ty
 import { mulberry32 } from '../../src/quiz/random.js';
 
 export const RANDOM_E5_MODEL_ID = 'briefbot/random-e5-small';
-const E5 = { layers: 12, hidden: 384, heads: 12, intermediate: 1536, vocab: 250_037, maxPositions: 514 } as const;
+/** multilingual-e5-small's shape. */
+export const E5 = { layers: 12, hidden: 384, heads: 12, intermediate: 1536, vocab: 250_037, maxPositions: 514 } as const;
 const WEIGHT_SEED = 20251201;
 /** Bumped whenever the graph or the tokenizer rules change, so a stale generated model is rewritten. */
 const GENERATOR_VERSION = 3;

@@ -103,7 +103,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * worker threads sleeping between operators instead of spinning: spinning holds the cores the
  * event loop and the rest of the process need, on a machine with few of them.
  */
-function sessionOptions(threads: number) {
+export function sessionOptions(threads: number) {
   return {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
