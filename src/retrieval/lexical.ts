@@ -272,18 +272,18 @@ export class LexicalIndex {
     return 0;
   }
 
-  /** Per term, the largest tf / (tf + norm) of its postings (NaN until a search first asks); made at the first search. */
-  private saturation: Float64Array | null = null;
+  /** The largest tf / (tf + norm) of each term's postings that a search has asked for, by term number. */
+  private readonly saturation = new Map<number, number>();
 
   /**
    * The most the term contributes to any document (up to rounding in the last bits): a search
    * prunes the passages that could not make its k best with it. Worked out the first time a
-   * search asks for the term (one pass over its postings), then kept.
+   * search asks for the term (one pass over its postings), then kept: only the terms questions use
+   * hold memory, not the whole vocabulary.
    */
   maxScore(postings: TermPostings): number {
-    this.saturation ??= new Float64Array(this.terms.size).fill(Number.NaN);
-    let most = this.saturation[postings.term] as number;
-    if (Number.isNaN(most)) {
+    let most = this.saturation.get(postings.term);
+    if (most === undefined) {
       most = 0;
       const { docs, tfs, norms } = this;
       for (let p = postings.from; p < postings.to; p++) {
@@ -291,7 +291,7 @@ export class LexicalIndex {
         const ratio = tf / (tf + (norms[docs[p] as number] as number));
         if (ratio > most) most = ratio;
       }
-      this.saturation[postings.term] = most;
+      this.saturation.set(postings.term, most);
     }
     return postings.scale * most;
   }
