@@ -334,24 +334,30 @@ export function searchLexical(index: LexicalIndex, query: AnalyzedQuery, k: numb
     totalWeight += weight;
     rankTotal += rankWeight;
     const wordings: Wording[] = [];
-    const conceptInfo = conceptIdf(index, concept.alternatives);
+    // Per wording, the information of its rarest term (idf, at most the full weight of its field).
+    const infos: number[] = [];
     for (const alternative of concept.alternatives) {
       const terms: TermPostings[] = [];
       const masses: number[] = [];
+      let info = 0;
       for (const term of alternative) {
         const postings = index.termPostings(term, fieldWeight(term));
         if (postings === null) continue;
+        const idf = index.idfOf(postings.to - postings.from);
         terms.push(postings);
-        masses.push(index.idf(term) * fieldWeight(term));
+        masses.push(idf * fieldWeight(term));
+        info = Math.max(info, idf * Math.min(1, fieldWeight(term)));
       }
       if (terms.length === 0) continue;
       // Of several terms, a passage has the share of the wording its terms are, idf-weighted over
       // the terms the corpus has (`chuẩn bị` shares a syllable with `bị phong tỏa` but covers little
       // of `frozen assets`); one term is all of it (m / m). Either way times the wording's credit.
-      // A topic's phrase is held whole or not at all: every wording of it is all of it.
-      const credit = concept.whole === true ? 1 : Math.min(1, conceptIdf(index, [alternative]) / conceptInfo);
-      wordings.push({ terms, masses, mass: masses.reduce((a, b) => a + b, 0), credit });
+      wordings.push({ terms, masses, mass: masses.reduce((a, b) => a + b, 0), credit: 1 });
+      infos.push(info);
     }
+    // A topic's phrase is held whole or not at all: every wording of it is all of it.
+    const conceptInfo = Math.max(0, ...infos);
+    if (concept.whole !== true) wordings.forEach((w, i) => (w.credit = Math.min(1, (infos[i] as number) / conceptInfo)));
     return { concept, wordings, weight, rankWeight };
   });
 
