@@ -20,13 +20,13 @@ import {
 import { NO_GUILD, type QuizStore } from './store.js';
 import type { QuizQuestion } from './types.js';
 
-/** How often the countdown message is edited while a question is open. */
 /**
  * A channel's last games whose questions the next one avoids asking again while the briefing has others:
  * a team's session of a few games sees new sentences; a small corpus has used its material by then anyway.
  */
 export const QUIZ_RECENT_GAMES = 5;
 
+/** How often the countdown message is edited while a question is open. */
 export const QUIZ_COUNTDOWN_TICK_MS = 5_000;
 /** How long the reveal stays up before the next question opens. */
 export const QUIZ_REVEAL_PAUSE_MS = 5_000;
