@@ -5,7 +5,7 @@
  * marked, the sentence the question cites and the explanation the reveal shows (with its passage
  * when the sentence does not name the answer, and the article's sentence that tells it when the
  * passage does not). The questions are those of consecutive games in one channel (seeds judge-1,
- * judge-2, …), each avoiding the sentences of the games before it, as a team would see them. The same
+ * judge-2, …), each avoiding what the games before it showed (sentences and event choices), as a team would see them. The same
  * command writes the same files.
  *
  *   npm run quiz:judging [-- OUT_DIR]      (default: quiz-judging/)
@@ -18,6 +18,7 @@ import type { Article } from '../src/corpus/types.js';
 import { extractEvents } from '../src/events/extract.js';
 import { QUIZ_RECENT_GAMES } from '../src/quiz/games.js';
 import { generateQuiz } from '../src/quiz/generate.js';
+import { shownTexts } from '../src/quiz/shown.js';
 import type { QuizQuestion } from '../src/quiz/types.js';
 import { words } from '../src/text/index.js';
 
@@ -116,7 +117,7 @@ async function sample(dir: string): Promise<{ questions: QuizQuestion[]; article
   const { articles } = await loadCorpus(path.join(ROOT, dir));
   const passages = chunkCorpus(articles);
   const input = { articles, passages, events: extractEvents(articles, passages) };
-  // Consecutive games in one channel, as a team plays them: each avoids the sentences of the games
+  // Consecutive games in one channel, as a team plays them: each avoids what the games
   // before it (QUIZ_RECENT_GAMES) while the corpus has others. A question already in the sample is not
   // judged twice.
   const questions: QuizQuestion[] = [];
@@ -125,7 +126,7 @@ async function sample(dir: string): Promise<{ questions: QuizQuestion[]; article
   for (let i = 1; questions.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
     const avoid = played.slice(-QUIZ_RECENT_GAMES).flat();
     const quiz = generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}`, avoid });
-    played.push(quiz.questions.map((q) => q.source.sentence));
+    played.push(quiz.questions.flatMap((q) => shownTexts(q)));
     for (const q of quiz.questions) {
       // "Which of these happened first?" is every such question's prompt: its choices tell them apart.
       const key = q.kind === 'which_first' ? `${q.prompt}\n${[...q.choices].sort().join('\n')}` : q.prompt;

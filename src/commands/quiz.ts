@@ -85,8 +85,8 @@ export async function executeQuizCommand(interaction: ChatInputCommandInteractio
       const streaks = interaction.options.getBoolean('streaks') ?? true;
       const seed = textOption(interaction, 'seed', QUIZ_SEED_MAX_CHARS) ?? undefined;
       // The sentences this channel's recent games asked about wait until the rest is used (logged, so that a game can be replayed).
-      const recent = quiz.store.recentSentences(interaction.channelId, QUIZ_RECENT_GAMES);
-      const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}), ...(seed ? { seed } : {}), avoid: recent.sentences });
+      const recent = quiz.store.recentlyShown(interaction.channelId, QUIZ_RECENT_GAMES);
+      const result = await desk.quiz({ n: count, ...(kinds ? { kinds } : {}), ...(topic ? { topic } : {}), ...(seed ? { seed } : {}), avoid: recent.shown });
       if (result.questions.length === 0) {
         const notice = shortfallNotice(locale, 0, result.shortfall);
         throw notice.length === 0 ? new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestion') : new UserError(ERROR_CODES.NOT_ENOUGH_MATERIAL, 'quizNoQuestionBecause', { reason: notice.join(' ') });

@@ -14,6 +14,7 @@ import { seededRandom, shuffled } from './random.js';
 import { QUIZ_TUNING } from './tuning.js';
 import { QUESTION_KINDS, type QuizQuestion, type QuizRequest, type QuizResult } from './types.js';
 import { QUESTION_RULES, STRUCTURAL_RULES, questionProblems } from './check.js';
+import { shownTexts } from './shown.js';
 
 export type { QuizInput } from './material.js';
 
@@ -42,12 +43,15 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
   const sentences = new Set<string>();
-  // A recent game's sentence, or another outlet's rewording of it (the same wire copy), waits.
+  // What a recent game showed (its sentences and event choices, or another outlet's rewording of them: the
+  // same wire copy) waits; so does what an earlier question of this quiz showed, whose reveal would answer it.
   const avoided = (request.avoid ?? []).map((a) => shingles(a));
-  const recent = (sentence: string): boolean => {
-    const own = shingles(sentence);
-    return avoided.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
-  };
+  const overlaps = (texts: readonly string[], seen: ReadonlyArray<Set<string>>): boolean =>
+    texts.some((t) => {
+      const own = shingles(t);
+      return seen.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
+    });
+  const shownHere: Array<Set<string>> = [];
   // Wire copy reused by a second outlet is the same sentence in other words: one question per story sentence.
   const usedShingles: Array<Set<string>> = [];
   const retold = (sentence: string): boolean => {
@@ -56,7 +60,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   };
   // "Which came first" goes first: its answer is one of few early events, whose sentences the other kinds would otherwise take.
   const order = shuffled(kinds, random).sort((a, b) => Number(b === 'which_first') - Number(a === 'which_first'));
-  // Candidates built on a sentence of a recent game wait, in their kind's order, until the fresh ones run out.
+  // Candidates that show what was shown before wait, in their kind's order, until the fresh ones run out.
   const waiting = new Map(kinds.map((k) => [k, [] as Candidate[]]));
   for (const fresh of [true, false]) {
     const lists = fresh ? byKind : waiting;
@@ -70,7 +74,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
           const built = candidate.build(random);
           const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
           if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
-          if (fresh && recent(built.source.sentence)) {
+          if (fresh && overlaps(shownTexts(built), [...avoided, ...shownHere])) {
             waiting.get(kind)?.push(candidate);
             continue;
           }
@@ -80,6 +84,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
           facts.add(built.factKey);
           sentences.add(sentenceKey);
           usedShingles.push(shingles(built.source.sentence));
+          shownHere.push(...shownTexts(built).map((t) => shingles(t)));
           questions.push(question);
           break;
         }

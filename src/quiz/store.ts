@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnswerRecord, EndReason, GameSettings, PlayerStanding } from './game.js';
 import type { QuizQuestion } from './types.js';
+import { shownTexts } from './shown.js';
 
 export const QUIZ_LEADERBOARD_DEFAULT_SIZE = 10;
 export const QUIZ_WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -216,13 +217,14 @@ export class QuizStore {
   }
 
   /**
-   * The source sentences of the questions asked in a channel's last `games` games (newest first), and
-   * those games: what the next game there asks about only once the rest of the briefing is used.
+   * What the questions asked in a channel's last `games` games (newest first) showed (`shownTexts`: their
+   * source sentences and event choices), and those games: what the next game there shows only once the
+   * rest of the briefing is used.
    */
-  recentSentences(channelId: string, games: number): { gameIds: string[]; sentences: string[] } {
+  recentlyShown(channelId: string, games: number): { gameIds: string[]; shown: string[] } {
     const ids = (this.db.prepare(`SELECT id FROM games WHERE channel_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?`).all(channelId, games) as Array<{ id: string }>).map((r) => r.id);
-    const sentences = ids.flatMap((id) => this.questionsAsked(id).map((q) => q.question.source.sentence));
-    return { gameIds: ids, sentences: [...new Set(sentences)] };
+    const shown = ids.flatMap((id) => this.questionsAsked(id).flatMap((q) => shownTexts(q.question)));
+    return { gameIds: ids, shown: [...new Set(shown)] };
   }
 
   questionsAsked(gameId: string): StoredQuestion[] {

@@ -35,8 +35,9 @@ export interface QuizRequest {
   /** Restrict to events/passages about a topic (through retrieval). */
   topic?: string;
   /**
-   * Source sentences asked in the channel's recent games: the quiz asks about others while there are
-   * others, then about these. An input like the seed: the same seed and the same sentences give the same quiz.
+   * What the channel's recent games showed (their source sentences and event choices, `shownTexts`): the
+   * quiz shows others while there are others, then these. An input like the seed: the same seed and the
+   * same texts give the same quiz.
    */
   avoid?: readonly string[];
 }

@@ -233,10 +233,10 @@ describe('people a player could believe', () => {
 });
 
 describe('every kind where the corpus has material for it', () => {
-  it('GIVEN the demo and a quiz of ten THEN all six kinds appear, and nothing is thin', () => {
+  it('GIVEN the demo and a quiz of ten THEN every kind appears but "what happened", and nothing is thin: its past events that read alone are the four choices of "which came first", whose reveal dates them all', () => {
     for (let seed = 0; seed < 10; seed++) {
       const quiz = generateQuiz(demo, { n: 10, seed });
-      expect(new Set(quiz.questions.map((q) => q.kind))).toEqual(new Set(QUESTION_KINDS));
+      expect(new Set(quiz.questions.map((q) => q.kind))).toEqual(new Set(QUESTION_KINDS.filter((k) => k !== 'what')));
       expect(quiz.shortfall).toBeUndefined();
     }
   });

@@ -34,14 +34,18 @@ describe('QuizStore', () => {
     reopened.close();
   });
 
-  it('GIVEN games in two channels THEN a channel\'s recent sentences are those asked in its last games only, newest game first', () => {
+  it('GIVEN games in two channels THEN a channel\'s recently shown texts are those its last games showed only, newest game first', () => {
     const store = QuizStore.open(file);
     for (const [id, channelId, startedAt, n] of [['old', 'c', 1, 1], ['mid', 'c', 2, 2], ['new', 'c', 3, 3], ['other', 'd', 4, 4]] as const) {
       store.createGame({ id, guildId: 'guild', channelId, hostId: 'h', settings: SETTINGS, startedAt });
       store.recordQuestion(id, { index: 0, question: makeQuestion(n), startedAt, endsAt: startedAt + 1 });
     }
-    expect(store.recentSentences('c', 2)).toEqual({ gameIds: ['new', 'mid'], sentences: ['Passage 3: bravo 3 happened.', 'Passage 2: bravo 2 happened.'] });
-    expect(store.recentSentences('e', 2)).toEqual({ gameIds: [], sentences: [] });
+    expect(store.recentlyShown('c', 2)).toEqual({ gameIds: ['new', 'mid'], shown: [
+      // A "what happened" question shows its sentence and its four event choices.
+      'Passage 3: bravo 3 happened.', 'alpha 3', 'bravo 3', 'charlie 3', 'delta 3',
+      'Passage 2: bravo 2 happened.', 'alpha 2', 'bravo 2', 'charlie 2', 'delta 2',
+    ] });
+    expect(store.recentlyShown('e', 2)).toEqual({ gameIds: [], shown: [] });
     store.close();
   });
 
