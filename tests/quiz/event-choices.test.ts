@@ -49,6 +49,18 @@ describe('which events a quiz may offer as a choice', () => {
     expect(choosable(event(label), false, reading)).toBe(expected);
   });
 
+  it.each([
+    ['Các “thỏa thuận” mà ông Putin và Tổng thống Donald Trump đạt được tại hội nghị thượng đỉnh ở Anchorage', false],
+    ['Những người mà ông Lavrov gặp tại Moscow đã rời khỏi Nga', true],
+    ['Nova Scotia, bị chiếm giữ từ tay Pháp', false],
+    ['Nova Scotia, captured from France', false],
+    ['Ông Putin đã nêu rõ các điều kiện cốt lõi', false],
+    ['Ông Putin đã nêu rõ các điều kiện cốt lõi để chấm dứt chiến sự tại Ukraine', true],
+    ['Tổng thống Putin đã trao đổi về các biện pháp chấm dứt chiến sự tại Ukraine', true],
+  ])('GIVEN "%s" (a thing named, an apposition, a vague plural object) THEN it is a choice: %s', (label, expected) => {
+    expect(choosable(event(label), false, reading)).toBe(expected);
+  });
+
   it('GIVEN a label whose subject is a bare common noun THEN it is a choice only when its article is about that noun', () => {
     expect(choosable(event('The drought was focused on the southwestern part of the basin'), false, reading)).toBe(false);
     expect(choosable(event('The museum was closed for three weeks after the raid'), false, reading)).toBe(true);

@@ -99,6 +99,33 @@ const EN_BARE_SUBJECT = /^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(\p{Ll}
 /** A Vietnamese subject of one or two common words before its verb (`Mạng lưới đã …`, `Pháo đài đã được …`). */
 const VI_BARE_SUBJECT = /^(\p{Lu}[\p{Ll}\p{M}]*(?:\s[\p{Ll}\p{M}]+)?)\s+(?:đã|được|bị|sẽ|là|có|đang|vẫn|cũng)(?![\p{L}\p{M}])/u;
 
+/**
+ * Shapes of a label that names a thing rather than telling a happening, or tells one of something it
+ * never names (read alone, a choice must say what happened to what):
+ * - a plural noun phrase whose verb is inside a relative clause (`Các “thỏa thuận” mà ông Putin và … đạt
+ *   được tại hội nghị …`, the agreements that … reached) with no predicate after it: the clause it was the
+ *   subject of was cut off;
+ * - a name, a comma and a participle (`Nova Scotia, bị chiếm giữ từ tay Pháp`, `Nova Scotia, captured from
+ *   France`): an apposition without the clause it stood in;
+ * - a plain plural object at the end, naming nothing (`đã nêu rõ các điều kiện cốt lõi`, set out the core
+ *   conditions: of what?): at most `VAGUE_PLURAL_WORDS` common words after `các`/`những`, the length of a
+ *   Vietnamese noun with one two-syllable modifier.
+ */
+const RELATIVE_HEAD = /^[“"‘']?(?:Các|Những)\s[^,]*?(?<![\p{L}\p{M}])mà(?![\p{L}\p{M}])/u;
+/** Markers of a predicate after that relative clause (`… mà ông gặp đã rời đi`): then the label is a clause. */
+const VI_PREDICATE = /(?<![\p{L}\p{M}])(?:đã|sẽ|là|bị|đang|vẫn|cũng)(?![\p{L}\p{M}])/u;
+const APPOSITION = /^\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*)*,\s(?:bị|được|\p{Ll}+ed)\s[^,]*$/u;
+const VAGUE_PLURAL_WORDS = 4;
+const VAGUE_PLURAL_END = new RegExp(`(?<![\\p{L}\\p{M}])(?:các|những)(?:\\s[\\p{Ll}\\p{M}]+){1,${VAGUE_PLURAL_WORDS}}$`, 'u');
+
+/** Whether a label names a thing (its verb in a relative clause), is an apposition, or leaves its plain plural object unsaid. */
+export function notATelling(label: string): boolean {
+  const text = label.trim();
+  const head = RELATIVE_HEAD.exec(text);
+  if (head !== null && !VI_PREDICATE.test(text.slice(head[0].length))) return true;
+  return APPOSITION.test(text) || VAGUE_PLURAL_END.test(text);
+}
+
 /** What a choice's label is read against: the corpus's common words and what each article is about. */
 export interface LabelReading {
   /** Whether a word is written in lower case somewhere in the corpus: a common word, not a name. */
@@ -134,7 +161,7 @@ export function unnamedSubject(text: string, docIds: readonly string[], reading:
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
 export function choosable(e: BriefingEvent, ahead: boolean, reading: LabelReading): boolean {
   if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
-  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading)) return false;
+  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || notATelling(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading)) return false;
   if (pointsBack(e.sentence) && !inSentence(e)) return false;
   // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
   if (/^[“"‘']/u.test(e.label.trim())) return false;
