@@ -68,3 +68,13 @@ export function matchesLine(line: string, list: readonly string[]): boolean {
   const normalised = line.trim().replace(/[:.]+$/u, '').toLowerCase();
   return list.includes(normalised);
 }
+
+/**
+ * Wikipedia's inline maintenance tags, as its English and Vietnamese editions print them in the
+ * text (`As of January 2016[update]`, `[cần dẫn nguồn]`): notes to editors, not the article's words.
+ */
+export const WIKIPEDIA_INLINE_TAGS: readonly string[] = [
+  'update', 'citation needed', 'verification needed', 'clarification needed', 'better source needed', 'failed verification',
+  'dubious', 'dubious – discuss', 'vague', 'when?', 'who?', 'which?', 'according to whom?', 'by whom?', 'full citation needed',
+  'cập nhật', 'cần dẫn nguồn', 'cần trích dẫn', 'cần xác minh', 'cần làm rõ', 'mơ hồ', 'khi nào?', 'ai?',
+];

@@ -11,6 +11,7 @@ import {
 import { markdownToText } from './markdown.js';
 import { splitSentences } from './sentences.js';
 import { monthOfEnglishWord, nearestYear, normalizeText } from '../text/index.js';
+import { dropEditorialTags, repairMojibake } from './repair.js';
 
 /** A derived title is cut to this many characters at a clause boundary. */
 export const DERIVED_TITLE_MAX_CHARS = 110;
@@ -20,7 +21,7 @@ export const DERIVED_TITLE_MAX_CHARS = 110;
  * Bump it when a change reads the same file differently: an index built under other rules is then
  * read again from the corpus on the next start, reusing the vectors of passages whose text is unchanged.
  */
-export const INGEST_RULES_VERSION = 6;
+export const INGEST_RULES_VERSION = 7;
 /**
  * Front matter longer than this is ignored, with a warning, and the body still read: real front
  * matter (title, source, date, url, author, a few tags) is a few hundred characters, and parsing
@@ -55,9 +56,12 @@ interface FrontMatter {
   author?: string;
 }
 
-/** Normalise a file's text: `\n` line endings, NFC, no BOM or other invisible characters. */
+/**
+ * Normalise a file's text: `\n` line endings, NFC, no BOM or other invisible characters, UTF-8 read as
+ * Windows-1252 put back and Wikipedia's maintenance tags dropped (`repair.ts`).
+ */
 export function normaliseText(text: string): string {
-  return normalizeText(text.replace(/\r\n?/gu, '\n'));
+  return dropEditorialTags(normalizeText(repairMojibake(text.replace(/\r\n?/gu, '\n'))));
 }
 
 /** The text an article is read from: normalised, and for a `.md` file its Markdown body as plain text (front matter kept). */
