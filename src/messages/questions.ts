@@ -4,6 +4,12 @@
  */
 import { template, words } from './define.js';
 
+/**
+ * A title in double quotes, its own double quotes made single (`"'Uncle Sam' wants you" …`): a title that
+ * opens with a quotation would otherwise print as `""Uncle Sam" …`.
+ */
+const quotedTitle = (title: string): string => `"${title.replace(/[“”"]/gu, (q) => (q === '“' ? '‘' : q === '”' ? '’' : "'"))}"`;
+
 export const QUESTION_MESSAGES = {
   questionWhen: template({ event: 'string' }, {
     en: (p) => `When did this happen: "${p.event}"?`,
@@ -21,7 +27,7 @@ export const QUESTION_MESSAGES = {
   questionWhichFirst: words({ en: 'Which of these happened first?', vi: 'Sự kiện nào diễn ra sớm nhất?' }),
   /** `date` is the article's publication date as the language writes it, or empty when it has none. */
   questionAccordingTo: template({ title: 'string', date: 'string', says: 'string' }, {
-    en: (p) => `According to "${p.title}"${p.date === '' ? '' : ` (${p.date})`}: ${p.says}`,
-    vi: (p) => `Theo "${p.title}"${p.date === '' ? '' : ` (${p.date})`}: ${p.says}`,
+    en: (p) => `According to ${quotedTitle(p.title)}${p.date === '' ? '' : ` (${p.date})`}: ${p.says}`,
+    vi: (p) => `Theo ${quotedTitle(p.title)}${p.date === '' ? '' : ` (${p.date})`}: ${p.says}`,
   }),
 } as const;

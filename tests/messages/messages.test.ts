@@ -89,6 +89,14 @@ describe('the messages catalogue', () => {
   });
 });
 
+describe('the reveal naming its article', () => {
+  it('GIVEN a title that opens with a quotation THEN its own quotes print as single quotes inside the pair around it, never doubled', () => {
+    expect(text('en', 'questionAccordingTo', { title: '"Uncle Sam" wants the gold back', date: '', says: 'x.' })).toBe(`According to "'Uncle Sam' wants the gold back": x.`);
+    expect(text('vi', 'questionAccordingTo', { title: '“Chú Sam” muốn lấy lại vàng', date: '3/12/2025', says: 'x.' })).toBe('Theo "‘Chú Sam’ muốn lấy lại vàng" (3/12/2025): x.');
+    expect(text('en', 'questionAccordingTo', { title: 'Museum reopens', date: '', says: 'x.' })).toBe('According to "Museum reopens": x.');
+  });
+});
+
 describe('choosing the language', () => {
   it('GIVEN a Discord locale THEN vi is Vietnamese and every other locale English', () => {
     expect(localeOfDiscord('vi')).toBe('vi');
