@@ -126,10 +126,17 @@ describe('a long sentence cut to fit a prompt', () => {
   it('GIVEN a sentence longer than the room THEN whole clauses around the blank are kept, with … where it goes on', () => {
     const sentence = 'First clause that is rather long indeed, second clause holds the ____ we need, third clause is also long enough to matter, fourth clause ends it.';
     const at = sentence.indexOf('____');
-    const cut = sentenceWindow(sentence, at, at + 4, 80);
+    const cut = sentenceWindow(sentence, at, at + 4, 80) ?? '';
     expect(cut).toContain('second clause holds the ____ we need');
     expect(cut.length).toBeLessThanOrEqual(82);
     expect(cut.startsWith('…') || cut.endsWith('…')).toBe(true);
     expect(sentenceWindow('Short ____ one.', 6, 10, 80)).toBe('Short ____ one.');
+  });
+
+  it('GIVEN a sentence whose part that fits opens on a relative clause ("…who led the team") THEN no window: its subject was cut off', () => {
+    const sentence = "Carolina's secondary featured Pro Bowl safety Kurt Coleman, who led the team with a career high seven interceptions, while also racking up ____ tackles and more that runs on and on.";
+    const at = sentence.indexOf('____');
+    expect(sentenceWindow(sentence, at, at + 4, 110)).toBeNull();
+    expect(sentenceWindow(sentence, at, at + 4, 400)).toBe(sentence);
   });
 });

@@ -37,10 +37,11 @@ export const howManyQuestions: KindBuilder = (m) => {
           build: (r) => {
             const blanked = `${s.text.slice(0, n.start)}${BLANK}${s.text.slice(n.end)}`;
             const room = PROMPT_MAX_CHARS - text(m.lang, 'questionHowMany', { sentence: '' }).length;
-            const prompt = text(m.lang, 'questionHowMany', { sentence: sentenceWindow(blanked, n.start, n.start + BLANK.length, room) });
+            const window = sentenceWindow(blanked, n.start, n.start + BLANK.length, room);
+            if (window === null) return null;
+            const prompt = text(m.lang, 'questionHowMany', { sentence: window });
             const { above, below } = rangeEnds(s.text, n.start, n.end, m.lang);
             const distractors = numberDistractors(n.form, n.percent, r)
-              // A count written with a scale word (`1.4 million`) is never offered as a fraction of it (`0.7 million`): no outlet writes that.
               // A count written with a scale word (`1.4 million`) is never offered as a fraction of it (`0.7 million`): no outlet writes that.
               .filter((x) => x > above && x < below && (n.percent || n.suffix === '' || n.form.value < 1 || x >= 1))
               .map((x) => `${writeNumber(x, n.form)}${n.suffix}`);

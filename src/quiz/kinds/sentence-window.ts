@@ -13,14 +13,21 @@ export function leansOnPrevious(sentence: string): boolean {
   return pointsBack(text) || pointsBack(text.replace(/^[\p{L}\p{M}]+,?\s+/u, ''));
 }
 
+/**
+ * Openings of a clause whose subject is in the clause before it (`…who led the team with …`, `…người dẫn đầu
+ * đội bóng …`, `…while also racking up …`): a window that starts on one has cut its subject off.
+ */
+const SUBJECTLESS_OPENING = /^(?:who|whom|whose|which|where|while|whereas|and|but|or|then|người|mà|nơi|đồng thời|trong khi|và|nhưng|rồi)(?![\p{L}\p{M}])/iu;
+
 /** Clause breaks a long sentence is cut at. */
 const CLAUSE_BREAK = /[,;:]\s|\s[-–—]\s/gu;
 
 /**
  * The part of `sentence` around [start, end) that fits in `maxChars`: whole clauses, widened
- * from the one that holds the span, with `…` where the sentence goes on.
+ * from the one that holds the span, with `…` where the sentence goes on; null when the part that
+ * fits opens on a clause whose subject it left behind.
  */
-export function sentenceWindow(sentence: string, start: number, end: number, maxChars: number): string {
+export function sentenceWindow(sentence: string, start: number, end: number, maxChars: number): string | null {
   if (sentence.length <= maxChars) return sentence;
   const cuts = [0, ...[...sentence.matchAll(CLAUSE_BREAK)].map((b) => b.index + b[0].length), sentence.length];
   let from = Math.max(...cuts.filter((c) => c <= start));
@@ -39,5 +46,6 @@ export function sentenceWindow(sentence: string, start: number, end: number, max
     to = Math.min(sentence.length, sentence.indexOf(' ', Math.min(sentence.length - 1, end + half)) === -1 ? sentence.length : sentence.indexOf(' ', Math.min(sentence.length - 1, end + half)));
   }
   const text = sentence.slice(from, to).trim().replace(/[,;:–—-]$/u, '').trim();
+  if (from > 0 && SUBJECTLESS_OPENING.test(text)) return null;
   return `${from > 0 ? '…' : ''}${text}${to < sentence.length ? '…' : ''}`;
 }

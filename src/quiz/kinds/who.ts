@@ -31,7 +31,9 @@ export const whoQuestions: KindBuilder = (m) => {
             for (const x of [...own].reverse()) blanked = `${blanked.slice(0, x.start)}${BLANK}${blanked.slice(x.end)}`;
             const first = blanked.indexOf(BLANK);
             const room = PROMPT_MAX_CHARS - text(m.lang, 'questionWho', { sentence: '' }).length;
-            const prompt = text(m.lang, 'questionWho', { sentence: sentenceWindow(blanked, first, first + BLANK.length, room) });
+            const window = sentenceWindow(blanked, first, first + BLANK.length, room);
+            if (window === null) return null;
+            const prompt = text(m.lang, 'questionWho', { sentence: window });
             const arranged = arrangeChoices(answer, otherPeople(m, person, answer, p.docId, prompt, r), r);
             const source = m.sourceOf(p.id, s.text);
             if (source === null || arranged === null) return null;
