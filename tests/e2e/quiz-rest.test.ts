@@ -17,14 +17,16 @@ import { openQuizServices, type QuizServices } from '../../src/bot/quiz-service.
 import { executeQuizCommand, handleQuizButton } from '../../src/commands/quiz.js';
 import { QuizStore } from '../../src/quiz/store.js';
 import type { QuizQuestion } from '../../src/quiz/types.js';
-import { makeQuestions } from '../quiz/game-fixtures.js';
+import { FakeTime, makeQuestions } from '../quiz/game-fixtures.js';
 import { discordMessage } from './fake-discord.js';
 
 const GUILD = '100000000000000001';
 const APP = '100000000000000002';
 const ACK_DEADLINE_MS = 3_000;
-/** 10 s questions become 800 ms ones. */
+/** 10 s questions become 800 ms ones, for the tests that run on the real clock. */
 const TIME_SCALE = 0.08;
+/** The reveal's pause before the next question, on whichever clock the test's bot runs. */
+const REVEAL_PAUSE_MS = 150;
 
 interface Recorded {
   method: string;
@@ -126,10 +128,12 @@ class Bot {
   /** One entry per interaction handled: the error it threw (what the dispatcher would turn into a reply), or null. */
   readonly handled: Array<Promise<unknown>> = [];
 
-  constructor(apiUrl: string, dbFile: string, desk: BriefingDesk) {
+  /** With `time`, the games' clock and timers are the test's: a round ends when the test moves time on, however slow the machine. */
+  constructor(apiUrl: string, dbFile: string, desk: BriefingDesk, time?: FakeTime) {
     this.client = new Client({ intents: [], rest: { api: apiUrl } });
     this.client.rest.setToken('fake-token');
-    this.quiz = openQuizServices({ dbFile, rest: this.client.rest, tickIntervalMs: 250, revealPauseMs: 150, timeLimitScale: TIME_SCALE });
+    const timing = time === undefined ? { timeLimitScale: TIME_SCALE } : { clock: time.clock, scheduler: time };
+    this.quiz = openQuizServices({ dbFile, rest: this.client.rest, tickIntervalMs: 250, revealPauseMs: REVEAL_PAUSE_MS, ...timing });
     this.client.on(Events.InteractionCreate, (interaction: Interaction) => {
       const work = interaction.isChatInputCommand()
         ? executeQuizCommand(interaction, { quiz: this.quiz, desk, locale: 'en', reader: discordReader('en', new CommandIds()), logger: pino({ level: 'silent' }) })
@@ -204,7 +208,8 @@ describe('quiz through the discord.js client', () => {
   it('plays three questions with three players: posts, countdown edits, acks, reveals, podium, and SQLite agrees', async () => {
     const channel = '400000000000000001';
     const questions = makeQuestions(3);
-    const bot = new Bot(apiUrl, path.join(dir, 'game.sqlite'), deskOf(questions));
+    const time = new FakeTime();
+    const bot = new Bot(apiUrl, path.join(dir, 'game.sqlite'), deskOf(questions), time);
     const [ann, bob, cy] = [user(1), user(2), user(3)];
     const start = bot.slash(channel, ann, 'start', [{ name: 'questions', type: 4, value: 3 }, { name: 'seconds', type: 4, value: 10 }]);
     await recorder.waitFor(() => replyTo(start) !== undefined);
@@ -218,24 +223,27 @@ describe('quiz through the discord.js client', () => {
       [[ann, true], [bob, false], [cy, true]],
       [[ann, true], [bob, true], [cy, true]],
     ];
+    const reveals = (): Recorded[] => posts().filter((c) => (embedOf(c).title ?? '').includes('the answer is'));
     const ackIds: string[] = [];
     for (let i = 0; i < 3; i += 1) {
+      // The first question opens on the scheduler's next turn, each later one after the reveal's pause.
+      if (i > 0) await recorder.waitFor(() => reveals().length === i);
+      time.advance(i === 0 ? 0 : REVEAL_PAUSE_MS);
       await recorder.waitFor(() => questionPosts().length === i + 1);
       const post = questionPosts()[i]!;
       expect(embedOf(post).title).toBe(`Question ${i + 1}/3`);
       expect(embedOf(post).description).toContain(questions[i]!.prompt);
       expect(buttonIds(post).map((id) => id.split(':').slice(2).join(':'))).toEqual([0, 1, 2, 3].map((c) => `${i}:${c}`));
       const postedId = buttonIds(post)[0]!.split(':')[1]!;
-      for (const [who, correct] of plan[i]!) {
-        ackIds.push(bot.click(channel, who, `quiz:${postedId}:${i}:${choiceOf(questions[i]!, correct)}`, '1'));
-      }
+      const roundAcks = plan[i]!.map(([who, correct]) => bot.click(channel, who, `quiz:${postedId}:${i}:${choiceOf(questions[i]!, correct)}`, '1'));
+      ackIds.push(...roundAcks);
       const again = bot.click(channel, ann, `quiz:${postedId}:${i}:0`, '1');
-      await recorder.waitFor(() => replyTo(again) !== undefined);
+      await recorder.waitFor(() => [...roundAcks, again].every((id) => replyTo(id) !== undefined));
       // Round one runs its full time (nobody is known yet); later rounds close once all three
       // have answered, and the last one ends the game.
       const expectedAgain = [`You already answered ${'ABCD'[choiceOf(questions[0]!, true)]}.`, 'Time is up for this question.', 'This quiz has ended.'];
       expect(replyContent(again)).toBe(expectedAgain[i]);
-      await recorder.waitFor(() => posts().length >= 1 + i + 1 + (i + 1));
+      if (i === 0) time.advance(10_000);
     }
     await recorder.waitFor(() => posts().some((c) => embedOf(c).title === 'Quiz over!'));
     await bot.quiz.games.settled();
@@ -253,9 +261,8 @@ describe('quiz through the discord.js client', () => {
     const questionMessageIds = new Set(edits.map((c) => c.path));
     expect(questionMessageIds.size).toBe(3);
 
-    const reveals = posts().filter((c) => (embedOf(c).title ?? '').includes('the answer is'));
-    expect(reveals).toHaveLength(3);
-    reveals.forEach((r, i) => {
+    expect(reveals()).toHaveLength(3);
+    reveals().forEach((r, i) => {
       const counts = embedOf(r).fields![0]!.value.split('\n').map((l) => Number(l.split(' ').at(-1)));
       const expected = [0, 0, 0, 0];
       for (const [, correct] of plan[i]!) expected[choiceOf(questions[i]!, correct)]! += 1;
