@@ -54,6 +54,8 @@ describe('which events a quiz may offer as a choice', () => {
     ['Những người mà ông Lavrov gặp tại Moscow đã rời khỏi Nga', true],
     ['Nova Scotia, bị chiếm giữ từ tay Pháp', false],
     ['Nova Scotia, captured from France', false],
+    ['Their conversion was announced by Wernher von Braun at a briefing', false],
+    ['The museum completed its move to the harbour front', true],
     ['Ông Putin đã nêu rõ các điều kiện cốt lõi', false],
     ['Ông Putin đã nêu rõ các điều kiện cốt lõi để chấm dứt chiến sự tại Ukraine', true],
     ['Tổng thống Putin đã trao đổi về các biện pháp chấm dứt chiến sự tại Ukraine', true],
@@ -77,6 +79,7 @@ describe('which events a quiz may offer as a choice', () => {
     expect(unnamedSubject('Khi được hỏi về kế hoạch, ông Lavrov nói rằng không có cơ sở pháp lý nào.', ['a'], reading, true)).toBe(false);
     expect(leansOnPrevious('Among other things, this has also resulted in 30 different Examination Boards.')).toBe(true);
     expect(leansOnPrevious('Among other things, the board set 30 different examinations.')).toBe(false);
+    expect(leansOnPrevious('Their conversion was announced by Wernher von Braun at a briefing on 7 June 1962.')).toBe(true);
   });
 
   it('GIVEN a span of years THEN no date choice shares a year with it (1350–1352 beside 1348–1350)', () => {

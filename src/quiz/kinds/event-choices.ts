@@ -59,9 +59,10 @@ const VI_POSSESSIVE = /(?<![\p{L}\p{M}])(?:của|với|cho) (?:ông|bà|họ)(?!
 
 /**
  * Openings of a clause that leans on the one it was cut from (`Ngụ ý là Bergen op Zoom …`, `Ngoại trừ mái
- * nhà …`, `Implying …`): what remains is not a happening.
+ * nhà …`, `Implying …`), or whose owner was named before it (`Their conversion was announced …`): what
+ * remains is not a happening read alone.
  */
-const DEPENDENT = /^(?:implying|suggesting|except|excluding|including|although|though|while|whereas|because|unlike|despite|ngụ ý|ngoại trừ|trừ|bao gồm|mặc dù|tuy|vì|do đó|về phương diện|thường được)(?![\p{L}\p{M}])/iu;
+const DEPENDENT = /^(?:their|its|implying|suggesting|except|excluding|including|although|though|while|whereas|because|unlike|despite|ngụ ý|ngoại trừ|trừ|bao gồm|mặc dù|tuy|vì|do đó|về phương diện|thường được)(?![\p{L}\p{M}])/iu;
 /** A sentence that lists years (`vào năm 1563, 1593, 1603 …`): its event has no one date to ask about. */
 const YEAR_LIST = /(?<!\d)\d{3,4},\s+\d{3,4}(?!\d)/u;
 

@@ -10,6 +10,8 @@ export function leansOnPrevious(sentence: string): boolean {
   if (/^(?:he|she|they|ông|bà|họ)\s+(?:said|says|added|told|nói|cho biết)(?![\p{L}\p{M}])/iu.test(text)) return false;
   // `Among other things, this has also resulted in …`, `Ngoài ra, điều này …`: after a fronted phrase.
   if (/^[^,.;:]{1,40},\s+(?:this|these|those|điều này|điều đó|việc này)(?![\p{L}\p{M}])/iu.test(text)) return true;
+  // `Their conversion was announced …`, `Its population …`: whose, the sentence before says.
+  if (/^(?:their|its|his|her)\s/iu.test(text)) return true;
   return pointsBack(text) || pointsBack(text.replace(/^[\p{L}\p{M}]+,?\s+/u, ''));
 }
 
