@@ -95,6 +95,11 @@ describe('the reveal naming its article', () => {
     expect(text('vi', 'questionAccordingTo', { title: '“Chú Sam” muốn lấy lại vàng', date: '3/12/2025', says: 'x.' })).toBe('Theo "‘Chú Sam’ muốn lấy lại vàng" (3/12/2025): x.');
     expect(text('en', 'questionAccordingTo', { title: 'Museum reopens', date: '', says: 'x.' })).toBe('According to "Museum reopens": x.');
   });
+
+  it('GIVEN a fill-in sentence that opens with a quotation THEN the prompt prints its quotes as single ones, never doubled', () => {
+    expect(text('en', 'questionWho', { sentence: '"He has never been to Lindmark," ____ told reporters.' })).toBe(`Fill in the blank: "'He has never been to Lindmark,' ____ told reporters."`);
+    expect(text('vi', 'questionWho', { sentence: '“Tôi không biết,” ông ____ nói.' })).toBe('Điền vào chỗ trống: "‘Tôi không biết,’ ông ____ nói."');
+  });
 });
 
 describe('choosing the language', () => {
