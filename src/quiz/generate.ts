@@ -60,10 +60,15 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   };
   // "Which came first" goes first: its answer is one of few early events, whose sentences the other kinds would otherwise take.
   const order = shuffled(kinds, random).sort((a, b) => Number(b === 'which_first') - Number(a === 'which_first'));
-  // Candidates that show what was shown before wait, in their kind's order, until the fresh ones run out.
-  const waiting = new Map(kinds.map((k) => [k, [] as Candidate[]]));
-  for (const fresh of [true, false]) {
-    const lists = fresh ? byKind : waiting;
+  // Candidates that show what was shown before wait, in their kind's order, until the fresh ones run out:
+  // first what a recent game showed comes back, and only then what this quiz showed (its reveal is fresher).
+  const waiting = [0, 1].map(() => new Map(kinds.map((k) => [k, [] as Candidate[]])));
+  const passes = [
+    { lists: byKind, seen: () => [...avoided, ...shownHere], next: waiting[0] },
+    { lists: waiting[0] ?? new Map<string, Candidate[]>(), seen: () => shownHere, next: waiting[1] },
+    { lists: waiting[1] ?? new Map<string, Candidate[]>(), seen: () => [], next: undefined },
+  ];
+  for (const { lists, seen, next } of passes) {
     while (questions.length < n && [...lists.values()].some((list) => list.length > 0)) {
       for (const kind of order) {
         if (questions.length >= n) break;
@@ -74,8 +79,8 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
           const built = candidate.build(random);
           const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
           if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
-          if (fresh && overlaps(shownTexts(built), [...avoided, ...shownHere])) {
-            waiting.get(kind)?.push(candidate);
+          if (next !== undefined && overlaps(shownTexts(built), seen())) {
+            next.get(kind)?.push(candidate);
             continue;
           }
           const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
@@ -92,7 +97,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
     }
   }
   // A kind is thin when it has no question and nothing left to try (not merely crowded out by a short quiz).
-  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && (byKind.get(k) ?? []).length === 0 && (waiting.get(k) ?? []).length === 0);
+  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && [byKind, ...waiting].every((lists) => (lists.get(k) ?? []).length === 0));
   const short = questions.length < n || thin.length > 0;
   return short ? { seed, questions, shortfall: { asked: n, kinds: thin } } : { seed, questions };
 }

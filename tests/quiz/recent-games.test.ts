@@ -33,6 +33,18 @@ describe('a channel\'s consecutive games', () => {
     expect(labelsOf(next.questions).filter((l) => labels.includes(l))).toEqual([]);
   });
 
+  it('GIVEN a small briefing whose recent games showed all of it THEN a quiz still shows each event once: what it showed itself comes back last', async () => {
+    const { articles } = await loadCorpus(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
+    const passages = chunkCorpus(articles);
+    const news = { articles, passages, events: extractEvents(articles, passages) };
+    const shown: string[] = [];
+    for (const seed of ['a', 'b', 'c', 'd', 'e']) shown.push(...generateQuiz(news, { n: 10, seed, avoid: shown }).questions.flatMap((q) => shownTexts(q)));
+    const quiz = generateQuiz(news, { n: 10, seed: 'f', avoid: shown });
+    const labels = quiz.questions.flatMap((q) => shownTexts(q).slice(1));
+    const sentences = quiz.questions.map((q) => q.source.sentence);
+    expect(labels.filter((l) => sentences.some((s) => s.includes(l)) || labels.indexOf(l) !== labels.lastIndexOf(l))).toEqual([]);
+  });
+
   it('GIVEN the sentences of the games before THEN the next game asks about others while the briefing has others', () => {
     const first = generateQuiz(wiki, { n: 10, seed: 'a' });
     const asked = first.questions.map((q) => q.source.sentence);
