@@ -167,6 +167,8 @@ const DATE_LEAD_WORDS = ['vào', 'trong', 'từ', 'hồi', 'hôm', 'ngày', 'đ�
 const BOUND_BEFORE = /(?<![\p{L}\p{M}])(?:sau|trước|after|before|by|until|till|than|đến|tới|kể từ)\s+(?:(?:the|early|late|mid|những|năm|cuối|đầu|giữa)\s+)*$/iu;
 /** The same bound written as part of the date (`by 2030`, `until 1945`). */
 const BOUND_IN_DATE = /^(?:by|until|till|before|after|đến|tới|trước|sau)\s/iu;
+/** A bound written after the date (`in 1773 or earlier`, `năm 1773 hay sớm hơn`, `by March at the latest`): the clause is not dated by it either. */
+const BOUND_AFTER = /^\s*,?\s*(?:(?:or|hay|hoặc)\s+(?:earlier|later|before|after|sooner|sớm\s+hơn|muộn\s+hơn|trễ\s+hơn|trước\s+đó|sau\s+đó)|at\s+the\s+(?:latest|earliest)|at\s+(?:the\s+)?latest|(?:chậm|muộn)\s+nhất|sớm\s+nhất)(?![\p{L}\p{M}])/iu;
 /** A determiner right before a date (`its 1998–2002 jingles`, `the 2005 series`): the date describes the noun after it. */
 const ATTRIBUTIVE_BEFORE = /(?<![\p{L}\p{M}])(?:the|its|his|her|their|our|a|an|this|that)\s+$/iu;
 /** An author-year citation up to its year (`Jones et al. 1998`, `Jones và cộng sự năm 1998`, `Mann and colleagues (1999)`, `(Mann et al., 1999)`). */
@@ -295,8 +297,8 @@ export function datedClause(sentence: string, start: number, end: number, contex
   // `Chợ Grainger đã thay thế Chợ Butcher được xây dựng trước đó vào năm 1808`, `a market originally built in 1808`:
   // the date is the participle's, describing a noun, not the clause's.
   if (REDUCED_RELATIVE_VI.test(sentence.slice(seg.start, start)) || REDUCED_RELATIVE_EN.test(sentence.slice(Math.max(seg.start, start - 40), start))) return null;
-  // `sau năm 1279`, `by 2010`: a bound, not the date of what the clause says.
-  if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)) || BOUND_IN_DATE.test(sentence.slice(start, end))) return null;
+  // `sau năm 1279`, `by 2010`, `in 1773 or earlier`: a bound, not the date of what the clause says.
+  if (BOUND_BEFORE.test(sentence.slice(Math.max(0, start - 24), start)) || BOUND_IN_DATE.test(sentence.slice(start, end)) || BOUND_AFTER.test(sentence.slice(end))) return null;
   // `last year's prices`: the date describes the noun after it.
   if (/^['’]s(?![\p{L}\p{M}])/u.test(sentence.slice(end))) return null;
   // `since 2004` starts a state; only a `when` clause after it says what happened then.

@@ -52,6 +52,10 @@ describe('the clause a date is the date of', () => {
     ['the year of a work cited as name and colleagues year (en)', 'The warming trend was confirmed by the borehole records of Lindqvist and colleagues 2011, among others.', '2011', 'en'],
     ['the year of a work cited as name và cộng sự năm (vi)', 'Kết luận về băng tan được hỗ trợ bởi các phép đo lõi băng của Okafor và cộng sự năm 2004, sử dụng dữ liệu vệ tinh.', 'năm 2004', 'vi'],
     ['the year of a work cited as name và đồng nghiệp năm (vi)', 'Xu hướng ấm lên được xác nhận bởi các số liệu lỗ khoan của Lindqvist và đồng nghiệp năm 2011, cùng nhiều nhóm khác.', 'năm 2011', 'vi'],
+    ['a date hedged as a bound after it (en)', 'Restorers say the village chapel ceiling was painted with gold leaf and lapis in 1652 or earlier.', 'in 1652', 'en'],
+    ['a date hedged as a bound after it (vi)', 'Theo kho lưu trữ, nhà nguyện được vẽ lần đầu vào năm 1652 hay sớm hơn, bởi một xưởng vô danh.', 'vào năm 1652', 'vi'],
+    ['a deadline at the latest (en)', 'The council will publish the audit by hand in March 2027 at the latest, officials said.', 'in March 2027', 'en'],
+    ['a deadline chậm nhất (vi)', 'Hội đồng sẽ công bố báo cáo kiểm toán vào tháng 3/2027 chậm nhất, các quan chức cho biết.', 'vào tháng 3/2027', 'vi'],
     ['the year of a work by a named author (vi)', 'Bản báo cáo nổi bật với một biểu đồ dựa trên một công trình năm 1999 của Nguyễn Văn An, được gọi là biểu đồ vòng cây.', 'năm 1999', 'vi'],
   ])('GIVEN %s THEN no label', (_case, sentence, dateText, language) => {
     expect(labelOf(sentence, dateText, language as 'vi' | 'en')).toBeNull();
