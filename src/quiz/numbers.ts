@@ -54,7 +54,12 @@ export function numberDistractors(form: NumberForm, percent: boolean, random: Ra
     const text = writeNumber(x, form);
     return x > 0 && Math.abs(x - n) >= step / 2 && (!percent || x <= 100) && text !== writeNumber(n, form) && (answerEndsInZero || !text.endsWith('0'));
   };
-  return shuffled([...new Set(raw.filter(fine).map((x) => Number(x.toFixed(form.decimals))))], random);
+  const drawn = shuffled([...new Set(raw.filter(fine).map((x) => Number(x.toFixed(form.decimals))))], random);
+  // Half and double of the answer side by side (`8,000 / 16,000 / 32,000`) make it the middle of a chain a player spots: keep the first drawn.
+  const half = Number(round(n / 2).toFixed(form.decimals));
+  const double = Number(round(n * 2).toFixed(form.decimals));
+  const firstOfPair = drawn.find((x) => x === half || x === double);
+  return drawn.filter((x) => (x !== half && x !== double) || x === firstOfPair);
 }
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

@@ -55,6 +55,18 @@ describe('numbers a question can ask', () => {
   });
 });
 
+describe('number choices that point to the answer', () => {
+  it('GIVEN an answer THEN its half and its double are never both offered (the answer would be the middle of a chain)', () => {
+    for (const answer of ['16.000', '760', '2,5', '50.000']) {
+      const form = readNumber(answer, 'vi')!;
+      for (let seed = 0; seed < 40; seed += 1) {
+        const drawn = numberDistractors(form, false, seededRandom(`chain-${seed}`));
+        expect(drawn.includes(form.value / 2) && drawn.includes(form.value * 2), `${answer}: ${drawn.join(' / ')}`).toBe(false);
+      }
+    }
+  });
+});
+
 describe('a number the sentence gives away as a conversion', () => {
   const JACKSONVILLE = 'Jacksonville is about 25 miles (40 km) south of the Georgia state line and about 340 miles (550 km) north of Miami.';
   const DEFORESTATION = 'The mean annual deforestation rate from 2000 to 2005 (22,392 km2 or 8,646 sq mi per year) was 18% higher.';
