@@ -12,6 +12,7 @@
 // The package ships its types as an ambient module its `exports` field does not point at.
 /// <reference path="../../node_modules/windows-1252/windows-1252.d.ts" />
 import { decode as decodeWindows1252 } from 'windows-1252';
+import { escapeRegex } from '../text/index.js';
 import { WIKIPEDIA_INLINE_TAGS } from './furniture.js';
 
 /** Windows-1252's characters for the bytes 0x80–0xFF, and back. */
@@ -42,7 +43,7 @@ export function repairMojibake(text: string): string {
   });
 }
 
-const TAG = new RegExp(`\\s?\\[(?:${WIKIPEDIA_INLINE_TAGS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})\\]`, 'giu');
+const TAG = new RegExp(`\\s?\\[(?:${WIKIPEDIA_INLINE_TAGS.map(escapeRegex).join('|')})\\]`, 'giu');
 
 /** `text` without Wikipedia's inline maintenance tags. */
 export function dropEditorialTags(text: string): string {

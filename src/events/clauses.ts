@@ -7,7 +7,7 @@
  * `mà` clause describes, the person a `who` clause is about, the thing `hiệp ước này` refers to.
  * A date in a clause that cannot be read alone gives no label: no event is better than a fragment.
  */
-import type { Language } from '../text/index.js';
+import { escapeRegex, type Language } from '../text/index.js';
 
 /** Labels are cut at a clause or phrase boundary to stay within this many characters (they are never cut mid-phrase with `…`). */
 export const EVENT_LABEL_MAX_CHARS = 160;
@@ -49,7 +49,6 @@ interface Segment {
   kind: 'main' | 'subordinate' | 'relative' | 'complement' | 'coordinate';
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
 const OPENER = new RegExp(`(?<![\\p{L}\\p{M}])(${alternation([...SUBORDINATORS, ...RELATIVES, ...COMPLEMENTIZERS, ...COORDINATORS])})(?![\\p{L}\\p{M}])`, 'giu');
 const SPEECH_AT_END = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(SPEECH_VERBS)})\\s*[:,]?\\s*$`, 'iu');

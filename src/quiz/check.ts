@@ -7,7 +7,7 @@
  */
 import type { Article, Passage } from '../corpus/types.js';
 import { labelProblem } from '../events/label.js';
-import { MONTH_NAMES_EN, detectLanguage, readNumber, type Language } from '../text/index.js';
+import { MONTH_NAMES_EN, detectLanguage, escapeRegex, readNumber, type Language } from '../text/index.js';
 import type { QuestionKind, QuizQuestion } from './types.js';
 import { PERSON_TITLES } from './people.js';
 import { convertedBeside } from './numbers.js';
@@ -47,8 +47,8 @@ const lastWord = (name: string): string => name.split(/\s+/u).pop() ?? name;
 /** Whether the corpus writes `name` (or its last word) right after a word that introduces a person. */
 function introducedAsPerson(name: string, ctx: CheckContext): boolean {
   // Titles start with either case (`Ông`, `ông`); no `i` flag, so that \p{Lu} keeps meaning a capital.
-  const cue = PERSON_TITLES.map((c) => `[${c.charAt(0).toUpperCase()}${c.charAt(0)}]${c.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('|');
-  const tail = [name, lastWord(name)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+  const cue = PERSON_TITLES.map((c) => `[${c.charAt(0).toUpperCase()}${c.charAt(0)}]${escapeRegex(c.slice(1))}`).join('|');
+  const tail = [name, lastWord(name)].map(escapeRegex).join('|');
   const before = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue})\\.?\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+){0,3}(?:${tail})(?![\\p{L}\\p{M}])`, 'u');
   const apposition = new RegExp(`(?<![\\p{L}\\p{M}])(?:${tail}), (?:a|an|the|who|người) [^,.;]{0,40}?(?<![\\p{L}\\p{M}])(?:${cue})(?![\\p{L}\\p{M}])`, 'iu');
   const titleComma = new RegExp(`(?<![\\p{L}\\p{M}])(?:${cue}),\\s+(?:\\p{Lu}[\\p{L}\\p{M}.-]*\\s+(?:(?:de|van|von|der|da|di|du|la|le)\\s+)?){0,3}(?:${tail})[,)]`, 'u');

@@ -4,7 +4,7 @@
  * (`Apollo 11`). Distractors keep the answer's form: its separators, decimals and unit, its
  * roundness, and percentages stay within 0–100.
  */
-import { readNumber, writeNumber, type Language, type NumberForm } from '../text/index.js';
+import { escapeRegex, readNumber, writeNumber, type Language, type NumberForm } from '../text/index.js';
 import { shuffled, type Random } from './random.js';
 import { QUIZ_TUNING } from './tuning.js';
 
@@ -62,7 +62,6 @@ export function numberDistractors(form: NumberForm, percent: boolean, random: Ra
   return drawn.filter((x) => (x !== half && x !== double) || x === firstOfPair);
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 /** Words before a number that make it a date, an ordinal or a label (`tháng 8`, `thứ 10`, `số 5`, `No. 3`). */
 const NOT_A_COUNT_BEFORE = /(?<![\p{L}\p{M}])(?:ngày|tháng|năm|hôm|thứ|lần thứ|no\.?|number|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+$/iu;
 /** What follows a countable number: a percent word, a scale word, or the noun it counts. */

@@ -7,6 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Article } from '../corpus/types.js';
+import { escapeRegex } from '../text/index.js';
 import { QUIZ_TUNING } from './tuning.js';
 
 /** Titles and forms of address that introduce a person's name (lower case; matched on word boundaries). */
@@ -84,7 +85,6 @@ interface NameRun {
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const TITLE_WORDS = PERSON_TITLES.map((t) => t.split(' '));
 const TITLE_BEFORE_COMMA = new RegExp(`(?<![\\p{L}\\p{M}])(?:${PERSON_TITLES.map(escapeRegex).join('|')}),\\s+$`, 'iu');
 /** A role right after a name (`ông Lavrov, người giữ chức ngoại trưởng`, `Lavrov - người giữ chức ngoại trưởng Nga`). */

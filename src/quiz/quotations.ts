@@ -8,7 +8,7 @@
 import type { Article, Passage } from '../corpus/types.js';
 import type { PeopleIndex, Person } from './people.js';
 import { QUIZ_TUNING } from './tuning.js';
-import { words, type Language } from '../text/index.js';
+import { escapeRegex, words, type Language } from '../text/index.js';
 
 /** Verbs (and `theo` / `according to`) that attribute a quotation to the person next to them. */
 export const SPEECH_VERBS: readonly string[] = [
@@ -33,7 +33,6 @@ export interface Quotation {
 
 const QUOTE = /[“"]([^“”"]+)[”"]/gu;
 const PLACEHOLDER = '\u2063Q\u2063';
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const phrases = (list: readonly string[]): string => list.map(escapeRegex).sort((a, b) => b.length - a.length).join('|');
 const SPEECH = new RegExp(`(?<![\\p{L}\\p{M}])(?:${phrases(SPEECH_VERBS)})(?![\\p{L}\\p{M}])`, 'giu');
 const PRONOUN = new RegExp(`(?<![\\p{L}\\p{M}])(?:${phrases(PERSON_PRONOUNS)})(?![\\p{L}\\p{M}])`, 'giu');

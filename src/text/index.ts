@@ -12,7 +12,7 @@
  * - similarity: shingles, containment, Jaccard, sparse cosine
  * - mmr: maximal marginal relevance, its trade-off a parameter
  */
-export { foldAccents, normalizeText, removeZeroWidth } from './normalize.js';
+export { escapeRegex, foldAccents, normalizeText, removeZeroWidth } from './normalize.js';
 export { compoundWords, isNumeric, ngrams, syllables, words } from './tokens.js';
 export { baseForms, stemOf } from './stems.js';
 export { detectLanguage, type Language } from './language.js';

@@ -25,3 +25,6 @@ export function foldAccents(text: string): string {
   if (ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
 }
+
+/** `s` as a regular expression matching it literally (for word lists joined into one pattern). */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
