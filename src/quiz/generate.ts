@@ -54,10 +54,7 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const shownHere: Array<Set<string>> = [];
   // Wire copy reused by a second outlet is the same sentence in other words: one question per story sentence.
   const usedShingles: Array<Set<string>> = [];
-  const retold = (sentence: string): boolean => {
-    const own = shingles(sentence);
-    return usedShingles.some((used) => containment(own, used) >= QUIZ_TUNING.sameSentenceContainment);
-  };
+  const retold = (sentence: string): boolean => overlaps([sentence], usedShingles);
   // "Which came first" goes first: its answer is one of few early events, whose sentences the other kinds would otherwise take.
   const order = shuffled(kinds, random).sort((a, b) => Number(b === 'which_first') - Number(a === 'which_first'));
   // Candidates that show what was shown before wait, in their kind's order, until the fresh ones run out:
