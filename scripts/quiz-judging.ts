@@ -126,6 +126,8 @@ async function sample(dir: string): Promise<{ questions: QuizQuestion[]; article
   for (let i = 1; questions.length < QUESTIONS_PER_CORPUS && i <= MAX_QUIZZES; i++) {
     const avoid = played.slice(-QUIZ_RECENT_GAMES).flat();
     const quiz = generateQuiz(input, { n: QUIZ_SIZE, seed: `judge-${i}`, avoid });
+    // Once the games have shown everything, the next starts over: nothing fresh is left to judge.
+    if (quiz.shortfall?.startedOver === true) break;
     played.push(quiz.questions.flatMap((q) => shownTexts(q)));
     for (const q of quiz.questions) {
       // "Which of these happened first?" is every such question's prompt: its choices tell them apart.

@@ -53,6 +53,14 @@ export const QUIZ_MESSAGES = {
     en: (p) => `The material is thin: ${p.made} of the ${p.asked} questions asked could be made.`,
     vi: (p) => `Tư liệu còn mỏng: chỉ tạo được ${p.made}/${p.asked} câu hỏi.`,
   }),
+  quizUsedUp: template({ made: 'number', asked: 'number' }, {
+    en: (p) => `This channel's recent games have used up the rest of the briefing: ${p.made} of the ${p.asked} questions asked are new. Add articles for more.`,
+    vi: (p) => `Các lượt chơi gần đây của kênh đã dùng hết phần còn lại của bản tin: chỉ còn ${p.made}/${p.asked} câu hỏi mới. Hãy thêm bài báo để có thêm câu hỏi.`,
+  }),
+  quizStartedOver: words({
+    en: "This channel's recent games have asked everything the briefing holds, so this game asks from all of it again. Add articles for new questions.",
+    vi: 'Các lượt chơi gần đây của kênh đã hỏi hết những gì bản tin có, nên lượt này hỏi lại từ đầu. Hãy thêm bài báo để có câu hỏi mới.',
+  }),
   quizThinKinds: template({ kinds: 'string' }, {
     en: (p) => `The material is thin: the briefing has nothing to ask these kinds of question from: ${p.kinds}.`,
     vi: (p) => `Tư liệu còn mỏng: bản tin không có gì để hỏi các loại câu hỏi này: ${p.kinds}.`,

@@ -7,13 +7,14 @@
  */
 import { randomInt } from 'node:crypto';
 import { KIND_BUILDERS } from './kinds/index.js';
-import type { Candidate } from './kinds/types.js';
+import type { QuizMaterial } from './kinds/types.js';
 import { quizMaterial, type QuizInput } from './material.js';
+import type { BriefingEvent } from '../events/types.js';
 import { containment, shingles } from '../text/index.js';
 import { seededRandom, shuffled } from './random.js';
 import { QUIZ_TUNING } from './tuning.js';
-import { QUESTION_KINDS, type QuizQuestion, type QuizRequest, type QuizResult } from './types.js';
-import { QUESTION_RULES, STRUCTURAL_RULES, questionProblems } from './check.js';
+import { QUESTION_KINDS, type QuestionKind, type QuizQuestion, type QuizRequest, type QuizResult } from './types.js';
+import { QUESTION_RULES, STRUCTURAL_RULES, questionProblems, type CheckContext } from './check.js';
 import { shownTexts } from './shown.js';
 
 export type { QuizInput } from './material.js';
@@ -33,68 +34,92 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   const n = Math.min(QUIZ_MAX_QUESTIONS, Math.max(1, request.n ?? QUIZ_DEFAULT_QUESTIONS));
   const kinds = request.kinds ?? [...QUESTION_KINDS];
   const seed = request.seed === undefined || String(request.seed).trim() === '' ? drawSeed() : String(request.seed).trim();
-  const random = seededRandom(seed);
   const material = quizMaterial(input);
-  const structural = QUESTION_RULES.filter((r) => STRUCTURAL_RULES.includes(r.id));
-  const checkContext = { lang: material.lang, passages: input.passages, articles: input.articles };
+  const checkContext: CheckContext = { lang: material.lang, passages: input.passages, articles: input.articles };
 
+  // What a recent game in this channel showed (its sentences, event choices and their retellings, or another
+  // outlet's rewording of them: the same wire copy) is not asked again; nor is what an earlier question of
+  // this quiz showed, whose reveal would answer it. When recent games have shown everything, the game starts over.
+  const fresh = build(material, kinds, n, seed, (request.avoid ?? []).map((a) => shingles(a)), checkContext);
+  const made = fresh.questions.length === 0 && (request.avoid ?? []).length > 0 ? { ...build(material, kinds, n, seed, [], checkContext), startedOver: true } : { ...fresh, startedOver: false };
+  const { questions, thin, usedUp, startedOver } = made;
+  const short = questions.length < n || thin.length > 0 || startedOver;
+  return short ? { seed, questions, shortfall: { asked: n, kinds: thin, ...(usedUp ? { usedUp } : {}), ...(startedOver ? { startedOver } : {}) } } : { seed, questions };
+}
+
+/**
+ * Every sentence and label of an event, to the sentences of all the articles that report it: a question
+ * that shows one of them shows the happening, however another outlet words it.
+ */
+function eventTellings(events: readonly BriefingEvent[]): Map<string, string[]> {
+  const tellings = new Map<string, string[]>();
+  for (const e of events) {
+    const sentences = [...new Set(e.citations.map((c) => c.sentence))];
+    for (const key of [e.label, e.sentence, ...sentences]) tellings.set(key, [...new Set([...(tellings.get(key) ?? []), ...sentences])]);
+  }
+  return tellings;
+}
+
+interface Built {
+  questions: QuizQuestion[];
+  /** Kinds with no question, nothing left to try and nothing left out for having been shown: the briefing has no material for them. */
+  thin: QuestionKind[];
+  /** A question was left out because a recent game showed what it shows. */
+  usedUp: boolean;
+}
+
+function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number, seed: string, avoided: ReadonlyArray<Set<string>>, checkContext: CheckContext): Built {
+  const random = seededRandom(seed);
+  const structural = QUESTION_RULES.filter((r) => STRUCTURAL_RULES.includes(r.id));
   // Round-robin over the kinds in a seeded order, each kind's candidates shuffled.
   const byKind = new Map(kinds.map((k) => [k, shuffled(KIND_BUILDERS[k](material), random)]));
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
   const sentences = new Set<string>();
-  // What a recent game showed (its sentences and event choices, or another outlet's rewording of them: the
-  // same wire copy) waits; so does what an earlier question of this quiz showed, whose reveal would answer it.
-  const avoided = (request.avoid ?? []).map((a) => shingles(a));
   const overlaps = (texts: readonly string[], seen: ReadonlyArray<Set<string>>): boolean =>
     texts.some((t) => {
       const own = shingles(t);
       return seen.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
     });
   const shownHere: Array<Set<string>> = [];
-  // Wire copy reused by a second outlet is the same sentence in other words: one question per story sentence.
-  const usedShingles: Array<Set<string>> = [];
-  const retold = (sentence: string): boolean => overlaps([sentence], usedShingles);
+  const tellings = eventTellings(material.allEvents);
+  // Kinds that had a question to ask but left it out for showing what was shown already.
+  const shownBefore = new Set<QuestionKind>();
+  let usedUp = false;
   // "Which came first" goes first: its answer is one of few early events, whose sentences the other kinds would otherwise take.
   const order = shuffled(kinds, random).sort((a, b) => Number(b === 'which_first') - Number(a === 'which_first'));
-  // Candidates that show what was shown before wait, in their kind's order, until the fresh ones run out:
-  // first what a recent game showed comes back, and only then what this quiz showed (its reveal is fresher).
-  const waiting = [0, 1].map(() => new Map(kinds.map((k) => [k, [] as Candidate[]])));
-  const passes = [
-    { lists: byKind, seen: () => [...avoided, ...shownHere], next: waiting[0] },
-    { lists: waiting[0] ?? new Map<string, Candidate[]>(), seen: () => shownHere, next: waiting[1] },
-    { lists: waiting[1] ?? new Map<string, Candidate[]>(), seen: () => [], next: undefined },
-  ];
-  for (const { lists, seen, next } of passes) {
-    while (questions.length < n && [...lists.values()].some((list) => list.length > 0)) {
-      for (const kind of order) {
-        if (questions.length >= n) break;
-        const list = lists.get(kind) ?? [];
-        while (list.length > 0) {
-          const candidate = list.shift();
-          if (candidate === undefined || facts.has(candidate.factKey)) continue;
-          const built = candidate.build(random);
-          const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
-          if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey) || retold(built.source.sentence)) continue;
-          if (next !== undefined && overlaps(shownTexts(built), seen())) {
-            next.get(kind)?.push(candidate);
-            continue;
-          }
-          const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built };
-          if (questionProblems(question, checkContext, structural).length > 0) continue;
-          facts.add(candidate.factKey);
-          facts.add(built.factKey);
-          sentences.add(sentenceKey);
-          usedShingles.push(shingles(built.source.sentence));
-          shownHere.push(...shownTexts(built).map((t) => shingles(t)));
-          questions.push(question);
-          break;
+  while (questions.length < n && [...byKind.values()].some((list) => list.length > 0)) {
+    for (const kind of order) {
+      if (questions.length >= n) break;
+      const list = byKind.get(kind) ?? [];
+      while (list.length > 0) {
+        const candidate = list.shift();
+        if (candidate === undefined || facts.has(candidate.factKey)) continue;
+        const built = candidate.build(random);
+        const sentenceKey = built === null ? '' : `${built.source.docId}\u0000${built.source.sentence}`;
+        if (built === null || facts.has(built.factKey) || sentences.has(sentenceKey)) continue;
+        const retold = [...new Set(shownTexts(built).flatMap((t) => tellings.get(t) ?? []))].filter((t) => !shownTexts(built).includes(t));
+        const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built, ...(retold.length > 0 ? { retold } : {}) };
+        if (questionProblems(question, checkContext, structural).length > 0) continue;
+        const shows = shownTexts(question);
+        if (overlaps(shows, shownHere)) {
+          shownBefore.add(kind);
+          continue;
         }
+        if (overlaps(shows, avoided)) {
+          shownBefore.add(kind);
+          usedUp = true;
+          continue;
+        }
+        facts.add(candidate.factKey);
+        facts.add(built.factKey);
+        sentences.add(sentenceKey);
+        shownHere.push(...shows.map((t) => shingles(t)));
+        questions.push(question);
+        break;
       }
     }
   }
-  // A kind is thin when it has no question and nothing left to try (not merely crowded out by a short quiz).
-  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && [byKind, ...waiting].every((lists) => (lists.get(k) ?? []).length === 0));
-  const short = questions.length < n || thin.length > 0;
-  return short ? { seed, questions, shortfall: { asked: n, kinds: thin } } : { seed, questions };
+  const thin = kinds.filter((k) => !questions.some((q) => q.kind === k) && (byKind.get(k) ?? []).length === 0 && !shownBefore.has(k));
+  return { questions, thin, usedUp };
 }

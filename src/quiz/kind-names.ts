@@ -79,10 +79,15 @@ export function kindWords(kind: QuestionKind): string[] {
   return [kind, ...LOCALES.map((locale) => kindName(locale, kind))];
 }
 
-/** What the briefing was too thin for, in the reader's words: each line a plain sentence (none when it was not thin). */
+/**
+ * What the briefing was too thin for, in the reader's words: each line a plain sentence (none when it was not
+ * thin). Fewer questions because the channel's recent games showed the rest is said as such, not as thin material.
+ */
 export function shortfallNotice(locale: Locale, made: number, shortfall: QuizShortfall | undefined): string[] {
   if (shortfall === undefined) return [];
-  const lines = made < shortfall.asked ? [text(locale, 'quizThin', { made, asked: shortfall.asked })] : [];
+  const fewer = shortfall.usedUp === true ? 'quizUsedUp' : 'quizThin';
+  const lines = shortfall.startedOver === true ? [text(locale, 'quizStartedOver')] : [];
+  if (made < shortfall.asked) lines.push(text(locale, fewer, { made, asked: shortfall.asked }));
   if (shortfall.kinds.length > 0) lines.push(text(locale, 'quizThinKinds', { kinds: shortfall.kinds.map((k) => kindName(locale, k)).join(', ') }));
   return lines;
 }

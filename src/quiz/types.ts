@@ -25,6 +25,11 @@ export interface QuizQuestion {
   source: QuestionSource;
   /** Identifies the fact asked, so no two questions of a quiz ask the same one. */
   factKey: string;
+  /**
+   * Other sentences of the briefing that tell what this question shows (the same event as another article
+   * or sentence reports it): a question built on one of them would be answered by this one.
+   */
+  retold?: string[];
 }
 
 export interface QuizRequest {
@@ -35,9 +40,9 @@ export interface QuizRequest {
   /** Restrict to events/passages about a topic (through retrieval). */
   topic?: string;
   /**
-   * What the channel's recent games showed (their source sentences and event choices, `shownTexts`): the
-   * quiz shows others while there are others, then these. An input like the seed: the same seed and the
-   * same texts give the same quiz.
+   * What the channel's recent games showed (their source sentences, event choices and retellings, `shownTexts`):
+   * the quiz asks nothing that shows them again, and is short when that leaves fewer questions; only when it
+   * leaves none does it start over. An input like the seed: the same seed and the same texts give the same quiz.
    */
   avoid?: readonly string[];
 }
@@ -48,6 +53,10 @@ export interface QuizShortfall {
   asked: number;
   /** Kinds asked for that the briefing has no material for: no question of them could be made. */
   kinds: QuestionKind[];
+  /** Fewer questions because the channel's recent games showed the rest of what the briefing holds (more articles make more). */
+  usedUp?: boolean;
+  /** The channel's recent games showed everything the briefing holds: this game asks from all of it again. */
+  startedOver?: boolean;
 }
 
 export interface QuizResult {

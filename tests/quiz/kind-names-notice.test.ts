@@ -14,6 +14,12 @@ describe('the notice that the material is thin', () => {
     expect(vi[0]).toMatch(/^Tư liệu còn mỏng/u);
   });
 
+  it('GIVEN fewer questions because recent games showed the rest THEN the notice says the material is used up, not thin; GIVEN a game that starts over THEN it says so', () => {
+    expect(shortfallNotice('en', 4, { asked: 10, kinds: [], usedUp: true })).toEqual([expect.stringMatching(/used up .*4 of the 10 .*Add articles/u)]);
+    expect(shortfallNotice('vi', 4, { asked: 10, kinds: [], usedUp: true })[0]).toMatch(/dùng hết/u);
+    expect(shortfallNotice('en', 10, { asked: 10, kinds: [], startedOver: true })).toEqual([expect.stringMatching(/asked everything .* again/u)]);
+  });
+
   it('GIVEN no shortfall THEN no notice', () => {
     expect(shortfallNotice('en', 10, undefined)).toEqual([]);
   });
