@@ -6,6 +6,7 @@ import { words } from '../../text/index.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
 import type { QuizMaterial } from './types.js';
+import { labelLeansBack } from './referents.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -162,7 +163,7 @@ export function unnamedSubject(text: string, docIds: readonly string[], reading:
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
 export function choosable(e: BriefingEvent, ahead: boolean, reading: LabelReading): boolean {
   if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
-  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || notATelling(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading)) return false;
+  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || notATelling(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading) || labelLeansBack(e.label, e.citations.map((c) => c.docId), reading)) return false;
   if (pointsBack(e.sentence) && !inSentence(e)) return false;
   // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
   if (/^[“"‘']/u.test(e.label.trim())) return false;

@@ -7,6 +7,7 @@ import { text } from '../../messages/index.js';
 import { readNumber, words, writeNumber, type Language } from '../../text/index.js';
 import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numbersIn } from '../numbers.js';
 import { unnamedSubject } from './event-choices.js';
+import { sentenceLeansBack } from './referents.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
@@ -29,7 +30,7 @@ export const howManyQuestions: KindBuilder = (m) => {
       const numbers = numbersIn(s.text, m.lang, dateExpressionSpans(s.text));
       if (derivableFromOthers(numbers, s.text)) continue;
       for (const n of numbers) {
-        if (convertedBeside(s.text, n.start, n.end) || boundedBefore(s.text, n.start)) continue;
+        if (convertedBeside(s.text, n.start, n.end) || boundedBefore(s.text, n.start) || sentenceLeansBack(s.text, [p.docId], m, n)) continue;
         const factKey = `number:${n.form.value}${n.suffix}:${n.unit}`;
         out.push({
           kind: 'how_many',

@@ -6,6 +6,7 @@ import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import type { Person } from '../people.js';
 import { unnamedSubject } from './event-choices.js';
+import { sentenceLeansBack } from './referents.js';
 import { otherPeople } from './people-choices.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
@@ -20,7 +21,7 @@ export const whoQuestions: KindBuilder = (m) => {
         const own = mentions.filter((x) => x.person === person);
         // The office beside the blank (`Ngoại trưởng Nga ____`, `Foreign Minister ____`) fits one
         // choice only, as distractors are the story's other people, whatever their office.
-        if (own.some((x) => x.roleGiven)) continue;
+        if (own.some((x) => x.roleGiven) || own.some((x) => sentenceLeansBack(s.text, [p.docId], m, x))) continue;
         const answer = own.map((x) => x.text).sort((a, b) => b.length - a.length)[0] ?? person.name;
         const factKey = `who:${person.name}:${p.docId}:${s.index}`;
         out.push({
