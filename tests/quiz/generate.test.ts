@@ -221,6 +221,16 @@ describe('people a player could believe', () => {
     for (const q of facing) for (const c of q.choices) expect(affiliation(c), `${c} for ${q.prompt}`).not.toBeNull();
   });
 
+  it('GIVEN the demo THEN a Russian\'s name blank or quotation is never offered an American, whatever the prompt says', () => {
+    const people = buildPeopleIndex(demo.articles).people;
+    const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;
+    const russian = Array.from({ length: 20 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who', 'who_said'] }).questions)
+      .flat()
+      .filter((q) => affiliation(q.choices[q.answerIndex] ?? '') === 'nga');
+    expect(russian.filter((q) => q.kind === 'who').length).toBeGreaterThan(0);
+    for (const q of russian) for (const c of q.choices) expect(affiliation(c), `${c} for ${q.prompt}`).not.toBe('mỹ');
+  });
+
   it('GIVEN the demo THEN a Russian speaker\'s distractors are Russians first', () => {
     const people = buildPeopleIndex(demo.articles).people;
     const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;

@@ -10,7 +10,7 @@ import type { QuizMaterial } from './types.js';
  * sets against the answer's (`hy vọng phía Mỹ sẽ tuân thủ` said by a Russian: no American is
  * offered), and when it names an office the answer holds (`Ngoại trưởng Marco Rubio và tôi`), only
  * holders of that office. Of those left, the answer's compatriots first, then people of no side
- * (no known country, or a body only they have), then the rest; within each, the same article's people before those of its story (a poet
+ * (no known country, or a body only they have), then, for an answer of no side, the rest; within each, the same article's people before those of its story (a poet
  * is no distractor for a quarterback).
  */
 export function otherPeople(m: QuizMaterial, answer: Person, answerText: string, docId: string, prompt: string, random: Random): string[] {
@@ -38,7 +38,9 @@ export function otherPeople(m: QuizMaterial, answer: Person, answerText: string,
   const sided = (p: Person): boolean => p.affiliation !== null && m.people.people.some((o) => o !== p && o.affiliation !== null && sameAffiliation(o.affiliation, p.affiliation ?? ''));
   // Of no side: no known country, or a body only they have (`Kremlin`): believable beside either side.
   const tier = (p: Person): number => (own !== null && p.affiliation !== null && sameAffiliation(p.affiliation, own) ? 0 : !sided(p) ? 1 : 2);
-  return [0, 1, 2].flatMap((t) => {
+  // Someone of the other side in an answer's slot (`Trump` for a Kremlin aide's words) is ruled out by the
+  // story itself: an answer of a side has its compatriots and people of no side as distractors, or no question.
+  return (side ? [0, 1] : [0, 1, 2]).flatMap((t) => {
     const mine = others.filter((p) => tier(p) === t);
     const inArticle = shuffled(mine.filter((p) => p.docIds.has(docId)), random);
     const inStory = shuffled(mine.filter((p) => !p.docIds.has(docId) && [...p.docIds].some((d) => related.has(d))), random);
