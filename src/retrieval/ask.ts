@@ -1,11 +1,12 @@
 /**
  * A question → cited passages: validate, analyse, rank (lexical, fused with vectors when
- * the model is there), apply the relevance floor, collapse near-duplicates into one
- * passage citing every article, diversify (MMR), page, highlight.
+ * the model is there), abstain when the corpus does not answer it (abstention.ts), collapse
+ * near-duplicates into one passage citing every article, diversify (MMR), page, highlight.
  */
 import type { ArticleMeta, Passage, Sentence } from '../corpus/types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import { OverlapCounter, containmentOf, jaccardOf, maximalMarginalRelevance, normalizeText, shingles } from '../text/index.js';
+import { abstentionModel, answerConfidence, type AbstentionSignals } from './abstention.js';
 import { reciprocalRankFusion, vectorRelevance } from './fusion.js';
 import { highlightSentences } from './highlight.js';
 import type { LexicalIndex } from './lexical.js';
@@ -20,12 +21,6 @@ export const DEFAULT_K = 5;
 export const MAX_K = 10;
 /** Candidates considered for fusion, duplicate collapse and MMR. */
 export const CANDIDATES = 50;
-/**
- * A best hit below this relevance is not an answer: abstain. Chosen with
- * `scripts/abstention-tradeoff.ts` on the runs it marks (README): the lowest floor at which each of
- * them abstains on 0.9 of the questions it cannot answer is 0.391, rounded up to the hundredth.
- */
-export const RELEVANCE_FLOOR = 0.4;
 /**
  * A lexical passage counts toward the relevance only when the question's concepts it holds go
  * together in the corpus more often than chance would put them together (chanceEvidence, in nats:
@@ -49,8 +44,8 @@ export interface RetrievalContext {
   lexicon?: Lexicon;
   /** What the corpus covers, suggested on abstention; computed from the passages when absent. */
   topics?: readonly string[];
-  /** The relevance below which the answer abstains (RELEVANCE_FLOOR unless an evaluation sweeps it). */
-  relevanceFloor?: number;
+  /** The confidence below which the answer abstains (the abstention model's floor unless an evaluation sweeps it). */
+  confidenceFloor?: number;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -145,7 +140,7 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   vectorSearch?.catch(() => undefined);
   const lexicalHits = searchLexical(ctx.lexical, query, CANDIDATES);
   const vectorHits = vectorSearch === undefined ? [] : await vectorSearch;
-  const mode = ctx.vectorSearch === undefined ? 'lexical' : 'hybrid';
+  const mode: AskResult['mode'] = ctx.vectorSearch === undefined ? 'lexical' : 'hybrid';
 
   const relevance = new Map<string, number>();
   for (const h of lexicalHits) relevance.set(h.id, h.coverage);
@@ -156,12 +151,23 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   // beyond chance: the best-covering such passage, found by judging passages in order of coverage.
   const evidenceOf = chanceEvidence(ctx.lexical, query);
   const byCoverage = [...lexicalHits].sort((a, b) => b.coverage - a.coverage);
-  let best = byCoverage.find((h) => evidenceOf(h.doc) > MIN_EVIDENCE)?.coverage ?? 0;
+  let best = 0;
+  let evidence = 0;
+  for (const h of byCoverage) {
+    evidence = evidenceOf(h.doc);
+    if (evidence > MIN_EVIDENCE) {
+      best = h.coverage;
+      break;
+    }
+  }
+  const fewConcepts = evidence === Infinity;
   for (const h of vectorHits) best = Math.max(best, vectorRelevance(h.similarity));
-
   const relevanceOfBest = Math.round(best * 1000) / 1000;
-  if (best < (ctx.relevanceFloor ?? RELEVANCE_FLOOR)) {
-    return { question: text, abstained: true, relevance: relevanceOfBest, passages: [], suggestions: [...(ctx.topics ?? corpusTopics(ctx.passages))], mode };
+  const signals: AbstentionSignals = { relevance: best, evidence: !fewConcepts && evidence > MIN_EVIDENCE ? evidence : 0, fewConcepts };
+  const confidence = Math.round(answerConfidence(signals) * 1000) / 1000;
+  const answer = { question: text, relevance: relevanceOfBest, confidence, signals, mode };
+  if (confidence < (ctx.confidenceFloor ?? abstentionModel().floor)) {
+    return { ...answer, abstained: true, passages: [], suggestions: [...(ctx.topics ?? corpusTopics(ctx.passages))] };
   }
 
   const candidates: Candidate[] = [];
@@ -188,5 +194,5 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
       citations: c.citations.map((docId) => citationOf(ctx.articles.get(docId), docId)),
     };
   });
-  return { question: text, abstained: false, relevance: relevanceOfBest, passages, suggestions: [], mode };
+  return { ...answer, abstained: false, passages, suggestions: [] };
 }

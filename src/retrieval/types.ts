@@ -1,4 +1,5 @@
 /** What `ask` returns: plain data that every adapter renders (CLI JSON, console, Discord). */
+import type { AbstentionSignals } from './abstention.js';
 
 export interface Citation {
   docId: string;
@@ -27,8 +28,12 @@ export interface AnswerPassage {
 export interface AskResult {
   question: string;
   abstained: boolean;
-  /** How well the best passage matches the question, in [0, 1]; below the relevance floor the answer abstains. */
+  /** How well the best passage matches the question, in [0, 1] (its coverage, or the vector relevance). */
   relevance: number;
+  /** How sure the abstention model is that the corpus answers the question, in [0, 1]; below its floor the answer abstains. */
+  confidence: number;
+  /** What that confidence was read from. */
+  signals: AbstentionSignals;
   passages: AnswerPassage[];
   /** When abstaining: topics the briefing does cover, to suggest to the user. */
   suggestions: string[];

@@ -24,6 +24,8 @@ function fakeRetrieve(articles: Article[], passages: Passage[]) {
       question: topic,
       abstained: hits.length === 0,
       relevance: hits.length === 0 ? 0 : 1,
+      confidence: hits.length === 0 ? 0 : 1,
+      signals: { relevance: hits.length === 0 ? 0 : 1, evidence: 0, fewConcepts: true },
       suggestions: [],
       mode: 'lexical',
       passages: hits.map((p) => {

@@ -76,7 +76,7 @@ describe('questions read as the index reads text', () => {
   it('GIVEN a hyphenated word in the question (sê-ri) THEN it matches the text that holds it', async () => {
     const concept = analyzeQuery('Tên của sê-ri đầu tiên là gì?', loadLexicon()).concepts.find((c) => c.label === 'sê-ri');
     expect(concept?.alternatives).toContainEqual(['w:sê', 'b:sê_ri', 'w:ri']);
-    const result = await answerQuestion('Tên của sê-ri đầu tiên là gì?', {}, context(passages));
+    const result = await answerQuestion('Tên của sê-ri đầu tiên là gì?', {}, { ...context(passages), confidenceFloor: 0 });
     expect(result.passages[0]?.passageId).toBe('s#0');
   });
 
@@ -120,10 +120,15 @@ describe('LexicalIndex', () => {
 });
 
 describe('questions in English about Vietnamese text', () => {
+  it('GIVEN a question of which the text holds only the date THEN the passage of that date ranks first (whether to answer is the abstention model\'s call)', async () => {
+    const result = await answerQuestion('What happened on December 2?', {}, { ...context(FIXTURE), confidenceFloor: 0 });
+    expect(result.signals.fewConcepts).toBe(true);
+    expect(result.passages[0]?.passageId).toBe('a#1');
+  });
+
   it.each([
     ['Kyiv NATO membership', 'b#1'],
     ['What did Sergei Lavrov say about meeting his US counterpart?', 'c#0'],
-    ['What happened on December 2?', 'a#1'],
     ['210 billion euros of frozen assets', 'b#0'],
     ['collective security guarantees', 'a#0'],
     ['How long was the meeting: five hours?', 'a#1'],
@@ -234,7 +239,7 @@ describe('question validation', () => {
 
 describe('evaluation', () => {
   it('computes hit@k and MRR from the rank of the first passage holding an expected phrase', () => {
-    const answer = (texts: string[]) => ({ question: 'q', abstained: false, relevance: 1, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
+    const answer = (texts: string[]) => ({ question: 'q', abstained: false, relevance: 1, confidence: 1, signals: { relevance: 1, evidence: 3, fewConcepts: false }, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
     const report = evaluateRetrieval(evalCases(
       [{ question: 'a', expect_any: ['X'] }, { question: 'b', expect_any: ['y'] }, { question: 'c', expect_any: ['z'] }],
       [answer(['x here']), answer(['no', 'no', 'Y there']), answer(['none'])],
@@ -244,7 +249,7 @@ describe('evaluation', () => {
   });
 
   it('GIVEN questions nothing answers THEN it counts the share abstained, and an abstention on an answerable question as unanswered', () => {
-    const answered = { question: 'q', abstained: false, relevance: 1, suggestions: [], mode: 'lexical' as const, passages: [] };
+    const answered = { question: 'q', abstained: false, relevance: 1, confidence: 1, signals: { relevance: 1, evidence: 3, fewConcepts: false }, suggestions: [], mode: 'lexical' as const, passages: [] };
     const abstained = { ...answered, abstained: true };
     const report = evaluateRetrieval(evalCases(
       [{ question: 'off 1', expect_any: [] }, { question: 'off 2', expect_any: [] }, { question: 'on', expect_any: ['x'] }],
@@ -283,7 +288,7 @@ describe('English questions and English word forms', () => {
   ];
 
   it('GIVEN a date in the question THEN the English passage that gives it in words answers', async () => {
-    const result = await answerQuestion('What happened on 9 October?', {}, context([...english, passage('w', 0, 'On October 9 the council voted to close the bridge.')]));
+    const result = await answerQuestion('What happened on 9 October?', {}, { ...context([...english, passage('w', 0, 'On October 9 the council voted to close the bridge.')]), confidenceFloor: 0 });
     expect(result.passages[0]?.passageId).toBe('w#0');
   });
 
