@@ -34,6 +34,9 @@ describe('which events a quiz may offer as a choice', () => {
 
   it('GIVEN a sentence that lists several years THEN its event is no choice: it has no one date', () => {
     expect(choosable(event('Bệnh dịch hạch đã tàn phá London', 'Bệnh dịch hạch đã tàn phá London vào năm 1563, 1593, 1603 và 1665.'), false, reading)).toBe(false);
+    // A date, then `again` and more dates: the happening has several.
+    expect(choosable(event("Over 10% of Amsterdam's population died", "Over 10% of Amsterdam's population died in 1623–25, and again in 1635–36, 1655, and 1664."), false, reading)).toBe(false);
+    expect(choosable(event("Over 10% of Amsterdam's population died", "Over 10% of Amsterdam's population died in 1623–25."), false, reading)).toBe(true);
     expect(choosable(event('The region lost 734,000 square miles', 'The region lost 734,000 square miles in 2005.'), false, reading)).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 /** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
 import { eventPeriod, periodDays, periodsOverlap, type Period } from '../../events/period.js';
 import { pointsBack } from '../../events/label.js';
+import { dateExpressionSpans } from '../../events/dates.js';
 import type { BriefingEvent } from '../../events/types.js';
 import { words } from '../../text/index.js';
 import { shuffled, type Random } from '../random.js';
@@ -66,6 +67,16 @@ const VI_POSSESSIVE = /(?<![\p{L}\p{M}])(?:của|với|cho) (?:ông|bà|họ)(?!
 const DEPENDENT = /^(?:their|its|implying|suggesting|except|excluding|including|although|though|while|whereas|because|unlike|despite|ngụ ý|ngoại trừ|trừ|bao gồm|mặc dù|tuy|vì|do đó|về phương diện|thường được)(?![\p{L}\p{M}])/iu;
 /** A sentence that lists years (`vào năm 1563, 1593, 1603 …`): its event has no one date to ask about. */
 const YEAR_LIST = /(?<!\d)\d{3,4},\s+\d{3,4}(?!\d)/u;
+/** A word that tells a happening again (`… died in 1623–25, and again in 1635–36, 1655 and 1664`, `rồi lại`, `một lần nữa`). */
+const ONCE_MORE = /(?<![\p{L}\p{M}])(?:again|lần nữa|rồi lại|lại một lần)(?![\p{L}\p{M}])/iu;
+
+/** Whether a sentence gives its happening several dates: a date, then `again` and another date. */
+function happenedSeveralTimes(sentence: string): boolean {
+  if (YEAR_LIST.test(sentence)) return true;
+  const [first, ...rest] = dateExpressionSpans(sentence);
+  const again = first === undefined ? null : ONCE_MORE.exec(sentence.slice(first[1]));
+  return first !== undefined && again !== null && rest.some(([start]) => start > first[1] + again.index);
+}
 
 /**
  * Whether most of the label's words are in its cited sentence. When that sentence points back
@@ -162,7 +173,7 @@ export function unnamedSubject(text: string, docIds: readonly string[], reading:
 
 /** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
 export function choosable(e: BriefingEvent, ahead: boolean, reading: LabelReading): boolean {
-  if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || YEAR_LIST.test(e.sentence)) return false;
+  if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || happenedSeveralTimes(e.sentence)) return false;
   if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || notATelling(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading) || labelLeansBack(e.label, e.citations.map((c) => c.docId), reading)) return false;
   if (pointsBack(e.sentence) && !inSentence(e)) return false;
   // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
