@@ -212,13 +212,48 @@ function resolveIt(label: string | null, previous: string | undefined, before: s
   return thing === undefined ? null : `the ${thing[1] ?? ''}${label.slice(2)}`;
 }
 
+/** Past tenses of the irregular participles a news report's present perfect uses (`have found`, `has been`). */
+const IRREGULAR_PAST: Readonly<Record<string, string>> = {
+  taken: 'took', given: 'gave', seen: 'saw', begun: 'began', written: 'wrote', stolen: 'stole', shown: 'showed', known: 'knew', done: 'did',
+  gone: 'went', made: 'made', found: 'found', held: 'held', kept: 'kept', left: 'left', lost: 'lost', paid: 'paid', said: 'said', sent: 'sent',
+  sold: 'sold', told: 'told', won: 'won', brought: 'brought', bought: 'bought', caught: 'caught', built: 'built', put: 'put', set: 'set', cut: 'cut',
+  come: 'came', become: 'became', chosen: 'chose', driven: 'drove', risen: 'rose', fallen: 'fell', broken: 'broke', spoken: 'spoke', flown: 'flew',
+  grown: 'grew', drawn: 'drew', thrown: 'threw', met: 'met', led: 'led', had: 'had', got: 'got', gotten: 'got', run: 'ran', struck: 'struck',
+};
+/** `has`/`have`, an adverb that may stand between, and the participle; not after a modal (`will have left` is still ahead). */
+const PRESENT_PERFECT = /(?<!(?:will|would|shall|should|could|may|might|must|to)\s)(?<![\p{L}\p{M}])(has|have)\s+((?:also|now|already|just|since|recently)\s+)?(\p{Ll}+)(?![\p{L}\p{M}])/gu;
+
+/**
+ * A dated happening told in the present perfect (`Police have recovered three of the four paintings`, as a
+ * news lead writes it) in the past, as a timeline or a quiz tells what happened on a date: `Police recovered …`.
+ * Quotations keep their words.
+ */
+export function pastOfPerfect(label: string): string {
+  return label
+    .split(/("[^"]*"|“[^”]*”)/u)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(PRESENT_PERFECT, (whole, aux: string, adverb: string | undefined, verb: string) => {
+            const past = verb === 'been' ? (aux === 'has' ? 'was' : 'were') : (IRREGULAR_PAST[verb] ?? (/ed$/u.test(verb) ? verb : null));
+            return past === null ? whole : `${adverb ?? ''}${past}`;
+          }),
+    )
+    .join('');
+}
+
 export interface DatedClause {
   /** The label: the event told without its date. */
   label: string;
   /** The label's sentence reports what the sentence before it said (`Thông tin này được … đưa ra ngày 3/12`). */
   pointsBack: boolean;
-  /** The date is when something was said (`X ngày 3/12 cho biết, …`, `…, police said on Monday`), not when what was said happened. */
+  /** The date is when something was said (`X ngày 3/12 cho biết, …`), not when what was said happened. */
   statement: boolean;
+  /**
+   * The date is only that of the report (`…, police said on Monday`): what the label tells happened at a
+   * time this sentence does not give, so it dates no event; the sentence tells it undated.
+   */
+  onlyReported?: boolean;
 }
 
 /**
@@ -329,15 +364,17 @@ export function datedClause(sentence: string, start: number, end: number, contex
     to = more.end;
     if (text().length > EVENT_LABEL_MAX_CHARS) break;
   }
-  // `…, police said on Monday`: a short attribution at the end dates what it attributes, which is the label.
+  // `…, police said on Monday`: a short attribution at the end, dated, dates the saying, not what was said
+  // (a break-in `overnight`, reported on Monday): the label is told, but not of this date.
   const own = sentence.slice(from, to).replace(sentence.slice(start, end), ' ');
   if (at > 0 && at === segments.length - 1 && SPEECH_ANYWHERE.test(own) && own.split(/\s+/u).filter(Boolean).length <= 6) {
-    return finish(sentence.slice(0, seg.start), true);
+    const told = finish(sentence.slice(0, seg.start));
+    return told === null ? null : { ...told, onlyReported: true };
   }
 
   return finish(text());
 
-  function finish(raw: string, reported = false): DatedClause | null {
+  function finish(raw: string): DatedClause | null {
     let label = clean(withoutDate(raw, sentence.slice(start, end)));
     label = clean(clean(label.replace(DISCOURSE, '')).replace(PRONOUN_ATTRIBUTION, (m) => (m.startsWith(',') ? ', ' : '')));
     label = resolveDemonstrative(label, sentence.slice(0, Math.max(0, from)), language);
@@ -350,7 +387,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
     // Another date in the label: the clause is that date's, or a list of dates; neither reads alone.
     if (otherDates.some((d) => resolved.includes(d)) || STRAY_YEAR.test(resolved)) return null;
     // A label that still says who said it is a statement, whatever clause the date came in.
-    const said = reported || statement || SPEECH_ANYWHERE.test(resolved.replace(/"[^"]*"|“[^”]*”/gu, ' '));
-    return { label: capitalise(fit(clean(resolved))), pointsBack: false, statement: said };
+    const said = statement || SPEECH_ANYWHERE.test(resolved.replace(/"[^"]*"|“[^”]*”/gu, ' '));
+    return { label: capitalise(fit(clean(language === 'en' ? pastOfPerfect(resolved) : resolved))), pointsBack: false, statement: said };
   }
 }

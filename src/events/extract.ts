@@ -129,13 +129,14 @@ export function extractEvents(articles: readonly Article[], passages: readonly P
       const quoted = [...sentence.text.matchAll(QUOTATION)].map((m) => [m.index, m.index + m[0].length] as const);
       // A date inside a quotation is the speaker's, in the speaker's words: not a clause to label.
       const dates = findDates(sentence.text, anchor).filter((d) => !quoted.some(([s, e]) => d.start >= s && d.end <= e));
-      if (dates.length > 0) datedSentences.add(`${article.docId}:${sentence.index}`);
       const spans = dateExpressionSpans(sentence.text);
       const before = article.sentences[i - 1];
       const previous = before !== undefined && before.paragraph === sentence.paragraph ? before.text : undefined;
       for (const d of dates) {
         const clause = datedClause(sentence.text, d.start, d.end, { language, previous, dates: spans, personIn });
-        if (clause === null || labelProblem(clause.label, language) !== null) continue;
+        // A date of the report alone leaves the sentence an undated telling, which may join its event below.
+        if (clause?.onlyReported !== true) datedSentences.add(`${article.docId}:${sentence.index}`);
+        if (clause === null || clause.onlyReported === true || labelProblem(clause.label, language) !== null) continue;
         reports.push({
           article,
           passageId: passageOf(passages, article.docId, sentence.index),
