@@ -221,6 +221,22 @@ describe('people a player could believe', () => {
     for (const q of facing) for (const c of q.choices) expect(affiliation(c), `${c} for ${q.prompt}`).not.toBeNull();
   });
 
+  it('GIVEN a name paired with another (giữa ông ____ và ông Trump, Witkoff và ____) THEN it is never the blank: the partner gives it away', () => {
+    const prompts = Array.from({ length: 20 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who'] }).questions).flat().map((q) => q.prompt);
+    expect(prompts.length).toBeGreaterThan(0);
+    const paired = prompts.filter((p) => /____\s+(?:và|and)\s+(?:ông\s+)?\p{Lu}|\p{Lu}[\p{L}\p{M}]*\s+(?:và|and)\s+(?:ông\s+)?____/u.test(p));
+    expect(paired).toEqual([]);
+  });
+
+  it('GIVEN a surname as the answer (de Wit) THEN every choice is a surname: one format per question', async () => {
+    const news = await inputFor(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
+    const surnameOnly = (c: string): boolean => !c.includes(' ') || /^\p{Ll}/u.test(c);
+    const questions = Array.from({ length: 20 }, (_v, seed) => generateQuiz(news, { n: 20, seed, kinds: ['who'] }).questions).flat();
+    const bySurname = questions.filter((q) => surnameOnly(q.choices[q.answerIndex] ?? ''));
+    expect(bySurname.some((q) => (q.choices[q.answerIndex] ?? '').includes(' '))).toBe(true);
+    for (const q of bySurname) expect(q.choices.filter((c) => !surnameOnly(c)), q.prompt).toEqual([]);
+  });
+
   it('GIVEN the demo THEN a Russian\'s name blank or quotation is never offered an American, whatever the prompt says', () => {
     const people = buildPeopleIndex(demo.articles).people;
     const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;

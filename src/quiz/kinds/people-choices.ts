@@ -14,7 +14,8 @@ import type { QuizMaterial } from './types.js';
  * is no distractor for a quarterback).
  */
 export function otherPeople(m: QuizMaterial, answer: Person, answerText: string, docId: string, prompt: string, random: Random): string[] {
-  const short = !answerText.includes(' ');
+  // One format per question: a surname answer (`Lavrov`, `de Wit`) gets surnames, a full name full names.
+  const short = !answerText.includes(' ') || (answerText === surname(answer.name) && answerText !== answer.name);
   const related = m.relatedArticles(docId);
   const known = new Set(m.people.people.flatMap((p) => (p.affiliation === null ? [] : [p.affiliation])));
   const named = new Set(words(prompt).map(affiliationKey).flatMap((w) => [...known].filter((k) => sameAffiliation(k, w))));

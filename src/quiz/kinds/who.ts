@@ -11,6 +11,19 @@ import { otherPeople } from './people-choices.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
+/** A conjunction and a name on the other side of a blank (`giữa ông ____ và ông Trump`, `Witkoff and ____`). */
+const PAIRED_AFTER = /^\s+(?:và|and|cùng|với|&)\s+(?:(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)\s+)?\p{Lu}/u;
+const PAIRED_BEFORE = /\p{Lu}[\p{L}\p{M}]*\s+(?:và|and|cùng|với|&)\s+(?:(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)\s+)?$/u;
+
+/**
+ * Whether a name stands beside another in a pair (`cuộc gặp giữa ông Putin và ông Trump`, `đặc phái viên Witkoff
+ * và Kushner`): the partner gives the blank away to anyone who follows the story, and the pair's other side rules
+ * out half the distractors.
+ */
+function pairedWithName(sentence: string, at: { start: number; end: number }): boolean {
+  return PAIRED_AFTER.test(sentence.slice(at.end)) || PAIRED_BEFORE.test(sentence.slice(Math.max(0, at.start - 40), at.start).replace(/(?:ông|bà)\s+$/u, ''));
+}
+
 export const whoQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
@@ -21,7 +34,7 @@ export const whoQuestions: KindBuilder = (m) => {
         const own = mentions.filter((x) => x.person === person);
         // The office beside the blank (`Ngoại trưởng Nga ____`, `Foreign Minister ____`) fits one
         // choice only, as distractors are the story's other people, whatever their office.
-        if (own.some((x) => x.roleGiven) || own.some((x) => sentenceLeansBack(s.text, [p.docId], m, x))) continue;
+        if (own.some((x) => x.roleGiven) || own.some((x) => sentenceLeansBack(s.text, [p.docId], m, x) || pairedWithName(s.text, x))) continue;
         const answer = own.map((x) => x.text).sort((a, b) => b.length - a.length)[0] ?? person.name;
         const factKey = `who:${person.name}:${p.docId}:${s.index}`;
         out.push({
