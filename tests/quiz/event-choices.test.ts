@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingEvent } from '../../src/events/types.js';
-import { choosable, nearbyPeriods, unnamedSubject, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
+import { choosable, nearbyPeriods, unnamedSubject, withinArticleYears, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
 import { periodsOverlap } from '../../src/events/period.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { leansOnPrevious } from '../../src/quiz/kinds/sentence-window.js';
@@ -90,5 +90,27 @@ describe('which events a quiz may offer as a choice', () => {
     const near = nearbyPeriods(span, seededRandom('s'), 2014);
     expect(near.length).toBeGreaterThanOrEqual(3);
     expect(near.filter((p) => periodsOverlap(p, span))).toEqual([]);
+  });
+});
+
+describe('the years a date choice may take', () => {
+  const dated = (date: string, precision: BriefingEvent['precision'], docId: string): BriefingEvent => ({ date, precision, citations: [{ docId }] }) as unknown as BriefingEvent;
+  // An article on a programme that began in 1963, told to 2016; another on an older subject.
+  const m = { allEvents: [dated('1963', 'year', 'show'), dated('1970', 'decade', 'show'), dated('2016', 'year', 'show'), dated('1920', 'decade', 'old')], articles: [] };
+
+  it('GIVEN a decade before its article\'s first date THEN no choice; GIVEN one within its years THEN a choice', () => {
+    expect(withinArticleYears({ value: '1940', precision: 'decade' }, 'show', m)).toBe(false);
+    expect(withinArticleYears({ value: '1950', precision: 'decade' }, 'show', m)).toBe(false);
+    expect(withinArticleYears({ value: '1960', precision: 'decade' }, 'show', m)).toBe(true);
+    expect(withinArticleYears({ value: '1990', precision: 'decade' }, 'show', m)).toBe(true);
+    expect(withinArticleYears({ value: '2020', precision: 'decade' }, 'show', m)).toBe(false);
+    expect(withinArticleYears({ value: '1940', precision: 'decade' }, 'old', m)).toBe(false);
+    expect(withinArticleYears({ value: '1920', precision: 'decade' }, 'old', m)).toBe(true);
+  });
+
+  it('GIVEN a year outside its article\'s years THEN no choice; a day THEN always (a story\'s weeks)', () => {
+    expect(withinArticleYears({ value: '1962', precision: 'year' }, 'show', m)).toBe(false);
+    expect(withinArticleYears({ value: '1964', precision: 'year' }, 'show', m)).toBe(true);
+    expect(withinArticleYears({ value: '1950-03-02', precision: 'day' }, 'show', m)).toBe(true);
   });
 });

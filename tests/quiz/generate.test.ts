@@ -160,6 +160,8 @@ describe('questions a player can read', () => {
           // 1562 and a hurricane of 1999 are eras apart; 1562 and 1565 are not.
           expect(Math.abs(Number(o?.date.slice(0, 4)) - year), `${c} beside ${answer.date}`).toBeLessThanOrEqual(Math.max(answer.precision === 'decade' ? 50 : 15, (2015 - year) / 4) + 10);
           expect(rank[o?.precision ?? 'century'], c).toBeLessThanOrEqual(Math.max(rank[answer.precision], rank.month));
+          // A decade is a trend or an era: single years beside it stand out by their kind.
+          if (answer.precision === 'decade') expect(o?.precision, c).toBe('decade');
         }
       }
     }

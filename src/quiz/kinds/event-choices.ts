@@ -45,6 +45,25 @@ export function nearbyPeriods(p: Period, random: Random, latestYear: number): Pe
     .filter((x) => !periodsOverlap(x, p) && Number(x.value.slice(0, 4)) > 0 && (!wide || Number(x.value.slice(0, 4)) <= Math.max(latestYear, Number(p.value.slice(0, 4)))));
 }
 
+/** The scale of a period in years: a decade's or a century's start is counted in its own steps. */
+const SCALE_YEARS = { year: 1, decade: 10, century: 100 } as const;
+
+/**
+ * Whether a period of a year or coarser lies within the years its article's dates span (its events and its
+ * own date), on the period's scale: no `the 1940s` for a programme whose article starts in 1963, no year
+ * after the article's last. Days and months are a story's weeks, which `nearbyPeriods` keeps near already.
+ */
+export function withinArticleYears(p: Period, docId: string, m: Pick<QuizMaterial, 'allEvents' | 'articles'>): boolean {
+  if (p.precision === 'day' || p.precision === 'month') return true;
+  const scale = SCALE_YEARS[p.precision];
+  const own = m.allEvents.filter((e) => e.citations.some((c) => c.docId === docId)).flatMap((e) => [Number(e.date.slice(0, 4)), Number((e.until ?? e.date).slice(0, 4))]);
+  const published = m.articles.find((a) => a.docId === docId)?.date;
+  const years = [...own, ...(published === null || published === undefined ? [] : [Number(published.slice(0, 4))])];
+  if (years.length === 0) return true;
+  const start = Number(p.value.slice(0, 4));
+  return start >= Math.floor(Math.min(...years) / scale) * scale && start <= Math.max(...years);
+}
+
 /** Whether a period starts after the briefing's latest article: it is still ahead of the reader. */
 export function isAhead(p: Period, latestDate: string | null): boolean {
   return latestDate !== null && periodDays(p)[0] > latestDate;

@@ -22,7 +22,9 @@ export const whatQuestions: KindBuilder = (m) =>
       build: (r) => {
         const source = m.sourceOf(cite.passageId, cite.sentence);
         const period = eventPeriod(e);
-        const near = eventsBeside(m, e, ahead, (o) => !periodsOverlap(eventPeriod(o), period));
+        // For a decade or a century, a trend or an era, only others of its precision: a single year's happening beside it stands out by its kind.
+        const wide = period.precision === 'decade' || period.precision === 'century';
+        const near = eventsBeside(m, e, ahead, (o) => !periodsOverlap(eventPeriod(o), period) && (!wide || o.precision === period.precision));
         const others = shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices), r).map((o) => o.label);
         const arranged = arrangeChoices(e.label, others, r);
         if (source === null || arranged === null) return null;

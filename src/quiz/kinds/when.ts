@@ -1,9 +1,9 @@
-/** "When did this happen?": an event's label, four periods at its precision, all past or all still ahead like the answer. */
+/** "When did this happen?": an event's label, four periods at its precision within its article's years, all past or all still ahead like the answer. */
 import { eventPeriod } from '../../events/period.js';
 import { text } from '../../messages/index.js';
 import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
-import { choosable, isAhead, nearbyPeriods } from './event-choices.js';
+import { choosable, isAhead, nearbyPeriods, withinArticleYears } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whenQuestions: KindBuilder = (m) =>
@@ -20,7 +20,7 @@ export const whenQuestions: KindBuilder = (m) =>
         const source = m.sourceOf(cite.passageId, cite.sentence);
         const period = eventPeriod(e);
         const answer = formatPeriod(period, m.lang);
-        const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).filter((p) => isAhead(p, m.latestDate) === ahead).map((p) => formatPeriod(p, m.lang)), r);
+        const arranged = arrangeChoices(answer, nearbyPeriods(period, r, m.latestYear).filter((p) => isAhead(p, m.latestDate) === ahead && withinArticleYears(p, cite.docId, m)).map((p) => formatPeriod(p, m.lang)), r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, ahead ? 'questionWhenAhead' : 'questionWhen', { event: e.label });
         const explanation = text(m.lang, 'questionAccordingTo', { ...m.citedAs(cite.docId), says: `"${e.dateText}" → ${answer}.` });
