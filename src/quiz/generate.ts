@@ -10,6 +10,8 @@ import { KIND_BUILDERS } from './kinds/index.js';
 import type { QuizMaterial } from './kinds/types.js';
 import { quizMaterial, type QuizInput } from './material.js';
 import type { BriefingEvent } from '../events/types.js';
+import { choiceLabel } from './kinds/event-choices.js';
+import type { Language } from '../text/index.js';
 import { containment, shingles } from '../text/index.js';
 import { seededRandom, shuffled } from './random.js';
 import { QUIZ_TUNING } from './tuning.js';
@@ -48,14 +50,14 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
 }
 
 /**
- * Every sentence and label of an event, to the sentences of all the articles that report it: a question
+ * Every sentence and label (and choice label) of an event, to the sentences of all the articles that report it: a question
  * that shows one of them shows the happening, however another outlet words it.
  */
-function eventTellings(events: readonly BriefingEvent[]): Map<string, string[]> {
+function eventTellings(events: readonly BriefingEvent[], lang: Language): Map<string, string[]> {
   const tellings = new Map<string, string[]>();
   for (const e of events) {
     const sentences = [...new Set(e.citations.map((c) => c.sentence))];
-    for (const key of [e.label, e.sentence, ...sentences]) tellings.set(key, [...new Set([...(tellings.get(key) ?? []), ...sentences])]);
+    for (const key of [e.label, choiceLabel(e.label, lang), e.sentence, ...sentences]) tellings.set(key, [...new Set([...(tellings.get(key) ?? []), ...sentences])]);
   }
   return tellings;
 }
@@ -82,7 +84,7 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
       return seen.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
     });
   const shownHere: Array<Set<string>> = [];
-  const tellings = eventTellings(material.allEvents);
+  const tellings = eventTellings(material.allEvents, material.lang);
   // Kinds that had a question to ask but left it out for showing what was shown already.
   const shownBefore = new Set<QuestionKind>();
   let usedUp = false;

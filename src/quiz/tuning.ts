@@ -76,6 +76,11 @@ export const QUIZ_TUNING = {
    * about six English words; Vietnamese words are syllables, about one and a half per English word.
    */
   quoteMinWords: { en: 6, vi: 10 },
+  /**
+   * Characters at most of an event label offered as a choice, when an opening of it reads alone: two lines
+   * of a phone's Discord message (about 45 characters each); a news lead sentence (140 and more) fills a screen.
+   */
+  choiceMaxChars: 90,
   /** A longer quotation makes a prompt a player cannot read within the countdown. */
   quoteMaxChars: 220,
   /**

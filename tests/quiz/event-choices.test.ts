@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingEvent } from '../../src/events/types.js';
-import { choosable, nearbyPeriods, unnamedSubject, withinArticleYears, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
+import { choiceLabel, choosable, nearbyPeriods, unnamedSubject, withinArticleYears, type LabelReading } from '../../src/quiz/kinds/event-choices.js';
 import { periodsOverlap } from '../../src/events/period.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { leansOnPrevious } from '../../src/quiz/kinds/sentence-window.js';
@@ -112,5 +112,20 @@ describe('the years a date choice may take', () => {
     expect(withinArticleYears({ value: '1962', precision: 'year' }, 'show', m)).toBe(false);
     expect(withinArticleYears({ value: '1964', precision: 'year' }, 'show', m)).toBe(true);
     expect(withinArticleYears({ value: '1950-03-02', precision: 'day' }, 'show', m)).toBe(true);
+  });
+});
+
+describe('an event label as a choice', () => {
+  it('GIVEN a news lead sentence longer than a phone\'s two lines THEN its longest opening that reads alone, cut before a preposition or conjunction', () => {
+    const lead = 'Dutch police arrested two men in Rotterdam in connection with the theft of four paintings from the Verholt Museum of Art in Lindmark';
+    const short = choiceLabel(lead, 'en');
+    expect(short).toBe('Dutch police arrested two men in Rotterdam in connection with the theft of four paintings');
+    expect(short.length).toBeLessThanOrEqual(90);
+  });
+
+  it('GIVEN a short label, or a long one no opening of which reads alone THEN it stays whole', () => {
+    expect(choiceLabel('The Verholt Museum of Art reopened', 'en')).toBe('The Verholt Museum of Art reopened');
+    const unbroken = 'Representatives of the seventeen northern provinces ratified the long-negotiated Confederation Charter unanimously yesterday evening';
+    expect(choiceLabel(unbroken, 'en')).toBe(unbroken);
   });
 });

@@ -1,9 +1,9 @@
 /** What the event kinds (when, what, which came first) share: periods near an event's, at its precision. */
 import { eventPeriod, periodDays, periodsOverlap, type Period } from '../../events/period.js';
-import { pointsBack } from '../../events/label.js';
+import { labelProblem, pointsBack } from '../../events/label.js';
 import { dateExpressionSpans } from '../../events/dates.js';
 import type { BriefingEvent } from '../../events/types.js';
-import { words } from '../../text/index.js';
+import { words, type Language } from '../../text/index.js';
 import { shuffled, type Random } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
 import type { QuizMaterial } from './types.js';
@@ -43,6 +43,22 @@ export function nearbyPeriods(p: Period, random: Random, latestYear: number): Pe
   return shuffled(steps, random)
     .map((k) => shifted(p, k))
     .filter((x) => !periodsOverlap(x, p) && Number(x.value.slice(0, 4)) > 0 && (!wide || Number(x.value.slice(0, 4)) <= Math.max(latestYear, Number(p.value.slice(0, 4)))));
+}
+
+/** Where a long label may end: before a comma, a conjunction or a preposition that adds to a complete clause. */
+const LABEL_CUT = /,\s|\s(?=(?:and|while|as|after|before|in|at|on|from|with|for|to|worth|during|over|và|tại|ở|với|sau khi|trước khi|để|trong|nhằm|khi|từ)\s)/gu;
+
+/**
+ * An event label as a choice reads on a phone: whole when short; else its longest opening, cut before a comma,
+ * conjunction or preposition, that is still a label a person understands alone (`Dutch police arrested two
+ * men in Rotterdam in connection with the theft of four paintings` for the lead sentence that goes on to
+ * name the museum and the town); whole when no opening is.
+ */
+export function choiceLabel(label: string, lang: Language): string {
+  if (label.length <= QUIZ_TUNING.choiceMaxChars) return label;
+  const cuts = [...label.matchAll(LABEL_CUT)].map((c) => c.index).filter((at) => at <= QUIZ_TUNING.choiceMaxChars).sort((a, b) => b - a);
+  const fits = cuts.map((at) => label.slice(0, at).trim()).find((part) => labelProblem(part, lang) === null);
+  return fits ?? label;
 }
 
 /** The scale of a period in years: a decade's or a century's start is counted in its own steps. */

@@ -5,7 +5,7 @@ import { periodPhrase } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
-import { choosable, eventsBeside, isAhead } from './event-choices.js';
+import { choiceLabel, choosable, eventsBeside, isAhead } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 export const whatQuestions: KindBuilder = (m) =>
@@ -25,8 +25,8 @@ export const whatQuestions: KindBuilder = (m) =>
         // For a decade or a century, a trend or an era, only others of its precision: a single year's happening beside it stands out by its kind.
         const wide = period.precision === 'decade' || period.precision === 'century';
         const near = eventsBeside(m, e, ahead, (o) => !periodsOverlap(eventPeriod(o), period) && (!wide || o.precision === period.precision));
-        const others = shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices), r).map((o) => o.label);
-        const arranged = arrangeChoices(e.label, others, r);
+        const others = shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices), r).map((o) => choiceLabel(o.label, m.lang));
+        const arranged = arrangeChoices(choiceLabel(e.label, m.lang), others, r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, ahead ? 'questionWhatAhead' : 'questionWhat', { when: periodPhrase(period, m.lang) });
         return { kind: 'what', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { ...m.citedAs(cite.docId), says: `${e.label}.` }), source, factKey };

@@ -6,7 +6,7 @@ import { formatPeriod } from '../../text/index.js';
 import { arrangeChoices } from '../choices.js';
 import { shuffled } from '../random.js';
 import { QUIZ_TUNING } from '../tuning.js';
-import { choosable, eventsBeside, isAhead } from './event-choices.js';
+import { choiceLabel, choosable, eventsBeside, isAhead } from './event-choices.js';
 import type { KindBuilder } from './types.js';
 
 const start = (e: BriefingEvent): string => periodDays(eventPeriod(e))[0];
@@ -43,9 +43,9 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       const cite = first?.citations[0];
       const source = cite === undefined ? null : m.sourceOf(cite.passageId, cite.sentence);
       if (first === undefined || source === null) return null;
-      const arranged = arrangeChoices(first.label, picked.filter((e) => e !== first).map((e) => e.label), r);
+      const arranged = arrangeChoices(choiceLabel(first.label, m.lang), picked.filter((e) => e !== first).map((e) => choiceLabel(e.label, m.lang)), r);
       if (arranged === null) return null;
-      const dates = inOrder.map((e) => `${formatPeriod(eventPeriod(e), m.lang)}: ${e.label}`).join(' | ');
+      const dates = inOrder.map((e) => `${formatPeriod(eventPeriod(e), m.lang)}: ${choiceLabel(e.label, m.lang)}`).join(' | ');
       return { kind: 'which_first', prompt: text(m.lang, 'questionWhichFirst'), ...arranged, explanation: dates, source, factKey: `order:${first.id}` };
     },
   }));
