@@ -41,6 +41,8 @@ describe('sentences and labels that lean on the text before them', () => {
   it('GIVEN a label ending on an object nothing names THEN it leans back; ending on an adverbial THEN it does not', () => {
     expect(labelLeansBack('Trevor Martin played the role in Doctor Who and the Daleks', ['huguenot'], reading)).toBe(false);
     expect(labelLeansBack('Trevor Martin played the role', ['huguenot'], reading)).toBe(true);
+    expect(labelLeansBack('René Goulaine de Laudonnière established the first European settlement', ['huguenot'], reading)).toBe(true);
+    expect(labelLeansBack('Laudonnière established the first European settlement in Florida', ['huguenot'], reading)).toBe(false);
     expect(labelLeansBack('The museum was closed for three weeks after the raid', ['museum'], reading)).toBe(false);
   });
 });

@@ -8,8 +8,11 @@
 import { STOPWORDS, words } from '../../text/index.js';
 import type { LabelReading } from './event-choices.js';
 
-/** An English `the` and the common words after it, as far as a word that cannot be in the noun phrase. */
-const EN_DEFINITE = /(?<![\p{L}\p{M}])[Tt]he((?:\s+[\p{Ll}\d][\p{Ll}\p{M}\d'’-]*)+)/gu;
+/**
+ * An English `the` and the common words after it (a nationality among them: `the first European settlement`),
+ * as far as a word that cannot be in the noun phrase.
+ */
+const EN_DEFINITE = /(?<![\p{L}\p{M}])[Tt]he((?:\s+(?:[\p{Ll}\d][\p{Ll}\p{M}\d'’-]*|\p{Lu}\p{Ll}+(?:an|ean|ish|ese|ic)(?=\s+\p{Ll})))+)/gu;
 /**
  * What after a noun phrase says which one it is: `the role of …`, `the settlement that …`, `the men
  * arrested in …`, `the first quarterback ever to …`, `the settlement, Fort Caroline`, `the river (…)`, `the settlement in Virginia`,
