@@ -12,6 +12,8 @@ import { quizMaterial, type QuizInput } from './material.js';
 import type { BriefingEvent } from '../events/types.js';
 import { choiceLabel } from './kinds/event-choices.js';
 import type { Language } from '../text/index.js';
+import { numberFactKey, numbersIn } from './numbers.js';
+import { dateExpressionSpans } from '../events/dates.js';
 import { containment, shingles } from '../text/index.js';
 import { seededRandom, shuffled } from './random.js';
 import { QUIZ_TUNING } from './tuning.js';
@@ -42,8 +44,8 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
   // What a recent game in this channel showed (its sentences, event choices and their retellings, or another
   // outlet's rewording of them: the same wire copy) is not asked again; nor is what an earlier question of
   // this quiz showed, whose reveal would answer it. When recent games have shown everything, the game starts over.
-  const fresh = build(material, kinds, n, seed, (request.avoid ?? []).map((a) => shingles(a)), checkContext);
-  const made = fresh.questions.length === 0 && (request.avoid ?? []).length > 0 ? { ...build(material, kinds, n, seed, [], checkContext), startedOver: true } : { ...fresh, startedOver: false };
+  const fresh = build(material, kinds, n, seed, shownOf(request.avoid ?? [], material.lang), checkContext);
+  const made = fresh.questions.length === 0 && (request.avoid ?? []).length > 0 ? { ...build(material, kinds, n, seed, shownOf([], material.lang), checkContext), startedOver: true } : { ...fresh, startedOver: false };
   const { questions, thin, usedUp, startedOver } = made;
   const short = questions.length < n || thin.length > 0 || startedOver;
   return short ? { seed, questions, shortfall: { asked: n, kinds: thin, ...(usedUp ? { usedUp } : {}), ...(startedOver ? { startedOver } : {}) } } : { seed, questions };
@@ -62,6 +64,21 @@ function eventTellings(events: readonly BriefingEvent[], lang: Language): Map<st
   return tellings;
 }
 
+/** What questions showed: their texts' word triples, and the figures they printed (`38 million euros`, as a fill-in's fact). */
+interface Shown {
+  texts: Array<Set<string>>;
+  numbers: Set<string>;
+}
+
+/** The key a figure has as a "how many" fact (`numberFactKey`) for every figure of the texts. */
+function figuresIn(texts: readonly string[], lang: Language): string[] {
+  return texts.flatMap((t) => numbersIn(t, lang, dateExpressionSpans(t)).map((x) => numberFactKey(x)));
+}
+
+function shownOf(texts: readonly string[], lang: Language): Shown {
+  return { texts: texts.map((t) => shingles(t)), numbers: new Set(figuresIn(texts, lang)) };
+}
+
 interface Built {
   questions: QuizQuestion[];
   /** Kinds with no question, nothing left to try and nothing left out for having been shown: the briefing has no material for them. */
@@ -70,7 +87,7 @@ interface Built {
   usedUp: boolean;
 }
 
-function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number, seed: string, avoided: ReadonlyArray<Set<string>>, checkContext: CheckContext): Built {
+function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number, seed: string, avoided: Shown, checkContext: CheckContext): Built {
   const random = seededRandom(seed);
   const structural = QUESTION_RULES.filter((r) => STRUCTURAL_RULES.includes(r.id));
   // Round-robin over the kinds in a seeded order, each kind's candidates shuffled.
@@ -78,12 +95,14 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
   const questions: QuizQuestion[] = [];
   const facts = new Set<string>();
   const sentences = new Set<string>();
-  const overlaps = (texts: readonly string[], seen: ReadonlyArray<Set<string>>): boolean =>
+  // A question shows what was shown when a text of it is one shown (or its rewording), or when it asks a figure printed before.
+  const overlaps = (q: QuizQuestion, texts: readonly string[], seen: Shown): boolean =>
+    (q.kind === 'how_many' && seen.numbers.has(q.factKey)) ||
     texts.some((t) => {
       const own = shingles(t);
-      return seen.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
+      return seen.texts.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
     });
-  const shownHere: Array<Set<string>> = [];
+  const shownHere = shownOf([], material.lang);
   const tellings = eventTellings(material.allEvents, material.lang);
   // Kinds that had a question to ask but left it out for showing what was shown already.
   const shownBefore = new Set<QuestionKind>();
@@ -104,11 +123,11 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
         const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built, ...(retold.length > 0 ? { retold } : {}) };
         if (questionProblems(question, checkContext, structural).length > 0) continue;
         const shows = shownTexts(question);
-        if (overlaps(shows, shownHere)) {
+        if (overlaps(question, shows, shownHere)) {
           shownBefore.add(kind);
           continue;
         }
-        if (overlaps(shows, avoided)) {
+        if (overlaps(question, shows, avoided)) {
           shownBefore.add(kind);
           usedUp = true;
           continue;
@@ -116,7 +135,8 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
         facts.add(candidate.factKey);
         facts.add(built.factKey);
         sentences.add(sentenceKey);
-        shownHere.push(...shows.map((t) => shingles(t)));
+        shownHere.texts.push(...shows.map((t) => shingles(t)));
+        for (const figure of figuresIn(shows, material.lang)) shownHere.numbers.add(figure);
         questions.push(question);
         break;
       }

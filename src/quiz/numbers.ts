@@ -72,6 +72,11 @@ const NUMBER = /(?<![\p{L}\p{N}.,:/-])\d+(?:[.,]\d+)*(?![\p{N}]|[.,:/]\d|\p{L})/
  * Numbers in `sentence` that count something named right after them (a unit or noun), outside the
  * spans given (dates), not after a capitalised word (`Apollo 11`, `Hình 3.20`), and not a year.
  */
+/** The fact a figure is (`number:38million:euros`): one "how many" question per figure, and none once a question has printed it. */
+export function numberFactKey(n: Pick<NumberMention, 'form' | 'suffix' | 'unit'>): string {
+  return `number:${n.form.value}${n.suffix}:${n.unit}`;
+}
+
 export function numbersIn(sentence: string, lang: Language, skip: ReadonlyArray<readonly [number, number]>): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of sentence.matchAll(NUMBER)) {

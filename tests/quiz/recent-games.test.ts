@@ -68,6 +68,18 @@ describe('a channel\'s consecutive games', () => {
     expect(next.questions.filter((q) => others.includes(q.source.sentence))).toEqual([]);
   });
 
+  it('GIVEN a figure a recent game printed (a choice "… worth 38 million euros …") THEN no game asks it as a number: it was shown', async () => {
+    const { articles } = await loadCorpus(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
+    const passages = chunkCorpus(articles);
+    const news = { articles, passages, events: extractEvents(articles, passages) };
+    const figure = (q: QuizQuestion): string => q.choices[q.answerIndex] ?? '';
+    const asked = Array.from({ length: 10 }, (_v, seed) => generateQuiz(news, { n: 20, seed, kinds: ['how_many'] }).questions).flat();
+    expect(asked.some((q) => figure(q) === '38 million')).toBe(true);
+    const avoid = ['Four paintings worth 38 million euros were cut from their frames'];
+    const after = Array.from({ length: 10 }, (_v, seed) => generateQuiz(news, { n: 20, seed, kinds: ['how_many'], avoid }).questions).flat();
+    expect(after.filter((q) => figure(q) === '38 million').map((q) => q.prompt)).toEqual([]);
+  });
+
   it('GIVEN the sentences of the games before THEN the next game asks about others while the briefing has others', () => {
     const first = generateQuiz(wiki, { n: 10, seed: 'a' });
     const asked = first.questions.map((q) => q.source.sentence);

@@ -5,7 +5,7 @@ import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import { text } from '../../messages/index.js';
 import { readNumber, words, writeNumber, type Language } from '../../text/index.js';
-import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numbersIn } from '../numbers.js';
+import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numberFactKey, numbersIn } from '../numbers.js';
 import { unnamedSubject } from './event-choices.js';
 import { sentenceLeansBack } from './referents.js';
 import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
@@ -31,7 +31,7 @@ export const howManyQuestions: KindBuilder = (m) => {
       if (derivableFromOthers(numbers, s.text)) continue;
       for (const n of numbers) {
         if (convertedBeside(s.text, n.start, n.end) || boundedBefore(s.text, n.start) || sentenceLeansBack(s.text, [p.docId], m, n)) continue;
-        const factKey = `number:${n.form.value}${n.suffix}:${n.unit}`;
+        const factKey = numberFactKey(n);
         out.push({
           kind: 'how_many',
           factKey,
