@@ -1,9 +1,11 @@
 /**
- * Sentence embeddings with transformers.js behind LangChain's Embeddings interface. Imported only
- * when a model can be loaded (embedding-model.ts decides), since transformers.js brings
+ * Sentence embeddings with transformers.js behind LangChain's Embeddings interface, the model
+ * running on a thread of its own (embed-thread.mjs). Imported only when a model can be loaded
+ * (embedding-model.ts decides), since that thread imports transformers.js, which brings
  * onnxruntime and sharp with it.
  */
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { Embeddings } from '@langchain/core/embeddings';
 import { defaultPrefixes, type EmbedderOptions } from './embedding-model.js';
 
@@ -90,14 +92,6 @@ export class TransformersEmbeddings extends Embeddings {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * One forward pass spread over `threads` cores (onnxruntime's default uses one core here), its
  * worker threads sleeping between operators instead of spinning: spinning holds the cores the
@@ -114,25 +108,72 @@ export function sessionOptions(threads: number) {
 /** Give up loading a model after this long (a stalled download must not hang the bot). */
 const MODEL_LOAD_TIMEOUT_MS = 120_000;
 
-/** Loads the model with transformers.js; throws when it cannot. */
+type ThreadReply =
+  | { ready: true }
+  | { failed: string }
+  | { id: number; data: Float32Array; dims: number[]; mask: BigInt64Array }
+  | { id: number; error: string };
+
+/**
+ * The model on a thread of its own (embed-thread.mjs: onnxruntime runs a forward pass on the
+ * thread that asks for it): `encode` posts the texts there and pools the token vectors it gets
+ * back. The thread keeps the process alive only while a request is pending. Resolves once the
+ * model is loaded; rejects with the reason it could not be, the thread stopped.
+ */
+function threadEncoder(options: EmbedderOptions): Promise<Encoder> {
+  const worker = new Worker(new URL('./embed-thread.mjs', import.meta.url), {
+    workerData: { modelId: options.modelId, modelsDir: options.modelsDir, dtype: options.dtype, allowDownload: options.allowDownload, sessionOptions: sessionOptions(options.threads ?? availableParallelism()) },
+  });
+  const pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  let stopped: Error | null = null;
+  const encode: Encoder = (texts) => {
+    if (stopped !== null) return Promise.reject(stopped);
+    return new Promise((resolve, reject) => {
+      const id = next++;
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, texts });
+    });
+  };
+  const settle = (id: number, outcome: { vectors: number[][] } | { error: Error }): void => {
+    const job = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    if ('vectors' in outcome) job?.resolve(outcome.vectors);
+    else job?.reject(outcome.error);
+  };
+  return new Promise<Encoder>((resolve, reject) => {
+    const stop = (error: Error): void => {
+      stopped ??= error;
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+      reject(error);
+    };
+    worker.on('message', (reply: ThreadReply) => {
+      if ('ready' in reply) {
+        clearTimeout(timer);
+        worker.unref();
+        resolve(encode);
+      } else if ('failed' in reply) {
+        stop(new Error(reply.failed));
+        void worker.terminate();
+      } else if ('error' in reply) settle(reply.id, { error: new Error(reply.error) });
+      else settle(reply.id, { vectors: meanPoolNormalized(reply.data, reply.dims, reply.mask) });
+    });
+    worker.on('error', stop);
+    worker.on('exit', () => stop(new Error('the embedding thread stopped')));
+    const timer = setTimeout(() => {
+      stop(new Error(`no model within ${MODEL_LOAD_TIMEOUT_MS / 1000} s`));
+      void worker.terminate();
+    }, MODEL_LOAD_TIMEOUT_MS);
+  });
+}
+
+/** Loads the model with transformers.js on a thread of its own; throws when it cannot. */
 export async function createEmbedder(options: EmbedderOptions): Promise<TransformersEmbeddings> {
   const { modelId } = options;
-  const transformers = await import('@huggingface/transformers');
-  transformers.env.localModelPath = options.modelsDir.endsWith('/') ? options.modelsDir : `${options.modelsDir}/`;
-  transformers.env.cacheDir = options.modelsDir;
-  transformers.env.allowLocalModels = true;
-  transformers.env.allowRemoteModels = options.allowDownload;
-  const extractor = await withTimeout(
-    transformers.pipeline('feature-extraction', modelId, { dtype: options.dtype, session_options: sessionOptions(options.threads ?? availableParallelism()) }),
-    MODEL_LOAD_TIMEOUT_MS,
-  );
-  const encode: Encoder = async (texts) => {
-    const inputs = extractor.tokenizer(texts, { padding: true, truncation: true }) as { attention_mask: { data: ArrayLike<bigint> } };
-    const outputs = (await extractor.model(inputs)) as Record<string, { data: Float32Array; dims: number[] } | undefined>;
-    const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
-    if (hidden === undefined) throw new Error('the model has no token embeddings output');
-    return meanPoolNormalized(hidden.data, hidden.dims, inputs.attention_mask.data);
-  };
+  const encode = await threadEncoder(options);
   const dimensions = (await encode(['probe']))[0]?.length ?? 0;
   if (dimensions === 0) throw new Error('the model returned empty embeddings');
   const defaults = defaultPrefixes(modelId);

@@ -72,8 +72,11 @@ describe('the tiny shipped model through transformers.js', () => {
   });
 
   it('GIVEN passages of mixed lengths THEN the vectors are the ones the transformers.js pipeline gives each passage alone', async () => {
-    const { pipeline } = await import('@huggingface/transformers');
+    const { env, pipeline } = await import('@huggingface/transformers');
     const embedder = (await loadEmbedder({ modelId: TINY_MODEL_ID, dtype: 'q8', modelsDir: FIXTURE_MODELS_DIR, allowDownload: false })).embedder!;
+    // The embedder runs the model on a thread of its own: this process's transformers.js is set up here.
+    env.localModelPath = `${FIXTURE_MODELS_DIR}/`;
+    env.allowRemoteModels = false;
     const extractor = await pipeline('feature-extraction', TINY_MODEL_ID, { dtype: 'q8' });
     const texts = ['Nga', 'Điện Kremlin bác bỏ tin đồn về cuộc gặp', 'Mỹ và Ukraine', 'hội đàm tại Moskva kéo dài năm giờ, không có thỏa hiệp nào được đưa ra'];
     const alone = await Promise.all(texts.map(async (t) => ((await extractor([t], { pooling: 'mean', normalize: true })).tolist() as number[][])[0]));
