@@ -15,7 +15,7 @@ import { INGEST_RULES_VERSION } from '../corpus/parse.js';
 import type { IngestReport } from './types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { TransformersEmbeddings } from './embedder.js';
-import { deserializeStore, serializeStore } from './document-store.js';
+import { openStore, serializeStore } from './document-store.js';
 import { LexicalIndex } from './lexical.js';
 import { fileChecks, type FileCheck, type FileChecks } from './file-checks.js';
 import { currentGeneration, withIndexWriter, writeDurably, type IndexWriteStep, type IndexWriter } from './index-folder.js';
@@ -46,8 +46,9 @@ export interface IndexManifest {
 export interface StoredIndex {
   dir: string;
   manifest: IndexManifest;
+  /** Articles and passages of a loaded index are built on first use (document-store.ts): a question needs a few. */
   articles: ReadonlyMap<string, Article>;
-  passages: readonly Passage[];
+  readonly passages: readonly Passage[];
   passageMap: ReadonlyMap<string, Passage>;
   lexical: LexicalIndex;
   vectors: VectorStore | null;
@@ -108,13 +109,23 @@ export async function isIndexCurrent(index: StoredIndex, corpusDir: string, opti
   return sameRecord(index.manifest.sourceFiles, await corpusFingerprints(corpusDir, options));
 }
 
-function makeStoredIndex(dir: string, manifest: IndexManifest, articles: Article[], passages: Passage[], lexical: LexicalIndex, vectors: VectorStore | null): StoredIndex {
+/** The articles and passages an index holds, by id. */
+interface IndexDocuments {
+  articles: ReadonlyMap<string, Article>;
+  /** Read once the index is made (a getter may build them on first use). */
+  readonly passages: readonly Passage[];
+  passageMap: ReadonlyMap<string, Passage>;
+}
+
+function makeStoredIndex(dir: string, manifest: IndexManifest, documents: IndexDocuments, lexical: LexicalIndex, vectors: VectorStore | null): StoredIndex {
   return {
     dir,
     manifest,
-    articles: new Map(articles.map((a) => [a.docId, a])),
-    passages,
-    passageMap: new Map(passages.map((p) => [p.id, p])),
+    articles: documents.articles,
+    get passages() {
+      return documents.passages;
+    },
+    passageMap: documents.passageMap,
     lexical,
     vectors,
     vectorSearch(embedder) {
@@ -246,11 +257,11 @@ async function loadVerified(dir: string, manifest: IndexManifest): Promise<Store
     const storeFile = later(readListed(dir, FILES.store, manifest, checks));
     const lexicalFile = later(readListed(dir, FILES.lexical, manifest, checks));
     const [{ data: storeData, verified: storeVerified }, { data: lexicalData, verified: lexicalVerified }] = await Promise.all([storeFile, lexicalFile]);
-    const store = parseListed(dir, FILES.store, storeData, deserializeStore);
+    const store = parseListed(dir, FILES.store, storeData, openStore);
     const lexical = parseListed(dir, FILES.lexical, lexicalData, (data) => LexicalIndex.deserialize(data));
     await storeVerified;
     await lexicalVerified;
-    return makeStoredIndex(dir, manifest, store.articles, store.passages, lexical, await vectors);
+    return makeStoredIndex(dir, manifest, store, lexical, await vectors);
   } finally {
     await checks.close();
   }
@@ -369,7 +380,7 @@ async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ 
   await writeListed(generation, FILES.manifest, JSON.stringify(manifest, null, 2), writer);
   await writer.commit(generation);
 
-  const index = makeStoredIndex(generation, manifest, articles, passages, lexical, vectors);
+  const index = makeStoredIndex(generation, manifest, { articles: new Map(articles.map((a) => [a.docId, a])), passages, passageMap: new Map(passages.map((p) => [p.id, p])) }, lexical, vectors);
   const report: IngestReport = {
     articles: articles.length, passages: passages.length, added, changed, removed, unchanged, embedded,
     mode: embedder === null ? 'lexical' : 'hybrid', warnings: reportWarnings, millis: Date.now() - started,
