@@ -99,10 +99,19 @@ async function benchModel(): Promise<BenchModel> {
   return { modelId: RANDOM_E5_MODEL_ID, modelsDir: config.modelsDir, kind: 'random weights, multilingual-e5-small architecture' };
 }
 
+/**
+ * This process's transformers.js, which the tokenizer count and the peer's embeddings use, set to
+ * read the model from MODELS_DIR (Briefbot's embedder sets up its own on its thread).
+ */
+async function localTransformers(model: BenchModel): Promise<typeof import('@huggingface/transformers')> {
+  const transformers = await import('@huggingface/transformers');
+  transformers.env.localModelPath = `${model.modelsDir}/`;
+  transformers.env.allowRemoteModels = false;
+  return transformers;
+}
+
 async function tokensPerPassage(model: BenchModel, passages: readonly string[]): Promise<number> {
-  const { AutoTokenizer, env } = await import('@huggingface/transformers');
-  env.localModelPath = `${model.modelsDir}/`;
-  env.allowRemoteModels = false;
+  const { AutoTokenizer } = await localTransformers(model);
   const tokenizer = await AutoTokenizer.from_pretrained(model.modelId);
   const prefix = defaultPrefixes(model.modelId).passage;
   return passages.reduce((n, p) => n + tokenizer.encode(`${prefix}${p}`).length, 0) / passages.length;
@@ -196,6 +205,7 @@ async function sizeSection(target: number, model: BenchModel, vocabulary: readon
     LexicalIndex.build(passages.map((p) => ({ id: p.id, text: p.text })));
     const lexicalBuildSec = (performance.now() - t) / 1000;
 
+    await localTransformers(model);
     const { embedder, dimensions } = await loadEmbedder({ modelId: model.modelId, modelsDir: model.modelsDir, dtype: 'q8', allowDownload: false });
     if (embedder === null || dimensions === null) throw new Error(`the bench model ${model.modelId} did not load`);
     const indexDir = path.join(root, 'index');
