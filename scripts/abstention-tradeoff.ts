@@ -3,8 +3,10 @@
  * questions the share answered with a hit in the top 5, for unanswerable ones (off-topic, or the
  * other half's questions in a split-half run) the share abstained. One pass per set with the floor
  * at 0, then each floor read off the confidence of each answer (src/retrieval/abstention.ts).
- * Lexical retrieval, in process. `--score relevance` reads the relevance alone instead (the rule
- * before the model), `--score evidence` the chance evidence alone.
+ * Lexical retrieval, in process. `--score NAME` reads one signal alone instead: `relevance` (the
+ * rule before the model), `evidence` (the chance evidence), or a query-performance predictor of
+ * PREDICTORS (below; measured, not kept: README). Each run also shows hit@5 at the rule's floor
+ * and where the run itself abstains on CHOSEN_ABSTAINED of its unanswerable questions.
  *
  * A split set is shown as its two runs: `choose` indexes the articles at even places (docId
  * order) and asks every question, `report` indexes the odd ones. The floor is chosen on the
@@ -17,9 +19,10 @@
  * answerable questions the ranking finds in the top 5 against their unanswerable ones, each run's
  * two groups weighing the same whatever the run's size) and writes it, with the floor that rule
  * chooses on its confidence, to src/retrieval/data/abstention-model.json. Answerable questions the
- * ranking misses are left out of the fit: abstaining on them costs nothing.
+ * ranking misses are left out of the fit: abstaining on them costs nothing. `--features a,b,…`
+ * fits on other features (the model's and PREDICTORS') and shows the table without writing.
  *
- *   npx tsx scripts/abstention-tradeoff.ts [--floors 0.2,0.3,0.4] [--sets demo,xquad-vi,…] [--score confidence|relevance|evidence] [--fit]
+ *   npx tsx scripts/abstention-tradeoff.ts [--floors 0.2,0.3,0.4] [--sets demo,xquad-vi,…] [--score NAME] [--fit [--features a,b]]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,9 +31,12 @@ import { chunkCorpus } from '../src/corpus/chunk.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Article } from '../src/corpus/types.js';
 import { ABSTENTION_MODEL_FILE, FEATURES, abstentionFeatures, abstentionModel, answerConfidence, type AbstentionModel, type AbstentionSignals } from '../src/retrieval/abstention.js';
-import { answerQuestion } from '../src/retrieval/ask.js';
+import { answerQuestion, CANDIDATES } from '../src/retrieval/ask.js';
 import { firstHitRank, type EvalItem } from '../src/retrieval/eval.js';
 import { LexicalIndex } from '../src/retrieval/lexical.js';
+import { conceptIdf, conceptWeights, searchLexical, type LexicalHit } from '../src/retrieval/lexical-search.js';
+import { loadLexicon } from '../src/retrieval/lexicon.js';
+import { analyzeQuery, type AnalyzedQuery } from '../src/retrieval/query.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const F = (p: string): string => path.join(ROOT, 'tests/fixtures', p);
@@ -64,8 +70,62 @@ const SETS: readonly EvalSet[] = [
 interface Outcome {
   answerable: boolean;
   signals: AbstentionSignals;
+  /** Each of PREDICTORS for the question. */
+  predictors: Record<string, number>;
   rank: number | null;
 }
+
+const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const spread = (xs: readonly number[]): number => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+
+/** What a predictor reads: the lexical hits (score order) of a question, and its concepts' idf weights. */
+interface PredictorInput {
+  hits: readonly LexicalHit[];
+  /** The question's summed concept idf (ranking weights): BM25 scores over it are comparable between questions. */
+  idfMass: number;
+  /** Concept weights in relevance (idf squared) and whether the corpus holds each concept at all. */
+  weights: readonly number[];
+  held: readonly boolean[];
+}
+
+/**
+ * Query-performance predictors (IR's answers to "does this collection answer this query?") from
+ * the 50 lexical hits the ranking has: measured alone and in the model, not kept (README).
+ */
+const PREDICTORS: Record<string, (x: PredictorInput) => number> = {
+  // WIG: mean of the top-k scores (the corpus as one document scores about 0 here), per unit of the question's idf.
+  wig5: ({ hits, idfMass }) => mean(hits.slice(0, 5).map((h) => h.score)) / idfMass,
+  wig10: ({ hits, idfMass }) => mean(hits.slice(0, 10).map((h) => h.score)) / idfMass,
+  // NQC: the spread of the top-k scores, per unit of the question's idf.
+  nqc10: ({ hits, idfMass }) => spread(hits.slice(0, 10).map((h) => h.score)) / idfMass,
+  nqc50: ({ hits, idfMass }) => spread(hits.map((h) => h.score)) / idfMass,
+  top: ({ hits, idfMass }) => (hits[0]?.score ?? 0) / idfMass,
+  // How far the best passage stands above the k-th, as a share of the best.
+  gap5: ({ hits }) => ((hits[0]?.score ?? 0) - (hits[4]?.score ?? 0)) / (hits[0]?.score || 1),
+  gap10: ({ hits }) => ((hits[0]?.score ?? 0) - (hits[9]?.score ?? 0)) / (hits[0]?.score || 1),
+  coverageGap5: ({ hits }) => {
+    const covers = hits.map((h) => h.coverage).sort((a, b) => b - a);
+    return (covers[0] ?? 0) - (covers[4] ?? 0);
+  },
+  // The share of the question's (relevance) idf mass the corpus holds at all, and its most informative concept's share and presence.
+  corpusShare: ({ weights, held }) => weights.reduce((sum, w, i) => sum + (held[i] === true ? w : 0), 0) / (weights.reduce((a, b) => a + b, 0) || 1),
+  rarestShare: ({ weights }) => Math.max(0, ...weights) / (weights.reduce((a, b) => a + b, 0) || 1),
+  rarestHeld: ({ weights, held }) => (held[weights.indexOf(Math.max(...weights))] === true ? 1 : 0),
+  hits: ({ hits }) => hits.length,
+};
+
+function predictorsOf(index: LexicalIndex, query: AnalyzedQuery): Record<string, number> {
+  const hits = searchLexical(index, query, CANDIDATES);
+  const input: PredictorInput = {
+    hits,
+    idfMass: conceptWeights(index, query.concepts, 1).reduce((a, b) => a + b, 0) || 1,
+    weights: conceptWeights(index, query.concepts, 2),
+    held: query.concepts.map((c) => conceptIdf(index, c.alternatives) > 0),
+  };
+  return Object.fromEntries(Object.entries(PREDICTORS).map(([name, predictor]) => [name, predictor(input)]));
+}
+
+const lexicon = loadLexicon();
 
 function readItems(file: string): EvalItem[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as EvalItem);
@@ -83,7 +143,8 @@ async function ask(articles: readonly Article[], items: readonly EvalItem[], ans
   const out: Outcome[] = [];
   for (const item of items) {
     const result = await answerQuestion(item.question, { k: 10 }, ctx);
-    out.push({ answerable: answerable(item), signals: result.signals, rank: firstHitRank(result, item.expect_any) });
+    const predictors = predictorsOf(ctx.lexical, analyzeQuery(result.question, lexicon));
+    out.push({ answerable: answerable(item), signals: result.signals, predictors, rank: firstHitRank(result, item.expect_any) });
   }
   return out;
 }
@@ -149,7 +210,15 @@ function fitLogistic(xs: readonly number[][], ys: readonly number[], weights: re
   return beta;
 }
 
-const { values } = parseArgs({ options: { floors: { type: 'string' }, sets: { type: 'string' }, score: { type: 'string' }, fit: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { floors: { type: 'string' }, sets: { type: 'string' }, score: { type: 'string' }, fit: { type: 'boolean' }, features: { type: 'string' } } });
+const features = values.features?.split(',') ?? [...FEATURES];
+for (const f of features) if (!FEATURES.includes(f as (typeof FEATURES)[number]) && PREDICTORS[f] === undefined) throw new Error(`unknown feature ${f}`);
+const writes = features.join() === FEATURES.join();
+/** A question's inputs to a fitted model: the model's features by name, then predictors. */
+const featuresOf = (o: Outcome): number[] => {
+  const own = abstentionFeatures(o.signals);
+  return features.map((f) => (PREDICTORS[f] === undefined ? (own[FEATURES.indexOf(f as (typeof FEATURES)[number])] as number) : (o.predictors[f] as number)));
+};
 const wanted = values.sets?.split(',');
 const all: Array<{ name: string; choosing: boolean; outcomes: Outcome[] }> = [];
 for (const set of SETS) if (wanted === undefined || wanted.includes(set.name)) all.push(...(await runs(set)));
@@ -164,40 +233,64 @@ if (values.fit === true) {
     for (const label of [true, false]) {
       const group = outcomes.filter((o) => o.answerable === label && (!label || found(o)));
       for (const o of group) {
-        xs.push(abstentionFeatures(o.signals));
+        xs.push(featuresOf(o));
         ys.push(label ? 1 : 0);
         weights.push(1 / group.length);
       }
     }
   }
-  model = { features: [...FEATURES], coefficients: fitLogistic(xs, ys, weights).map((b) => Math.round(b * 1e4) / 1e4), floor: 0, fitted: '' };
+  model = { features, coefficients: fitLogistic(xs, ys, weights).map((b) => Math.round(b * 1e4) / 1e4), floor: 0, fitted: '' };
 }
-const scoreOf: (o: Outcome) => number =
-  values.score === 'relevance' ? (o) => o.signals.relevance : values.score === 'evidence' ? (o) => (o.signals.fewConcepts ? Infinity : o.signals.evidence) : (o) => Math.round(answerConfidence(o.signals, model) * 1000) / 1000;
+const confidenceOf = (o: Outcome): number => {
+  if (writes) return answerConfidence(o.signals, model);
+  const z = featuresOf(o).reduce((sum, v, i) => sum + v * (model.coefficients[i + 1] as number), model.coefficients[0] as number);
+  return 1 / (1 + Math.exp(-z));
+};
+/** The score a table reads of each answer. */
+function scorer(score: string): (o: Outcome) => number {
+  if (score === 'relevance') return (o) => o.signals.relevance;
+  if (score === 'evidence') return (o) => (o.signals.fewConcepts ? Infinity : o.signals.evidence);
+  if (PREDICTORS[score] !== undefined) return (o) => o.predictors[score] as number;
+  if (score !== 'confidence') throw new Error(`unknown score ${score}`);
+  return (o) => Math.round(confidenceOf(o) * 1000) / 1000;
+}
+let scoreOf = scorer('confidence');
 const abstainedAt = (outcomes: readonly Outcome[], floor: number): number | null => {
   const other = outcomes.filter((o) => !o.answerable);
   return other.length === 0 ? null : other.filter((o) => scoreOf(o) < floor).length / other.length;
 };
 // Candidate floors: each score an unanswerable question of a choosing run got, nudged past it.
-const candidates = [...new Set(choosing.flat().filter((o) => !o.answerable).map((o) => Math.round(scoreOf(o) * 1000 + 1) / 1000))].sort((a, b) => a - b);
-const chosen = candidates.find((floor) => choosing.every((outcomes) => (abstainedAt(outcomes, floor) ?? 1) >= CHOSEN_ABSTAINED));
-if (values.fit === true) {
-  const floor = chosen ?? 1;
+const candidates = (): number[] => [...new Set(choosing.flat().filter((o) => !o.answerable).map((o) => Math.round(scoreOf(o) * 1000 + 1) / 1000))].sort((a, b) => a - b);
+const chooseFloor = (): number | undefined => candidates().find((floor) => choosing.every((outcomes) => (abstainedAt(outcomes, floor) ?? 1) >= CHOSEN_ABSTAINED));
+if (values.fit === true && writes) {
+  const floor = chooseFloor() ?? 1;
   model = { ...model, floor, fitted: `npx tsx scripts/abstention-tradeoff.ts --fit, on the runs it marks * (${all.filter((r) => r.choosing).map((r) => r.name).join(', ')}); floor: the lowest at which each of them abstains on ${CHOSEN_ABSTAINED}` };
   writeFileSync(ABSTENTION_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`wrote ${path.relative(ROOT, ABSTENTION_MODEL_FILE)}: coefficients ${model.coefficients.join(', ')} (intercept, ${FEATURES.join(', ')}), floor ${floor}`);
 }
 
-const floors = (values.floors ?? `0,0.3,0.4,0.5,${model.floor},0.6,0.7`).split(',').map(Number);
+if (values.fit === true && !writes) console.log(`fitted on ${features.join(', ')} (not written): coefficients ${model.coefficients.join(', ')}`);
+
 const f3 = (x: number | null): string => (x === null ? '  -  ' : x.toFixed(3));
-console.log(`score: ${values.score ?? 'confidence'} (model floor ${model.floor}); per floor: hit@5 of the answerable / share abstained of the unanswerable; * = chosen on`);
-console.log(['set'.padEnd(22), ...floors.map((f) => `${f}`.padStart(13))].join(' '));
-for (const run of all) {
-  const answerable = run.outcomes.filter((o) => o.answerable);
-  const cells = floors.map((floor) => {
-    const hit = answerable.length === 0 ? null : answerable.filter((o) => scoreOf(o) >= floor && found(o)).length / answerable.length;
-    return `${f3(hit)}/${f3(abstainedAt(run.outcomes, floor))}`.padStart(13);
-  });
-  console.log([`${run.name}${run.choosing ? ' *' : ''}`.padEnd(22), ...cells].join(' '));
+const floors = (values.floors ?? `0,0.3,0.4,0.5,${model.floor},0.6,0.7`).split(',').map(Number);
+const hitAt = (outcomes: readonly Outcome[], floor: number): number | null => {
+  const answerable = outcomes.filter((o) => o.answerable);
+  return answerable.length === 0 ? null : answerable.filter((o) => scoreOf(o) >= floor && found(o)).length / answerable.length;
+};
+/** hit@5 at the lowest floor where the run itself abstains on CHOSEN_ABSTAINED of its unanswerable questions. */
+const hitWhereAbstaining = (outcomes: readonly Outcome[]): number | null => {
+  const floorsOf = [...new Set(outcomes.filter((o) => !o.answerable).map((o) => scoreOf(o)))].sort((a, b) => a - b);
+  const floor = floorsOf.map((f) => (Number.isFinite(f) ? f + 1e-9 : f)).find((f) => (abstainedAt(outcomes, f) ?? 0) >= CHOSEN_ABSTAINED);
+  return floor === undefined ? null : hitAt(outcomes, floor);
+};
+for (const score of (values.score ?? 'confidence').split(',')) {
+  scoreOf = scorer(score);
+  const chosen = chooseFloor();
+  console.log(`score: ${score} (model floor ${model.floor}); per floor: hit@5 of the answerable / share abstained of the unanswerable; * = chosen on`);
+  console.log(['set'.padEnd(22), ...floors.map((f) => `${f}`.padStart(13)), `rule ${chosen ?? '-'}`.padStart(13), `at ${CHOSEN_ABSTAINED} abst.`.padStart(13)].join(' '));
+  for (const run of all) {
+    const cells = [...floors, chosen ?? Infinity].map((floor) => `${f3(hitAt(run.outcomes, floor))}/${f3(abstainedAt(run.outcomes, floor))}`.padStart(13));
+    console.log([`${run.name}${run.choosing ? ' *' : ''}`.padEnd(22), ...cells, f3(hitWhereAbstaining(run.outcomes)).padStart(13)].join(' '));
+  }
+  console.log(`lowest floor at which every run marked * abstains on >= ${CHOSEN_ABSTAINED}: ${chosen ?? 'none'}`);
 }
-console.log(`lowest floor at which every run marked * abstains on >= ${CHOSEN_ABSTAINED}: ${chosen ?? 'none'}`);

@@ -35,7 +35,7 @@ const WHOLE_SHARE = 1 - 1e-9;
 const ENGLISH_CORPUS_MIN_THE_SHARE = 0.3;
 
 /** A concept's idf: that of its rarest term the corpus has, over all wordings (0 when the corpus has none). */
-function conceptIdf(index: LexicalIndex, alternatives: string[][]): number {
+export function conceptIdf(index: LexicalIndex, alternatives: string[][]): number {
   let best = 0;
   for (const alt of alternatives) {
     for (const term of alt) if (index.documentFrequency(term) > 0) best = Math.max(best, index.idf(term) * Math.min(1, fieldWeight(term)));
@@ -122,7 +122,7 @@ function englishCorpus(index: LexicalIndex): boolean {
  * lacks, over a corpus not in English, weighs as much as the question's other concepts on
  * average: how rare its translation would be is unknown.
  */
-function conceptWeights(index: LexicalIndex, concepts: readonly Concept[], exponent: number): number[] {
+export function conceptWeights(index: LexicalIndex, concepts: readonly Concept[], exponent: number): number[] {
   const missingIdf = index.idfOf(0);
   const idfs = concepts.map((c) => conceptIdf(index, c.alternatives));
   const unknown = concepts.map((c, i) => c.untranslated === true && idfs[i] === 0);
