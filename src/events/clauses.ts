@@ -54,6 +54,11 @@ const OPENER = new RegExp(`(?<![\\p{L}\\p{M}])(${alternation([...SUBORDINATORS, 
 const SPEECH_AT_END = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(SPEECH_VERBS)})\\s*[:,]?\\s*$`, 'iu');
 const SPEECH_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternation(SPEECH_VERBS)})(?![\\p{L}\\p{M}])`, 'iu');
 const ADVERBIAL = new RegExp(`^(?:${alternation(ADVERBIAL_OPENINGS)})(?![\\p{L}\\p{M}])`, 'iu');
+/**
+ * A season or part of a year left at the opening once its year is taken as the date (`Vào mùa hè năm 1516,
+ * Luther …` → `Vào mùa hè, Luther …`): part of the date, not of what happened.
+ */
+const SEASON_LEFT = /^(?:(?:vào|trong)\s+)?(?:mùa\s+(?:xuân|hè|hạ|thu|đông)|đầu năm|giữa năm|cuối năm)\s*,\s*|^(?:in\s+)?(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter)\s*,\s*/iu;
 const DISCOURSE = new RegExp(`^(?:${alternation(DISCOURSE_OPENINGS)})(?:\\s*,\\s*|\\s+(?:thì\\s+)?)`, 'iu');
 const PHRASE_BREAK = new RegExp(`\\s(?=(?:${alternation(PHRASE_BREAKS)})\\s)`, 'giu');
 
@@ -376,7 +381,7 @@ export function datedClause(sentence: string, start: number, end: number, contex
 
   function finish(raw: string): DatedClause | null {
     let label = clean(withoutDate(raw, sentence.slice(start, end)));
-    label = clean(clean(label.replace(DISCOURSE, '')).replace(PRONOUN_ATTRIBUTION, (m) => (m.startsWith(',') ? ', ' : '')));
+    label = clean(clean(label.replace(DISCOURSE, '').replace(SEASON_LEFT, '')).replace(PRONOUN_ATTRIBUTION, (m) => (m.startsWith(',') ? ', ' : '')));
     label = resolveDemonstrative(label, sentence.slice(0, Math.max(0, from)), language);
     if (POINTS_BACK.test(label)) {
       if (previous === undefined || !REPORTS_BACK.test(label) || !MADE_PUBLIC.test(label)) return null;

@@ -32,6 +32,8 @@ describe('the clause a date is the date of', () => {
     ['it for the thing the sentence before named', 'It shut from 2015 to 2017 while its roof was rebuilt.', 'from 2015 to 2017', 'en', 'The museum shut while its roof was rebuilt'],
     ['a name that holds a word that opens clauses', 'In the 1970s, Trevor Martin played the Doctor in the stage play Doctor Who and the Daleks.', 'the 1970s', 'en', 'Trevor Martin played the Doctor in the stage play Doctor Who and the Daleks'],
     ['a dependent clause that runs into the main clause without a comma', 'When Sky Digital was launched in 1998 the new service used the Astra 2A satellite.', 'in 1998', 'en', 'Sky Digital was launched'],
+    ['a season left before the main clause once its year is the date (vi)', 'Vào mùa hè năm 1516, Luther đã mở rộng mục tiêu của mình từ sự mộ đạo cá nhân.', 'năm 1516', 'vi', 'Luther đã mở rộng mục tiêu của mình từ sự mộ đạo cá nhân'],
+    ['a season left before the main clause once its year is the date (en)', 'In the summer of 1516, Luther widened his aims from personal piety to the church.', '1516', 'en', 'Luther widened his aims from personal piety to the church'],
     ['a dependent clause that opens with its date', 'The 2010 drought had three epicenters, whereas in 2005 the drought was focused on the southwestern part.', 'in 2005', 'en', 'The drought was focused on the southwestern part'],
   ])('GIVEN %s THEN the label says what happened', (_case, sentence, dateText, language, label) => {
     const previous = language === 'en' ? 'It is not the first time the museum has been closed.' : undefined;
