@@ -23,6 +23,8 @@ describe('which events a quiz may offer as a choice', () => {
     ['Ngụ ý là Bergen op Zoom không bị lây nhiễm trực tiếp từ Anh', false, false],
     ['Implying Bergen op Zoom was not directly infected from England', false, false],
     ['“We owe it to the people of Lindmark to find out,” Mayor Brandt said', false, false],
+    ['The resignation of Rajendra K. Pachauri', false, false],
+    ['The arrival of Scottish engineers transformed Newcastle', false, true],
   ])('GIVEN "%s" in a question about what is ahead: %s THEN it is a choice: %s', (label, ahead, expected) => {
     expect(choosable(event(label), ahead, reading)).toBe(expected);
   });

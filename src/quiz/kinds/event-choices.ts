@@ -166,9 +166,15 @@ const APPOSITION = /^\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*)*,\s(?:bị|đ�
 const VAGUE_PLURAL_WORDS = 4;
 const VAGUE_PLURAL_END = new RegExp(`(?<![\\p{L}\\p{M}])(?:các|những)(?:\\s[\\p{Ll}\\p{M}]+){1,${VAGUE_PLURAL_WORDS}}$`, 'u');
 
-/** Whether a label names a thing (its verb in a relative clause), is an apposition, or leaves its plain plural object unsaid. */
+/** An English noun made of a verb, as a label's head (`The resignation of Rajendra K. Pachauri`): a happening named, not told… */
+const EN_NOMINAL_HEAD = /^(?:the|a|an)\s+\p{Ll}+(?:tion|sion|ment|ance|ence|al|ure)\s+of\s/iu;
+/** …unless a verb follows (`The arrival of the French caused …`). */
+const EN_VERB = /(?<![\p{L}\p{M}])(?:was|were|is|are|has|have|had|did|began|took|made|led|\p{Ll}+ed)(?![\p{L}\p{M}])/u;
+
+/** Whether a label names a thing (its verb in a relative clause, or none: `The resignation of …`), is an apposition, or leaves its plain plural object unsaid. */
 export function notATelling(label: string): boolean {
   const text = label.trim();
+  if (EN_NOMINAL_HEAD.test(text) && !EN_VERB.test(text)) return true;
   const head = RELATIVE_HEAD.exec(text);
   if (head !== null && !VI_PREDICATE.test(text.slice(head[0].length))) return true;
   return APPOSITION.test(text) || VAGUE_PLURAL_END.test(text);
