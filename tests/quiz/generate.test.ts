@@ -224,6 +224,17 @@ describe('people a player could believe', () => {
     for (const q of facing) for (const c of q.choices) expect(affiliation(c), `${c} for ${q.prompt}`).not.toBeNull();
   });
 
+  it('GIVEN a number blank beside other numbers (cả ____ lẫn 1, ngoài 1 và 6) THEN no distractor is a number the sentence gives elsewhere', async () => {
+    const wikiVi = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus'));
+    const questions = Array.from({ length: 10 }, (_v, seed) => generateQuiz(wikiVi, { n: 20, seed, kinds: ['how_many'] }).questions).flat();
+    expect(questions.length).toBeGreaterThan(10);
+    for (const q of questions) {
+      const written = new Set((q.source.sentence.match(/\d[\d.,]*/gu) ?? []).map((x) => x.replace(/[.,]$/u, '')));
+      const wrong = q.choices.filter((c, i) => i !== q.answerIndex && written.has(c.replace(/[^\d.,]/gu, '')));
+      expect(wrong, q.prompt).toEqual([]);
+    }
+  });
+
   it('GIVEN a name paired with another (giữa ông ____ và ông Trump, Witkoff và ____) THEN it is never the blank: the partner gives it away', () => {
     const prompts = Array.from({ length: 20 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who'] }).questions).flat().map((q) => q.prompt);
     expect(prompts.length).toBeGreaterThan(0);

@@ -29,7 +29,10 @@ export const howManyQuestions: KindBuilder = (m) => {
       if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text) || unnamedSubject(s.text, [p.docId], m, true)) continue;
       const numbers = numbersIn(s.text, m.lang, dateExpressionSpans(s.text));
       if (derivableFromOthers(numbers, s.text)) continue;
+      // Every number the sentence writes, dates included (`năm 1620`), as values.
+      const written = [...s.text.matchAll(/\d[\d.,]*/gu)].map((x) => readNumber(x[0].replace(/[.,]$/u, ''), m.lang)?.value).filter((v): v is number => v !== undefined);
       for (const n of numbers) {
+        const others = written.filter((v) => v !== n.form.value);
         if (convertedBeside(s.text, n.start, n.end) || boundedBefore(s.text, n.start) || sentenceLeansBack(s.text, [p.docId], m, n)) continue;
         const factKey = numberFactKey(n);
         out.push({
@@ -45,6 +48,8 @@ export const howManyQuestions: KindBuilder = (m) => {
             const distractors = numberDistractors(n.form, n.percent, r)
               // A count written with a scale word (`1.4 million`) is never offered as a fraction of it (`0.7 million`): no outlet writes that.
               .filter((x) => x > above && x < below && (n.percent || n.suffix === '' || n.form.value < 1 || x >= 1))
+              // Nor a number the sentence itself gives elsewhere (`cả ____ lẫn 1` offered 1; `ngoài 1 và 6` offered 6).
+              .filter((x) => !others.includes(x))
               .map((x) => `${writeNumber(x, n.form)}${n.suffix}`);
             const arranged = arrangeChoices(n.text, distractors, r);
             const source = m.sourceOf(p.id, s.text);
