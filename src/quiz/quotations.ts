@@ -61,6 +61,12 @@ function attributed(outside: string, subjects: readonly Subject[]): Subject | nu
   return null;
 }
 
+/**
+ * A quotation opening on what the speaker said before it: `điều đó`/`việc này` (that, this thing), `đó là`,
+ * `this is`, `that was`, `it is`: a pronoun for a thing, not the speaker's `I` or `we`, nor `these paintings`.
+ */
+const POINTS_BACK_QUOTE = /^[“"]?(?:(?:điều|việc)\s+(?:này|đó|ấy)|(?:đó|đây)\s+là|(?:this|that|it)(?:'s|\s+(?:is|was|will|would|has|had|means|meant)))(?![\p{L}\p{M}])/iu;
+
 /** A quotation short enough for a prompt, long enough to tell who would say it: the whole one, or its first sentence. */
 function fitQuote(quote: string, lang: Language): string | null {
   const q = quote.trim().replace(/[,.]$/u, '');
@@ -68,6 +74,8 @@ function fitQuote(quote: string, lang: Language): string | null {
   if (fit === undefined || fit.length < QUIZ_TUNING.quoteMinChars || fit.length > QUIZ_TUNING.quoteMaxChars) return null;
   // A quotation opening in lower case is a phrase lifted from a sentence (`mang tính xây dựng, hữu ích…`), not a whole saying.
   if (/^\p{Ll}/u.test(fit)) return null;
+  // One opening on what the speaker said before it (`Điều đó là cần thiết …`, `That is why …`) cannot be told apart.
+  if (POINTS_BACK_QUOTE.test(fit)) return null;
   return words(fit).length >= QUIZ_TUNING.quoteMinWords[lang] ? fit : null;
 }
 

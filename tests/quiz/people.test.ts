@@ -91,6 +91,11 @@ describe('who said a quotation', () => {
   const quotations = (a: Article) => findQuotations([a], passagesOf([a]), buildPeopleIndex([a]), a.docId === 'vi' ? 'vi' : 'en');
   const said = (a: Article) => quotations(a).map((q) => [q.speaker.name, q.quote.slice(0, 20)]);
 
+  it('GIVEN a quotation that opens on what the speaker said before it (Điều đó là …, That is why …) THEN it is no quotation to ask about', () => {
+    const a = article('vi', [['Ngoại trưởng Nga Sergey Lavrov gặp báo chí tại Moscow.', '"Điều đó là cần thiết để thảo luận vấn đề Ukraine và thúc đẩy chương trình nghị sự song phương", ông Lavrov nói.', '"Giờ đây những hiểu lầm và truyền đạt sai lệch đã được giải quyết hoàn toàn", ông Lavrov nói.']]);
+    expect(quotations(a).map((q) => q.quote.slice(0, 10))).toEqual(['Giờ đây nh']);
+  });
+
   it('GIVEN "she said" or a quotation continuing the one before THEN its sentence does not name the speaker; "said NAME" does', () => {
     expect(quotations(en).map((q) => [q.quote.slice(0, 20), q.named])).toEqual([
       ['These paintings belo', false],
