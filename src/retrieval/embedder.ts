@@ -145,6 +145,7 @@ function threadEncoder(options: EmbedderOptions): Promise<Encoder> {
   };
   return new Promise<Encoder>((resolve, reject) => {
     const stop = (error: Error): void => {
+      clearTimeout(timer);
       stopped ??= error;
       for (const job of pending.values()) job.reject(error);
       pending.clear();

@@ -4,7 +4,7 @@
  * package they load.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +75,18 @@ describe('the briefbot bin with a model', () => {
     expect((JSON.parse(out.stdout) as { mode: string }).mode).toBe('hybrid');
     expect(out.packages).toEqual(expect.arrayContaining(['@huggingface/transformers', 'hnswlib-node']));
   });
+
+  it('GIVEN a model folder without the model files THEN ask answers lexically, says in one line that the model could not be loaded, and exits at once', async () => {
+    const models = path.join(work, 'broken-models');
+    await mkdir(path.join(models, 'some/broken-model'), { recursive: true });
+    // A process held by the failed load (its 120 s timeout) outlives this test's 90 s.
+    const out = await runBuilt('dist/cli/bin.js', ['ask', 'What did Ushakov say about NATO?', '--json'], {
+      MODELS_DIR: models, EMBEDDING_MODEL: 'some/broken-model', DATA_DIR: path.join(work, 'broken-model-data'),
+    });
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as { mode: string }).mode).toBe('lexical');
+    expect(out.stderr.split('\n').filter((l) => l.includes('some/broken-model could not be loaded'))).toHaveLength(1);
+  }, 90_000);
 });
 
 describe('the built page reader (dist/intake/page-reader.js)', () => {
