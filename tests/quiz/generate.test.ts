@@ -251,6 +251,18 @@ describe('people a player could believe', () => {
     for (const q of bySurname) expect(q.choices.filter((c) => !surnameOnly(c)), q.prompt).toEqual([]);
   });
 
+  it('GIVEN the demo THEN someone of no known side (the Kremlin spokesman) is never offered beside people of a side: one of either would be the wrong one', () => {
+    const people = buildPeopleIndex(demo.articles).people;
+    const person = (choice: string) => people.find((p) => p.name === choice || writtenSurname(p.name) === choice);
+    const sided = (choice: string): boolean => {
+      const a = person(choice)?.affiliation ?? null;
+      return a !== null && people.filter((p) => p.affiliation === a).length >= 2;
+    };
+    const questions = Array.from({ length: 20 }, (_v, seed) => generateQuiz(demo, { n: 20, seed, kinds: ['who', 'who_said'] }).questions).flat();
+    const unsided = questions.filter((q) => !sided(q.choices[q.answerIndex] ?? ''));
+    for (const q of unsided) expect(q.choices.filter((c) => sided(c)), q.prompt).toEqual([]);
+  });
+
   it('GIVEN the demo THEN a Russian\'s name blank or quotation is never offered an American, whatever the prompt says', () => {
     const people = buildPeopleIndex(demo.articles).people;
     const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;

@@ -41,7 +41,11 @@ export function otherPeople(m: QuizMaterial, answer: Person, answerText: string,
   const tier = (p: Person): number => (own !== null && p.affiliation !== null && sameAffiliation(p.affiliation, own) ? 0 : !sided(p) ? 1 : 2);
   // Someone of the other side in an answer's slot (`Trump` for a Kremlin aide's words) is ruled out by the
   // story itself: an answer of a side has its compatriots and people of no side as distractors, or no question.
-  return (side ? [0, 1] : [0, 1, 2]).flatMap((t) => {
+  // An answer of no known side, among people of two sides or more (a Kremlin spokesman among Russians and
+  // Americans), has people of no side only: one of either side would be the wrong one for half of them.
+  const sidesAround = others.filter(sided).map((p) => p.affiliation ?? '').filter((a, i, all) => all.findIndex((b) => sameAffiliation(a, b)) === i);
+  const tiers = side ? [0, 1] : sidesAround.length >= 2 ? [1] : [0, 1, 2];
+  return tiers.flatMap((t) => {
     const mine = others.filter((p) => tier(p) === t);
     const inArticle = shuffled(mine.filter((p) => p.docIds.has(docId)), random);
     const inStory = shuffled(mine.filter((p) => !p.docIds.has(docId) && [...p.docIds].some((d) => related.has(d))), random);
