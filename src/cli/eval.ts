@@ -34,7 +34,7 @@ type OpenDesk = (config: Readonly<Config>) => Promise<Desk>;
 
 async function ask(desk: Desk, items: readonly EvalItem[], k: number): Promise<AskResult[]> {
   const mode = desk.status().mode;
-  return (await answerAll(desk, items, k)).map((a) => ('error' in a ? { question: a.question, abstained: true, relevance: 0, confidence: 0, signals: { relevance: 0, evidence: 0, fewConcepts: false }, passages: [], suggestions: [], mode } : a));
+  return (await answerAll(desk, items, k)).map((a) => ('error' in a ? { question: a.question, abstained: true, relevance: 0, confidence: 0, signals: { relevance: 0, evidence: 0, fewConcepts: false, passages: 0 }, passages: [], suggestions: [], mode } : a));
 }
 
 /** The docIds an item names (each a docId or a unique prefix of one, as commands accept). */

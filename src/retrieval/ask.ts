@@ -163,7 +163,7 @@ export async function answerQuestion(question: string, options: AskOptions, ctx:
   const fewConcepts = evidence === Infinity;
   for (const h of vectorHits) best = Math.max(best, vectorRelevance(h.similarity));
   const relevanceOfBest = Math.round(best * 1000) / 1000;
-  const signals: AbstentionSignals = { relevance: best, evidence: !fewConcepts && evidence > MIN_EVIDENCE ? evidence : 0, fewConcepts };
+  const signals: AbstentionSignals = { relevance: best, evidence: !fewConcepts && evidence > MIN_EVIDENCE ? evidence : 0, fewConcepts, passages: ctx.lexical.size };
   const confidence = Math.round(answerConfidence(signals) * 1000) / 1000;
   const answer = { question: text, relevance: relevanceOfBest, confidence, signals, mode };
   if (confidence < (ctx.confidenceFloor ?? abstentionModel().floor)) {

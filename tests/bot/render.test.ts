@@ -73,7 +73,7 @@ describe('mentions and markdown', () => {
 
 describe('renderAskAnswer', () => {
   it('GIVEN a passage THEN the highlight is bold, the title escaped and every message disallows mentions', () => {
-    const result: AskResult = { question: 'who? @everyone', abstained: false, relevance: 0.8, confidence: 0.9, signals: { relevance: 0.8, evidence: 3, fewConcepts: false }, passages: [passage(2, 'Intro. The key claim is here. Outro.', ['The key claim is here.'])], suggestions: [], mode: 'lexical' };
+    const result: AskResult = { question: 'who? @everyone', abstained: false, relevance: 0.8, confidence: 0.9, signals: { relevance: 0.8, evidence: 3, fewConcepts: false, passages: 100 }, passages: [passage(2, 'Intro. The key claim is here. Outro.', ['The key claim is here.'])], suggestions: [], mode: 'lexical' };
     const message = renderAskAnswer({ result, sessionId: 's1', offset: 0, k: 1, hasMore: true, links: new Map() }, 'en');
     const embed = message.embeds[0]!;
     expect(embed.description).toBe('Intro. **The key claim is here.** Outro.');
@@ -88,7 +88,7 @@ describe('renderAskAnswer', () => {
   it('GIVEN ten huge passages THEN every Discord limit holds and the bold markup stays balanced', () => {
     const long = 'A sentence that goes on for a while. '.repeat(400);
     const passages = Array.from({ length: 10 }, (_, i) => passage(i, long, ['A sentence that goes on for a while.']));
-    const message = renderAskAnswer({ result: { question: 'q'.repeat(3000), abstained: false, relevance: 0.8, confidence: 0.9, signals: { relevance: 0.8, evidence: 3, fewConcepts: false }, passages, suggestions: [], mode: 'lexical' }, sessionId: 's', offset: 0, k: 10, hasMore: true, links: new Map() }, 'en');
+    const message = renderAskAnswer({ result: { question: 'q'.repeat(3000), abstained: false, relevance: 0.8, confidence: 0.9, signals: { relevance: 0.8, evidence: 3, fewConcepts: false, passages: 100 }, passages, suggestions: [], mode: 'lexical' }, sessionId: 's', offset: 0, k: 10, hasMore: true, links: new Map() }, 'en');
     expect(message.content!.length).toBeLessThanOrEqual(DISCORD_CONTENT_MAX_CHARS);
     expect(message.embeds.reduce((sum, e) => sum + embedChars(e), 0)).toBeLessThanOrEqual(DISCORD_EMBEDS_TOTAL_MAX_CHARS);
     for (const e of message.embeds) {
@@ -100,7 +100,7 @@ describe('renderAskAnswer', () => {
   });
 
   it('GIVEN an abstention THEN a friendly message lists the suggestions and offers no buttons', () => {
-    const message = renderAskAnswer({ result: { question: 'weather?', abstained: true, relevance: 0.1, confidence: 0.1, signals: { relevance: 0.1, evidence: 0, fewConcepts: false }, passages: [], suggestions: ['NATO', 'Witkoff'], mode: 'lexical' }, sessionId: 's', offset: 0, k: 3, hasMore: false, links: new Map() }, 'vi');
+    const message = renderAskAnswer({ result: { question: 'weather?', abstained: true, relevance: 0.1, confidence: 0.1, signals: { relevance: 0.1, evidence: 0, fewConcepts: false, passages: 100 }, passages: [], suggestions: ['NATO', 'Witkoff'], mode: 'lexical' }, sessionId: 's', offset: 0, k: 3, hasMore: false, links: new Map() }, 'vi');
     expect(message.embeds[0]!.description).toContain('Bản tin không có thông tin');
     expect(message.embeds[0]!.description).toContain('NATO, Witkoff');
     expect(message.components).toEqual([]);

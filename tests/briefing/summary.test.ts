@@ -25,7 +25,7 @@ function fakeRetrieve(articles: Article[], passages: Passage[]) {
       abstained: hits.length === 0,
       relevance: hits.length === 0 ? 0 : 1,
       confidence: hits.length === 0 ? 0 : 1,
-      signals: { relevance: hits.length === 0 ? 0 : 1, evidence: 0, fewConcepts: true },
+      signals: { relevance: hits.length === 0 ? 0 : 1, evidence: 0, fewConcepts: true, passages: passages.length },
       suggestions: [],
       mode: 'lexical',
       passages: hits.map((p) => {

@@ -4,7 +4,7 @@ import { answerQuestion } from '../../src/retrieval/ask.js';
 import { LexicalIndex } from '../../src/retrieval/lexical.js';
 import type { ArticleMeta, Passage } from '../../src/corpus/types.js';
 
-const MODEL: AbstentionModel = { features: [...FEATURES], coefficients: [-5, 10, 1.5, -2], floor: 0.75, fitted: 'test' };
+const MODEL: AbstentionModel = { features: [...FEATURES], coefficients: [-6, 11, 3.5, -1.2], floor: 0.72, fitted: 'test' };
 
 describe('abstention confidence', () => {
   it('GIVEN the shipped model THEN it is for the features the code computes, with a floor in (0, 1)', () => {
@@ -16,18 +16,24 @@ describe('abstention confidence', () => {
   });
 
   it('GIVEN the same coverage THEN concepts held together far beyond chance give more confidence than concepts held by chance', () => {
-    const byChance = answerConfidence({ relevance: 0.5, evidence: 0.3, fewConcepts: false }, MODEL);
-    const together = answerConfidence({ relevance: 0.5, evidence: 12, fewConcepts: false }, MODEL);
+    const byChance = answerConfidence({ relevance: 0.5, evidence: 0.3, fewConcepts: false, passages: 100 }, MODEL);
+    const together = answerConfidence({ relevance: 0.5, evidence: 12, fewConcepts: false, passages: 100 }, MODEL);
     expect(together).toBeGreaterThan(byChance);
     expect(byChance).toBeLessThan(MODEL.floor);
     expect(together).toBeGreaterThanOrEqual(MODEL.floor);
   });
 
   it('GIVEN a corpus holding one concept of the question THEN it takes more coverage to answer than one holding several together', () => {
-    const one = answerConfidence({ relevance: 0.7, evidence: 0, fewConcepts: true }, MODEL);
-    const several = answerConfidence({ relevance: 0.7, evidence: 3, fewConcepts: false }, MODEL);
+    const one = answerConfidence({ relevance: 0.7, evidence: 0, fewConcepts: true, passages: 100 }, MODEL);
+    const several = answerConfidence({ relevance: 0.7, evidence: 3, fewConcepts: false, passages: 100 }, MODEL);
     expect(one).toBeLessThan(several);
-    expect(answerConfidence({ relevance: 1, evidence: 0, fewConcepts: true }, MODEL)).toBeGreaterThan(MODEL.floor);
+    expect(answerConfidence({ relevance: 1, evidence: 0, fewConcepts: true, passages: 100 }, MODEL)).toBeGreaterThan(MODEL.floor);
+  });
+
+  it('GIVEN the same evidence in nats THEN a larger corpus is less sure of it (evidence is read in units of ln N)', () => {
+    const small = answerConfidence({ relevance: 0.5, evidence: 8, fewConcepts: false, passages: 100 }, MODEL);
+    const large = answerConfidence({ relevance: 0.5, evidence: 8, fewConcepts: false, passages: 100_000 }, MODEL);
+    expect(large).toBeLessThan(small);
   });
 });
 

@@ -239,7 +239,7 @@ describe('question validation', () => {
 
 describe('evaluation', () => {
   it('computes hit@k and MRR from the rank of the first passage holding an expected phrase', () => {
-    const answer = (texts: string[]) => ({ question: 'q', abstained: false, relevance: 1, confidence: 1, signals: { relevance: 1, evidence: 3, fewConcepts: false }, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
+    const answer = (texts: string[]) => ({ question: 'q', abstained: false, relevance: 1, confidence: 1, signals: { relevance: 1, evidence: 3, fewConcepts: false, passages: 100 }, suggestions: [], mode: 'lexical' as const, passages: texts.map((text, i) => ({ passageId: `${i}`, docId: 'a', title: 't', source: null, date: null, text, highlights: [], score: 1, citations: [] })) });
     const report = evaluateRetrieval(evalCases(
       [{ question: 'a', expect_any: ['X'] }, { question: 'b', expect_any: ['y'] }, { question: 'c', expect_any: ['z'] }],
       [answer(['x here']), answer(['no', 'no', 'Y there']), answer(['none'])],
@@ -249,7 +249,7 @@ describe('evaluation', () => {
   });
 
   it('GIVEN questions nothing answers THEN it counts the share abstained, and an abstention on an answerable question as unanswered', () => {
-    const answered = { question: 'q', abstained: false, relevance: 1, confidence: 1, signals: { relevance: 1, evidence: 3, fewConcepts: false }, suggestions: [], mode: 'lexical' as const, passages: [] };
+    const answered = { question: 'q', abstained: false, relevance: 1, confidence: 1, signals: { relevance: 1, evidence: 3, fewConcepts: false, passages: 100 }, suggestions: [], mode: 'lexical' as const, passages: [] };
     const abstained = { ...answered, abstained: true };
     const report = evaluateRetrieval(evalCases(
       [{ question: 'off 1', expect_any: [] }, { question: 'off 2', expect_any: [] }, { question: 'on', expect_any: ['x'] }],
