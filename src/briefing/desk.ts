@@ -195,7 +195,7 @@ export class Desk implements BriefingDesk {
       modelId: this.config.embeddingModel,
       modelWarning: this.model.warning,
       articles: this.current.articles.size,
-      passages: this.current.passages.length,
+      passages: this.current.passageMap.size,
       reindexing: this.pendingWrites > 0,
     };
   }
