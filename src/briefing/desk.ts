@@ -186,7 +186,7 @@ export class Desk implements BriefingDesk {
   }
 
   sources(): ArticleMeta[] {
-    return [...this.current.articles.values()].map(({ raw: _raw, sentences: _sentences, captions: _captions, ...meta }) => meta);
+    return [...this.current.sources];
   }
 
   status(): DeskStatus {

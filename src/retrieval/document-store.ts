@@ -37,7 +37,8 @@ function passageId(docId: string, ordinal: number): string {
   return `${docId}#${ordinal}`;
 }
 
-function metaOf(article: Article): ArticleMeta {
+/** An article's metadata: the article without its text, sentences and captions. */
+export function metaOf(article: Article): ArticleMeta {
   const { raw: _raw, sentences: _sentences, captions: _captions, ...meta } = article;
   return meta;
 }
@@ -150,6 +151,8 @@ class LazyMap<V> implements ReadonlyMap<string, V> {
  */
 export class StoredDocuments {
   readonly articles: ReadonlyMap<string, Article>;
+  /** Every article's metadata, in order, read from the header (nothing built). */
+  readonly sources: readonly ArticleMeta[];
   readonly passageMap: ReadonlyMap<string, Passage>;
   private readonly built: Array<{ article: Article; passages: Passage[] } | undefined>;
   private all: Passage[] | undefined;
@@ -166,6 +169,7 @@ export class StoredDocuments {
     passageCount: number,
   ) {
     this.built = new Array(header.articles.length);
+    this.sources = header.articles;
     const docIds = header.articles.map((meta) => meta.docId);
     this.articles = new LazyMap((docId) => this.article(docId)?.article, () => docIds, docIds.length);
     this.passageMap = new LazyMap((id) => this.passage(id), () => this.passages.map((p) => p.id), passageCount);

@@ -8,14 +8,14 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, IngestWarning, Passage } from '../corpus/types.js';
+import type { Article, ArticleMeta, IngestWarning, Passage } from '../corpus/types.js';
 import { chunkArticle } from '../corpus/chunk.js';
 import { corpusFingerprints, loadCorpus, type CorpusOptions } from '../corpus/load.js';
 import { INGEST_RULES_VERSION } from '../corpus/parse.js';
 import type { IngestReport } from './types.js';
 import { ERROR_CODES, UserError } from '../errors.js';
 import type { TransformersEmbeddings } from './embedder.js';
-import { openStore, serializeStore } from './document-store.js';
+import { metaOf, openStore, serializeStore } from './document-store.js';
 import { LexicalIndex } from './lexical.js';
 import { fileChecks, type FileCheck, type FileChecks } from './file-checks.js';
 import { currentGeneration, withIndexWriter, writeDurably, type IndexWriteStep, type IndexWriter } from './index-folder.js';
@@ -48,6 +48,8 @@ export interface StoredIndex {
   manifest: IndexManifest;
   /** Articles and passages of a loaded index are built on first use (document-store.ts): a question needs a few. */
   articles: ReadonlyMap<string, Article>;
+  /** Every article's metadata (without its text), in the order of `articles`. */
+  sources: readonly ArticleMeta[];
   readonly passages: readonly Passage[];
   passageMap: ReadonlyMap<string, Passage>;
   lexical: LexicalIndex;
@@ -112,6 +114,7 @@ export async function isIndexCurrent(index: StoredIndex, corpusDir: string, opti
 /** The articles and passages an index holds, by id. */
 interface IndexDocuments {
   articles: ReadonlyMap<string, Article>;
+  sources: readonly ArticleMeta[];
   /** Read once the index is made (a getter may build them on first use). */
   readonly passages: readonly Passage[];
   passageMap: ReadonlyMap<string, Passage>;
@@ -122,6 +125,7 @@ function makeStoredIndex(dir: string, manifest: IndexManifest, documents: IndexD
     dir,
     manifest,
     articles: documents.articles,
+    sources: documents.sources,
     get passages() {
       return documents.passages;
     },
@@ -380,7 +384,7 @@ async function buildWith(writer: IndexWriter, options: BuildOptions): Promise<{ 
   await writeListed(generation, FILES.manifest, JSON.stringify(manifest, null, 2), writer);
   await writer.commit(generation);
 
-  const index = makeStoredIndex(generation, manifest, { articles: new Map(articles.map((a) => [a.docId, a])), passages, passageMap: new Map(passages.map((p) => [p.id, p])) }, lexical, vectors);
+  const index = makeStoredIndex(generation, manifest, { articles: new Map(articles.map((a) => [a.docId, a])), sources: articles.map(metaOf), passages, passageMap: new Map(passages.map((p) => [p.id, p])) }, lexical, vectors);
   const report: IngestReport = {
     articles: articles.length, passages: passages.length, added, changed, removed, unchanged, embedded,
     mode: embedder === null ? 'lexical' : 'hybrid', warnings: reportWarnings, millis: Date.now() - started,

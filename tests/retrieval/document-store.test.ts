@@ -44,6 +44,7 @@ describe('document store', () => {
     const store = openStore(serializeStore({ articles, passages }));
     expect(store.passageMap.size).toBe(passages.length);
     expect(store.articles.size).toBe(articles.length);
+    expect(store.sources).toEqual(articles.map(({ raw: _raw, sentences: _sentences, captions: _captions, ...meta }) => meta));
     const last = passages[passages.length - 1]!;
     const asked = store.passageMap.get(last.id);
     expect(asked).toEqual(last);
