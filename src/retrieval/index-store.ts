@@ -229,8 +229,12 @@ async function openGeneration(dir: string, options: { modelId: string | null }):
 }
 
 async function loadVectors(dir: string, manifest: IndexManifest, dimensions: number, checks: FileChecks): Promise<VectorStore> {
+  // hnswlib's native module is loaded, and the passage ids read, while the graph is checked.
+  VectorStore.preload().catch(() => undefined);
+  const idsFile = readListed(dir, FILES.vectorIds, manifest, checks);
+  idsFile.catch(() => undefined);
   await verifyOnDisk(dir, FILES.vectors, manifest, checks);
-  const { data, verified } = await readListed(dir, FILES.vectorIds, manifest, checks);
+  const { data, verified } = await idsFile;
   await verified;
   const ids = parseListed(dir, FILES.vectorIds, data, (bytes) => JSON.parse(bytes.toString('utf8')) as string[]);
   try {

@@ -41,6 +41,11 @@ export class VectorStore {
     return new VectorStore(index, dimensions, vectors.map((v) => v.id));
   }
 
+  /** Loads hnswlib-node's native module, which `create` and `load` need, ahead of them. */
+  static async preload(): Promise<void> {
+    await hnswGraph();
+  }
+
   /** Load a graph written by `save`, with its label → passage id map. */
   static async load(file: string, dimensions: number, ids: string[]): Promise<VectorStore> {
     const index = new (await hnswGraph())('cosine', dimensions);
