@@ -48,11 +48,15 @@ export class SortedTerms {
     if (count < 0 || starts[0] !== 0) return null;
     if (count === 0) return bytes.length === 0 ? new SortedTerms(bytes, starts) : null;
     if (starts[count] !== bytes.length + 1) return null;
-    for (let i = 1; i <= count; i++) {
+    // Every term but the last ends at a separator (the last at the end of the bytes, checked
+    // above); the starts increase. One pass over 330k terms at 10k passages, run once per load.
+    let previous = 0;
+    for (let i = 1; i < count; i++) {
       const start = starts[i] as number;
-      if (start <= (starts[i - 1] as number) || bytes[start - 1] !== (i === count ? undefined : SEPARATOR)) return null;
+      if (start <= previous || bytes[start - 1] !== SEPARATOR) return null;
+      previous = start;
     }
-    return new SortedTerms(bytes, starts);
+    return (starts[count] as number) > previous ? new SortedTerms(bytes, starts) : null;
   }
 
   /** Where each term starts in `bytes`, and one past the end: what `fromStarts` reads back. */
