@@ -60,6 +60,15 @@ describe('document store', () => {
     expect(store.articles.get('no-such-article')).toBeUndefined();
   });
 
+  it('GIVEN the store read into shared memory at an odd offset (as a large index is, for its checksum thread) THEN it opens to the same articles and passages', () => {
+    const bytes = serializeStore({ articles, passages });
+    const shared = Buffer.from(new SharedArrayBuffer(bytes.length + 1)).subarray(1);
+    bytes.copy(shared);
+    const store = openStore(shared);
+    expect([...store.articles.values()]).toEqual(articles);
+    expect(store.passages).toEqual(passages);
+  });
+
   it('GIVEN a record pointing past its article THEN opening the store reports corruption before anything is built', () => {
     const bytes = Buffer.from(serializeStore({ articles, passages }));
     // The last record is the last passage's sentence count.
