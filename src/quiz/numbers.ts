@@ -137,11 +137,22 @@ export function boundedBefore(sentence: string, start: number): boolean {
 
 /**
  * A sentence that states a share or ratio beside other numbers (`18% higher than 19,018`, `68.511
- * (43,3%) of 158.000`, `gấp 3 lần`): each number can be worked out from the others, so none is asked.
+ * (43,3%) of 158.000`, `gấp 3 lần`, `3 times longer`): each number can be worked out from the others, so none is
+ * asked. A count of times (`25 times between 1350 and 1490`, `25 lần`) is no ratio.
  */
-const RATIO_WORDS = /(?<![\p{L}\p{M}])(?:times|twice|double|triple|half|ratio|gấp|lần|higher than|lower than|more than|less than|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?![\p{L}\p{M}])/iu;
+const RATIO_WORDS = /(?<![\p{L}\p{M}])(?:times\s+(?:more|less|as|larger|smaller|longer|shorter|higher|lower|greater|bigger|the)|twice|double|triple|half|ratio|gấp|higher than|lower than|more than|less than|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?![\p{L}\p{M}])/iu;
 
-/** Whether the sentence's numbers are tied by a share or ratio, so that any one follows from the others. */
+/**
+ * A share written beside the count it is of (`1,388 (10.8%)`, `12.843 hộ (8,1%)`) or of the total it takes
+ * (`43% of 158,000`, `43% của 158.000`): with the other figures, the count and the share give each other.
+ */
+const SHARE_OF_COUNT = /\d[\d.,]*\s*(?:[\p{L}\p{M}]+\s+){0,3}\(\s*\d[\d.,]*\s*%|\d[\d.,]*\s*%\s+(?:of|của)\s+(?:the\s+)?\d/u;
+
+/**
+ * Whether the sentence's numbers are tied by a share or ratio, so that any one follows from the others: a
+ * ratio word, or a share beside its count or total. Two shares of different things (`70% of the land and
+ * 91% of the cleared land`) are not tied.
+ */
 export function derivableFromOthers(mentions: readonly NumberMention[], sentence: string): boolean {
-  return mentions.length >= 2 && (mentions.some((n) => n.percent) || RATIO_WORDS.test(sentence));
+  return mentions.length >= 2 && (RATIO_WORDS.test(sentence) || (mentions.some((n) => n.percent) && SHARE_OF_COUNT.test(sentence)));
 }

@@ -111,6 +111,11 @@ describe('numbers whose blank has more than one true answer, or follows from the
     ['The new bridge is 3 times longer than the old 400 metres span.', true],
     ['The thieves took 14 paintings and 3 sculptures.', false],
     ['Quân đội Nga kiểm soát khoảng 19% lãnh thổ Ukraine.', false],
+    ['There were 12,843 (8.1%) unmarried couples and 1,388 (0.9%) same-sex couples.', true],
+    ['About 43% of 158,000 residents voted.', true],
+    ['Seventy percent of formerly forested land, and 91% of land deforested since 1970, is used for pasture.', false],
+    ['Turnout was 64% in the north and 58% in the south.', false],
+    ['The disease was present in the country 25 times between 1350 and 1490, in 40 towns.', false],
   ])('GIVEN "%s" THEN its numbers follow from one another: %s', (sentence, derivable) => {
     expect(derivableFromOthers(numbersIn(sentence, 'en', dateExpressionSpans(sentence)), sentence)).toBe(derivable);
   });

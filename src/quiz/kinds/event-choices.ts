@@ -212,14 +212,32 @@ export function unnamedSubject(text: string, docIds: readonly string[], reading:
   return !named(subject) && reading.commonWord(subject);
 }
 
-/** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead: its tense must not clash. */
+/**
+ * Why an event's label cannot be a quiz choice (in a question about the past, or about what is ahead: its
+ * tense must not clash); null when it can. Each reason names the rule, for the census (`npm run quiz:census`).
+ */
+export function choiceProblem(e: BriefingEvent, ahead: boolean, reading: LabelReading): string | null {
+  const docIds = e.citations.map((c) => c.docId);
+  const rules: Array<[string, () => boolean]> = [
+    ['points elsewhere (a weekday, his, this)', () => DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label)],
+    ['leans on the clause it was cut from', () => DEPENDENT.test(e.label.trim())],
+    ['happened several times', () => happenedSeveralTimes(e.sentence)],
+    ['a view or a lasting state', () => NOT_A_HAPPENING.test(e.label)],
+    ['told again (reopened, again)', () => AGAIN.test(e.label)],
+    ['names a thing, not a happening', () => notATelling(e.label)],
+    ['a subject its article never names', () => unnamedSubject(e.label, docIds, reading)],
+    ['leans on the text before it', () => labelLeansBack(e.label, docIds, reading)],
+    ['its sentence points back', () => pointsBack(e.sentence) && !inSentence(e)],
+    // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
+    ['a quotation', () => /^[“"‘']/u.test(e.label.trim())],
+    ['its tense clashes', () => (ahead ? PAST.test(e.label) : FUTURE.test(e.label))],
+  ];
+  return rules.find(([, fails]) => fails())?.[0] ?? null;
+}
+
+/** Whether an event's label can be a quiz choice, in a question about the past or about what is ahead. */
 export function choosable(e: BriefingEvent, ahead: boolean, reading: LabelReading): boolean {
-  if (DEICTIC.test(e.label) || VI_POSSESSIVE.test(e.label) || DEPENDENT.test(e.label.trim()) || happenedSeveralTimes(e.sentence)) return false;
-  if (NOT_A_HAPPENING.test(e.label) || AGAIN.test(e.label) || notATelling(e.label) || unnamedSubject(e.label, e.citations.map((c) => c.docId), reading) || labelLeansBack(e.label, e.citations.map((c) => c.docId), reading)) return false;
-  if (pointsBack(e.sentence) && !inSentence(e)) return false;
-  // A quotation as a happening (`“We will find them,” Hale said`) reads as a saying, not as something that happened.
-  if (/^[“"‘']/u.test(e.label.trim())) return false;
-  return ahead ? !PAST.test(e.label) : !FUTURE.test(e.label);
+  return choiceProblem(e, ahead, reading) === null;
 }
 
 

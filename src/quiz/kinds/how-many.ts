@@ -1,14 +1,12 @@
 /** "Fill in the number": a number blanked out of a sentence, distractors in the answer's form. */
 import { dateExpressionSpans } from '../../events/dates.js';
 import { BLANK, arrangeChoices } from '../choices.js';
-import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import { text } from '../../messages/index.js';
-import { readNumber, words, writeNumber, type Language } from '../../text/index.js';
+import { readNumber, writeNumber, type Language } from '../../text/index.js';
 import { boundedBefore, convertedBeside, derivableFromOthers, numberDistractors, numberFactKey, numbersIn } from '../numbers.js';
-import { unnamedSubject } from './event-choices.js';
 import { sentenceLeansBack } from './referents.js';
-import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
+import { fillInProblem, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
 /**
@@ -26,7 +24,7 @@ export const howManyQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
-      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text) || unnamedSubject(s.text, [p.docId], m, true)) continue;
+      if (fillInProblem(s.text, p.docId, m) !== null) continue;
       const numbers = numbersIn(s.text, m.lang, dateExpressionSpans(s.text));
       if (derivableFromOthers(numbers, s.text)) continue;
       // Every number the sentence writes, dates included (`năm 1620`), as values.

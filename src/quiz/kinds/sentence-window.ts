@@ -1,5 +1,8 @@
 /** A sentence cut to fit a prompt, around the part a question blanks; and whether a sentence can be read alone at all. */
 import { pointsBack } from '../../events/label.js';
+import { words } from '../../text/index.js';
+import { QUIZ_TUNING } from '../tuning.js';
+import { unnamedSubject, type LabelReading } from './event-choices.js';
 
 /**
  * Whether a fill-in sentence leans on the one before (`Together they are valued at …`, `Điều này …`):
@@ -50,4 +53,15 @@ export function sentenceWindow(sentence: string, start: number, end: number, max
   const text = sentence.slice(from, to).trim().replace(/[,;:–—-]$/u, '').trim();
   if (from > 0 && SUBJECTLESS_OPENING.test(text)) return null;
   return `${from > 0 ? '…' : ''}${text}${to < sentence.length ? '…' : ''}`;
+}
+
+/**
+ * Why a sentence gives no fill-in question ("who", "how many") whatever it blanks; null when it may. Each
+ * reason names the rule, for the census (`npm run quiz:census`).
+ */
+export function fillInProblem(sentence: string, docId: string, reading: LabelReading): string | null {
+  if (words(sentence).length < QUIZ_TUNING.fillInMinWords) return 'too short';
+  if (leansOnPrevious(sentence)) return 'its subject points back';
+  if (unnamedSubject(sentence, [docId], reading, true)) return 'a subject its article never names';
+  return null;
 }

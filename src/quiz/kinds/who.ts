@@ -1,14 +1,11 @@
 /** "Fill in the blank": a person's name blanked out of a sentence, three other people as distractors. */
 import { text } from '../../messages/index.js';
-import { words } from '../../text/index.js';
 import { BLANK, arrangeChoices } from '../choices.js';
-import { QUIZ_TUNING } from '../tuning.js';
 import { PROMPT_MAX_CHARS } from '../check.js';
 import type { Person } from '../people.js';
-import { unnamedSubject } from './event-choices.js';
 import { sentenceLeansBack } from './referents.js';
 import { otherPeople } from './people-choices.js';
-import { leansOnPrevious, sentenceWindow } from './sentence-window.js';
+import { fillInProblem, sentenceWindow } from './sentence-window.js';
 import type { Candidate, KindBuilder } from './types.js';
 
 /** A conjunction and a name on the other side of a blank (`giữa ông ____ và ông Trump`, `Witkoff and ____`). */
@@ -20,7 +17,7 @@ const PAIRED_BEFORE = /\p{Lu}[\p{L}\p{M}]*\s+(?:và|and|cùng|với|&)\s+(?:(?:�
  * và Kushner`): the partner gives the blank away to anyone who follows the story, and the pair's other side rules
  * out half the distractors.
  */
-function pairedWithName(sentence: string, at: { start: number; end: number }): boolean {
+export function pairedWithName(sentence: string, at: { start: number; end: number }): boolean {
   return PAIRED_AFTER.test(sentence.slice(at.end)) || PAIRED_BEFORE.test(sentence.slice(Math.max(0, at.start - 40), at.start).replace(/(?:ông|bà)\s+$/u, ''));
 }
 
@@ -28,7 +25,7 @@ export const whoQuestions: KindBuilder = (m) => {
   const out: Candidate[] = [];
   for (const p of m.passages) {
     for (const s of p.sentences) {
-      if (words(s.text).length < QUIZ_TUNING.fillInMinWords || leansOnPrevious(s.text) || unnamedSubject(s.text, [p.docId], m, true)) continue;
+      if (fillInProblem(s.text, p.docId, m) !== null) continue;
       const mentions = m.people.mentions(s.text, p.docId);
       for (const person of new Set<Person>(mentions.map((x) => x.person))) {
         const own = mentions.filter((x) => x.person === person);
