@@ -55,11 +55,11 @@ export function generateQuiz(input: QuizInput, request: QuizRequest = {}, drawSe
  * Every sentence and label (and choice label) of an event, to the sentences of all the articles that report it: a question
  * that shows one of them shows the happening, however another outlet words it.
  */
-function eventTellings(events: readonly BriefingEvent[], lang: Language): Map<string, string[]> {
+function eventTellings(events: readonly BriefingEvent[], material: QuizMaterial): Map<string, string[]> {
   const tellings = new Map<string, string[]>();
   for (const e of events) {
     const sentences = [...new Set(e.citations.map((c) => c.sentence))];
-    for (const key of [e.label, choiceLabel(e.label, lang), e.sentence, ...sentences]) tellings.set(key, [...new Set([...(tellings.get(key) ?? []), ...sentences])]);
+    for (const key of [e.label, choiceLabel(e, material), e.sentence, ...sentences]) tellings.set(key, [...new Set([...(tellings.get(key) ?? []), ...sentences])]);
   }
   return tellings;
 }
@@ -103,7 +103,7 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
       return seen.texts.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
     });
   const shownHere = shownOf([], material.lang);
-  const tellings = eventTellings(material.allEvents, material.lang);
+  const tellings = eventTellings(material.allEvents, material);
   // Kinds that had a question to ask but left it out for showing what was shown already.
   const shownBefore = new Set<QuestionKind>();
   let usedUp = false;

@@ -30,8 +30,8 @@ export const QUIZ_TUNING = {
   labelWordsInSentence: 0.5,
   /**
    * Event choices come from the answer's own articles alone when they offer this many: three distractors
-   * and a spare, since two may fall on one date; otherwise also from articles on its story, and then from
-   * any article of the answer's time.
+   * and a spare, since two may fall on one date; otherwise also from articles on its story (and, for
+   * "which came first" alone, then from any article of the answer's time).
    */
   ownArticleEvents: 4,
   /**

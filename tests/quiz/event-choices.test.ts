@@ -118,16 +118,21 @@ describe('the years a date choice may take', () => {
 });
 
 describe('an event label as a choice', () => {
-  it('GIVEN a news lead sentence longer than a phone\'s two lines THEN its longest opening that reads alone, cut before a preposition or conjunction', () => {
-    const lead = 'Dutch police arrested two men in Rotterdam in connection with the theft of four paintings from the Verholt Museum of Art in Lindmark';
-    const short = choiceLabel(lead, 'en');
-    expect(short).toBe('Dutch police arrested two men in Rotterdam in connection with the theft of four paintings');
+  const m = { ...reading, lang: 'en' as const };
+  const labelled = (label: string): BriefingEvent => ({ label, citations: [{ docId: 'a' }] }) as unknown as BriefingEvent;
+
+  it('GIVEN a news lead sentence longer than a phone\'s two lines THEN its longest opening that reads alone, cut before a comma or conjunction', () => {
+    const lead = 'Thieves broke into the Verholt Museum of Art in Lindmark overnight and escaped with four 17th-century paintings worth an estimated 38 million euros';
+    const short = choiceLabel(labelled(lead), m);
+    expect(short).toBe('Thieves broke into the Verholt Museum of Art in Lindmark overnight');
     expect(short.length).toBeLessThanOrEqual(90);
   });
 
-  it('GIVEN a short label, or a long one no opening of which reads alone THEN it stays whole', () => {
-    expect(choiceLabel('The Verholt Museum of Art reopened', 'en')).toBe('The Verholt Museum of Art reopened');
+  it('GIVEN a short label, one whose only cuts are before a preposition, or one whose opening would end on something unnamed THEN it stays whole', () => {
+    expect(choiceLabel(labelled('The Verholt Museum of Art reopened'), m)).toBe('The Verholt Museum of Art reopened');
+    const metro = 'The company Marconi designed and constructed the mobile radio system to the underground Metro system of the Tyne and Wear region';
+    expect(choiceLabel(labelled(metro), m)).toBe(metro);
     const unbroken = 'Representatives of the seventeen northern provinces ratified the long-negotiated Confederation Charter unanimously yesterday evening';
-    expect(choiceLabel(unbroken, 'en')).toBe(unbroken);
+    expect(choiceLabel(labelled(unbroken), m)).toBe(unbroken);
   });
 });

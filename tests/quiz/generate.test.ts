@@ -10,6 +10,7 @@ import { QUESTION_RULES, STRUCTURAL_RULES, normaliseChoice, questionProblems } f
 import { QUESTION_KINDS, type QuizQuestion } from '../../src/quiz/types.js';
 import { buildPeopleIndex, writtenSurname } from '../../src/quiz/people.js';
 import { choiceLabel } from '../../src/quiz/kinds/event-choices.js';
+import { quizMaterial } from '../../src/quiz/material.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -146,23 +147,30 @@ describe('questions a player can read', () => {
     expect(questions.filter((q) => /2025|2024/u.test(about(q))).every((q) => /^(?:Điều gì|Sự kiện sau) đã diễn ra|^Sự kiện sau diễn ra/u.test(q.prompt))).toBe(true);
   });
 
-  it('GIVEN Wikipedia articles of many eras THEN every choice of "what happened in Y" lies within the era around Y, at no coarser precision', async () => {
+  it('GIVEN articles of many eras and a news story THEN every choice of "what happened in Y" is of the answer\'s story and lies within the era around Y, at no coarser precision', async () => {
     const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
+    const news = await inputFor(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
     const rank = { day: 0, month: 1, year: 2, decade: 3, century: 4 } as const;
     let asked = 0;
-    for (let seed = 0; seed < 5; seed++) {
-      for (const q of generateQuiz(wiki, { n: 10, seed, kinds: ['what'] }).questions) {
-        asked++;
-        const answer = wiki.events.find((e) => choiceLabel(e.label, 'en') === q.choices[q.answerIndex]);
-        if (answer === undefined) throw new Error(`no event for ${q.choices[q.answerIndex]}`);
-        const year = Number(answer.date.slice(0, 4));
-        for (const c of q.choices) {
-          const o = wiki.events.find((e) => choiceLabel(e.label, 'en') === c);
-          // 1562 and a hurricane of 1999 are eras apart; 1562 and 1565 are not.
-          expect(Math.abs(Number(o?.date.slice(0, 4)) - year), `${c} beside ${answer.date}`).toBeLessThanOrEqual(Math.max(answer.precision === 'decade' ? 50 : 15, (2015 - year) / 4) + 10);
-          expect(rank[o?.precision ?? 'century'], c).toBeLessThanOrEqual(Math.max(rank[answer.precision], rank.month));
-          // A decade is a trend or an era: single years beside it stand out by their kind.
-          if (answer.precision === 'decade') expect(o?.precision, c).toBe('decade');
+    for (const input of [wiki, news]) {
+      const material = quizMaterial(input);
+      for (let seed = 0; seed < 5; seed++) {
+        for (const q of generateQuiz(input, { n: 10, seed, kinds: ['what'] }).questions) {
+          asked++;
+          const answer = input.events.find((e) => choiceLabel(e, material) === q.choices[q.answerIndex]);
+          if (answer === undefined) throw new Error(`no event for ${q.choices[q.answerIndex]}`);
+          const story = new Set(answer.citations.flatMap((c) => [...material.relatedArticles(c.docId)]));
+          const year = Number(answer.date.slice(0, 4));
+          for (const c of q.choices) {
+            const o = input.events.find((e) => choiceLabel(e, material) === c);
+            // A hurricane, a network and a plague beside an explorer give no topic: one story's happenings do.
+            expect(o?.citations.some((x) => story.has(x.docId)), `${c} beside ${answer.label}`).toBe(true);
+            // 1562 and a hurricane of 1999 are eras apart; 1562 and 1565 are not.
+            expect(Math.abs(Number(o?.date.slice(0, 4)) - year), `${c} beside ${answer.date}`).toBeLessThanOrEqual(Math.max(answer.precision === 'decade' ? 50 : 15, (2015 - year) / 4) + 10);
+            expect(rank[o?.precision ?? 'century'], c).toBeLessThanOrEqual(Math.max(rank[answer.precision], rank.month));
+            // A decade is a trend or an era: single years beside it stand out by their kind.
+            if (answer.precision === 'decade') expect(o?.precision, c).toBe('decade');
+          }
         }
       }
     }
@@ -173,11 +181,12 @@ describe('questions a player can read', () => {
     const news = await inputFor(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
     const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
     let asked = 0;
-    for (const [input, lang] of [[news, 'en'], [wiki, 'en'], [demo, 'vi']] as const) {
+    for (const input of [news, wiki, demo]) {
+      const material = quizMaterial(input);
       for (let seed = 0; seed < 10; seed++) {
         for (const q of generateQuiz(input, { n: 3, seed, kinds: ['which_first'] }).questions) {
           asked++;
-          const days = q.choices.map((c) => Date.parse(input.events.find((e) => choiceLabel(e.label, lang) === c)?.date.padEnd(10, '-01').slice(0, 10) ?? '')).sort((a, b) => a - b);
+          const days = q.choices.map((c) => Date.parse(input.events.find((e) => choiceLabel(e, material) === c)?.date.padEnd(10, '-01').slice(0, 10) ?? '')).sort((a, b) => a - b);
           days.slice(1).forEach((d, i) => expect(d - (days[i] ?? 0), q.choices.join(' | ')).toBeGreaterThanOrEqual(21 * 24 * 3600 * 1000));
           for (const c of q.choices) expect(c).not.toMatch(/\b(?:later|finally|first|again|reopened)\b/iu);
         }
@@ -295,11 +304,13 @@ describe('every kind where the corpus has material for it', () => {
     }
   });
 
-  it('GIVEN Wikipedia articles without attributed quotations THEN the quiz says "who said" is thin, and has every other kind', async () => {
+  it('GIVEN Wikipedia articles without attributed quotations, each of few dated happenings THEN the quiz says "who said" and "what happened" are thin (no choices from unrelated articles), and has the kinds it has material for', async () => {
     const wiki = await inputFor(path.join(ROOT, 'tests/fixtures/xquad-dev/corpus-en'));
     const quiz = generateQuiz(wiki, { n: 10, seed: 1 });
-    expect(quiz.shortfall?.kinds).toEqual(['who_said']);
-    expect(new Set(quiz.questions.map((q) => q.kind))).toEqual(new Set(QUESTION_KINDS.filter((k) => k !== 'who_said')));
+    expect(quiz.shortfall?.kinds).toEqual(expect.arrayContaining(['who_said', 'what']));
+    const kinds = new Set(quiz.questions.map((q) => q.kind));
+    expect(kinds.has('when') && kinds.has('how_many')).toBe(true);
+    for (const k of quiz.shortfall?.kinds ?? []) expect(kinds.has(k)).toBe(false);
   });
 });
 

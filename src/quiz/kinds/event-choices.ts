@@ -45,19 +45,25 @@ export function nearbyPeriods(p: Period, random: Random, latestYear: number): Pe
     .filter((x) => !periodsOverlap(x, p) && Number(x.value.slice(0, 4)) > 0 && (!wide || Number(x.value.slice(0, 4)) <= Math.max(latestYear, Number(p.value.slice(0, 4)))));
 }
 
-/** Where a long label may end: before a comma, a conjunction or a preposition that adds to a complete clause. */
-const LABEL_CUT = /,\s|\s(?=(?:and|while|as|after|before|in|at|on|from|with|for|to|worth|during|over|và|tại|ở|với|sau khi|trước khi|để|trong|nhằm|khi|từ)\s)/gu;
+/**
+ * Where a long label may end: before a comma or a conjunction that joins a second happening to a complete
+ * one. Not before a preposition: what follows it often says which (`… the mobile radio system` | `to the
+ * underground Metro system`; `… played the Doctor at different times` | `during the run of a play`).
+ */
+const LABEL_CUT = /,\s|\s(?=(?:and|while|whereas|và|trong khi|còn)\s)/gu;
 
 /**
- * An event label as a choice reads on a phone: whole when short; else its longest opening, cut before a comma,
- * conjunction or preposition, that is still a label a person understands alone (`Dutch police arrested two
- * men in Rotterdam in connection with the theft of four paintings` for the lead sentence that goes on to
- * name the museum and the town); whole when no opening is.
+ * An event label as a choice reads on a phone: whole when short; else its longest opening, cut before a comma
+ * or conjunction, that is still a label a person understands alone and ends on nothing left unnamed
+ * (`Thieves broke into the Verholt Museum of Art in Lindmark overnight` for the lead sentence that goes on
+ * `and escaped with four 17th-century paintings worth …`); whole when no opening is.
  */
-export function choiceLabel(label: string, lang: Language): string {
+export function choiceLabel(e: Pick<BriefingEvent, 'label' | 'citations'>, m: LabelReading & { lang: Language }): string {
+  const { label } = e;
+  const docIds = e.citations.map((c) => c.docId);
   if (label.length <= QUIZ_TUNING.choiceMaxChars) return label;
   const cuts = [...label.matchAll(LABEL_CUT)].map((c) => c.index).filter((at) => at <= QUIZ_TUNING.choiceMaxChars).sort((a, b) => b - a);
-  const fits = cuts.map((at) => label.slice(0, at).trim()).find((part) => labelProblem(part, lang) === null);
+  const fits = cuts.map((at) => label.slice(0, at).trim()).find((part) => labelProblem(part, m.lang) === null && !labelLeansBack(part, docIds, m));
   return fits ?? label;
 }
 
@@ -267,16 +273,17 @@ export function ofTheSameTime(m: Pick<QuizMaterial, 'latestDate' | 'latestYear'>
 
 /**
  * Events a choice beside `e` could be: of its tense and time, readable alone, each passing `keep`; of an
- * article that reports it when these are enough, else also of articles on its story, else of any article
- * of its time (an encyclopaedia's articles each tell few dated happenings: another article's happening of
- * the same years is as believable as one of its own); the nearest in time first within each.
+ * article that reports it when these are enough, else also of articles on its story, else (`anyArticle`) of
+ * any article of its time; the nearest in time first within each. "What happened in 1562?" takes none of an
+ * unrelated article: a hurricane, a television network and a plague beside an explorer give a player no topic
+ * to think in (the fifth round's readers); "which came first" asks an order, which knowing the eras gives.
  */
-export function eventsBeside(m: QuizMaterial, e: BriefingEvent, ahead: boolean, keep: (o: BriefingEvent) => boolean): BriefingEvent[] {
+export function eventsBeside(m: QuizMaterial, e: BriefingEvent, ahead: boolean, keep: (o: BriefingEvent) => boolean, anyArticle: boolean): BriefingEvent[] {
   const docs = new Set(e.citations.map((c) => c.docId));
   const story = new Set(e.citations.flatMap((c) => [...m.relatedArticles(c.docId)]));
   const tier = (o: BriefingEvent): number => (o.citations.some((c) => docs.has(c.docId)) ? 0 : o.citations.some((c) => story.has(c.docId)) ? 1 : 2);
   const at = startDay(e);
   const fit = m.allEvents.filter((o) => o !== e && o.label !== e.label && o.until === undefined && choosable(o, ahead, m) && ofTheSameTime(m, e, o) && keep(o));
-  const enough = [0, 1].find((t) => fit.filter((o) => tier(o) <= t).length >= QUIZ_TUNING.ownArticleEvents) ?? 2;
+  const enough = [0, 1].find((t) => fit.filter((o) => tier(o) <= t).length >= QUIZ_TUNING.ownArticleEvents) ?? (anyArticle ? 2 : 1);
   return fit.filter((o) => tier(o) <= enough).sort((a, b) => tier(a) - tier(b) || Math.abs(startDay(a) - at) - Math.abs(startDay(b) - at));
 }

@@ -24,9 +24,9 @@ export const whatQuestions: KindBuilder = (m) =>
         const period = eventPeriod(e);
         // For a decade or a century, a trend or an era, only others of its precision: a single year's happening beside it stands out by its kind.
         const wide = period.precision === 'decade' || period.precision === 'century';
-        const near = eventsBeside(m, e, ahead, (o) => !periodsOverlap(eventPeriod(o), period) && (!wide || o.precision === period.precision));
-        const others = shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices), r).map((o) => choiceLabel(o.label, m.lang));
-        const arranged = arrangeChoices(choiceLabel(e.label, m.lang), others, r);
+        const near = eventsBeside(m, e, ahead, (o) => !periodsOverlap(eventPeriod(o), period) && (!wide || o.precision === period.precision), false);
+        const others = shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices), r).map((o) => choiceLabel(o, m));
+        const arranged = arrangeChoices(choiceLabel(e, m), others, r);
         if (source === null || arranged === null) return null;
         const prompt = text(m.lang, ahead ? 'questionWhatAhead' : 'questionWhat', { when: periodPhrase(period, m.lang) });
         return { kind: 'what', prompt, ...arranged, explanation: text(m.lang, 'questionAccordingTo', { ...m.citedAs(cite.docId), says: `${e.label}.` }), source, factKey };

@@ -31,7 +31,7 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       const seed = shuffled(m.events.filter((e) => choosable(e, false, m) && !ORDER_WORDS.test(e.label) && !isAhead(eventPeriod(e), m.latestDate)), r)[0];
       if (seed === undefined) return null;
       const picked: BriefingEvent[] = [seed];
-      const near = eventsBeside(m, seed, false, (o) => m.events.includes(o) && !ORDER_WORDS.test(o.label) && !isAhead(eventPeriod(o), m.latestDate) && start(o) > periodDays(eventPeriod(seed))[1]);
+      const near = eventsBeside(m, seed, false, (o) => m.events.includes(o) && !ORDER_WORDS.test(o.label) && !isAhead(eventPeriod(o), m.latestDate) && start(o) > periodDays(eventPeriod(seed))[1], true);
       for (const e of shuffled(near.slice(0, QUIZ_TUNING.nearEventChoices * 2), r)) {
         if (!picked.every((x) => apart(x, e))) continue;
         picked.push(e);
@@ -43,9 +43,9 @@ export const whichFirstQuestions: KindBuilder = (m) => {
       const cite = first?.citations[0];
       const source = cite === undefined ? null : m.sourceOf(cite.passageId, cite.sentence);
       if (first === undefined || source === null) return null;
-      const arranged = arrangeChoices(choiceLabel(first.label, m.lang), picked.filter((e) => e !== first).map((e) => choiceLabel(e.label, m.lang)), r);
+      const arranged = arrangeChoices(choiceLabel(first, m), picked.filter((e) => e !== first).map((e) => choiceLabel(e, m)), r);
       if (arranged === null) return null;
-      const dates = inOrder.map((e) => `${formatPeriod(eventPeriod(e), m.lang)}: ${choiceLabel(e.label, m.lang)}`).join(' | ');
+      const dates = inOrder.map((e) => `${formatPeriod(eventPeriod(e), m.lang)}: ${choiceLabel(e, m)}`).join(' | ');
       return { kind: 'which_first', prompt: text(m.lang, 'questionWhichFirst'), ...arranged, explanation: dates, source, factKey: `order:${first.id}` };
     },
   }));
