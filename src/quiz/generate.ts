@@ -79,6 +79,9 @@ function shownOf(texts: readonly string[], lang: Language): Shown {
   return { texts: texts.map((t) => shingles(t)), numbers: new Set(figuresIn(texts, lang)) };
 }
 
+/** Kinds whose answer is a person. */
+const PERSON_KINDS: ReadonlySet<QuestionKind> = new Set(['who', 'who_said']);
+
 interface Built {
   questions: QuizQuestion[];
   /** Kinds with no question, nothing left to try and nothing left out for having been shown: the briefing has no material for them. */
@@ -103,6 +106,9 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
       return seen.texts.some((a) => containment(own, a) >= QUIZ_TUNING.sameSentenceContainment);
     });
   const shownHere = shownOf([], material.lang);
+  // People this game already has as an answer from an article: after the reveal of one, a second question
+  // with the same answer from the same article is guessed, not known.
+  const answered = new Set<string>();
   const tellings = eventTellings(material.allEvents, material);
   // Kinds that had a question to ask but left it out for showing what was shown already.
   const shownBefore = new Set<QuestionKind>();
@@ -123,7 +129,8 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
         const question: QuizQuestion = { id: `q${questions.length + 1}`, ...built, ...(retold.length > 0 ? { retold } : {}) };
         if (questionProblems(question, checkContext, structural).length > 0) continue;
         const shows = shownTexts(question);
-        if (overlaps(question, shows, shownHere)) {
+        const person = PERSON_KINDS.has(question.kind) ? `${question.source.docId}\u0000${question.choices[question.answerIndex].split(' ').at(-1) ?? ''}` : null;
+        if (overlaps(question, shows, shownHere) || (person !== null && answered.has(person))) {
           shownBefore.add(kind);
           continue;
         }
@@ -132,6 +139,7 @@ function build(material: QuizMaterial, kinds: readonly QuestionKind[], n: number
           usedUp = true;
           continue;
         }
+        if (person !== null) answered.add(person);
         facts.add(candidate.factKey);
         facts.add(built.factKey);
         sentences.add(sentenceKey);

@@ -51,9 +51,10 @@ function checkRules(questions: readonly QuizQuestion[], passages: readonly Passa
 }
 
 describe('generateQuiz on the demo corpus', () => {
-  it('GIVEN --n 10 THEN ten valid questions of at least four kinds', () => {
+  it('GIVEN --n 10 THEN valid questions of at least four kinds, as many as the demo holds (eight: one person an answer once per article), and the quiz says it is short', () => {
     const quiz = generateQuiz(demo, { n: 10, seed: 'demo' });
-    expect(quiz.questions).toHaveLength(10);
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(8);
+    if (quiz.questions.length < 10) expect(quiz.shortfall?.asked).toBe(10);
     expect(new Set(quiz.questions.map((q) => q.kind)).size).toBeGreaterThanOrEqual(4);
     checkRules(quiz.questions, demo.passages);
   });
@@ -272,6 +273,17 @@ describe('people a player could believe', () => {
     for (const q of unsided) expect(q.choices.filter((c) => sided(c)), q.prompt).toEqual([]);
   });
 
+  it('GIVEN a game THEN no one is the answer twice from one article: after the first reveal the second is guessed', async () => {
+    const news = await inputFor(path.join(ROOT, 'tests/fixtures/quiz-news-en'));
+    for (let seed = 0; seed < 10; seed++) {
+      const people = generateQuiz(news, { n: 20, seed }).questions
+        .filter((q) => q.kind === 'who' || q.kind === 'who_said')
+        .map((q) => `${q.source.docId} ${(q.choices[q.answerIndex] ?? '').split(' ').at(-1)}`);
+      expect(people.length).toBeGreaterThan(2);
+      expect(people.length).toBe(new Set(people).size);
+    }
+  });
+
   it('GIVEN the demo THEN a Russian\'s name blank or quotation is never offered an American, whatever the prompt says', () => {
     const people = buildPeopleIndex(demo.articles).people;
     const affiliation = (choice: string): string | null | undefined => people.find((p) => p.name === choice || writtenSurname(p.name) === choice)?.affiliation;
@@ -299,7 +311,7 @@ describe('every kind where the corpus has material for it', () => {
     for (let seed = 0; seed < 10; seed++) {
       const quiz = generateQuiz(demo, { n: 10, seed });
       expect(new Set(quiz.questions.map((q) => q.kind))).toEqual(new Set(QUESTION_KINDS.filter((k) => !eventChoiceKinds.includes(k))));
-      expect(quiz.questions).toHaveLength(10);
+      expect(quiz.questions.length).toBeGreaterThanOrEqual(8);
       expect(quiz.shortfall?.kinds.sort()).toEqual(eventChoiceKinds);
     }
   });
