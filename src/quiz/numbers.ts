@@ -46,9 +46,8 @@ export function numberDistractors(form: NumberForm, percent: boolean, random: Ra
   const n = form.value;
   const step = roundness(form);
   const round = (x: number): number => Math.round(x / step) * step;
-  const raw = n < QUIZ_TUNING.smallNumberLimit && form.decimals === 0
-    ? [n - 2, n - 1, n + 1, n + 2, n + 3]
-    : QUIZ_TUNING.numberDistractorRatios.map((k) => round(n * k));
+  const small = n < QUIZ_TUNING.smallNumberLimit && form.decimals === 0;
+  const raw = small ? [n - 3, n - 2, n - 1, n + 1, n + 2, n + 3] : QUIZ_TUNING.numberDistractorRatios.map((k) => round(n * k));
   const answerEndsInZero = writeNumber(n, form).endsWith('0');
   const fine = (x: number): boolean => {
     const text = writeNumber(x, form);
@@ -59,7 +58,14 @@ export function numberDistractors(form: NumberForm, percent: boolean, random: Ra
   const half = Number(round(n / 2).toFixed(form.decimals));
   const double = Number(round(n * 2).toFixed(form.decimals));
   const firstOfPair = drawn.find((x) => x === half || x === double);
-  return drawn.filter((x) => (x !== half && x !== double) || x === firstOfPair);
+  const kept = drawn.filter((x) => (x !== half && x !== double) || x === firstOfPair);
+  if (!small) return kept;
+  // A small count's neighbours all on one side (`12, 13, 14` for 11) leave the answer at the end of a run:
+  // how many lie below it is drawn, so that its place among the four is anyone's guess. The rest follow as spares.
+  const below = kept.filter((x) => x < n);
+  const above = kept.filter((x) => x > n);
+  const k = Math.min(below.length, Math.max(Math.floor(random() * 4), 3 - above.length));
+  return [...below.slice(0, k), ...above.slice(0, 3 - k), ...below.slice(k), ...above.slice(3 - k)];
 }
 
 /** Words before a number that make it a date, an ordinal or a label (`tháng 8`, `thứ 10`, `số 5`, `No. 3`). */

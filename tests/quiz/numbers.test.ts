@@ -56,6 +56,14 @@ describe('numbers a question can ask', () => {
 });
 
 describe('number choices that point to the answer', () => {
+  it('GIVEN a small count (11) THEN how many of the three offered lie below it varies: its neighbours are not all above it (12, 13, 14)', () => {
+    const random = seededRandom(3);
+    const eleven = readNumber('11', 'en')!;
+    const below = new Set(Array.from({ length: 40 }, () => numberDistractors(eleven, false, random).slice(0, 3).filter((x) => x < 11).length));
+    expect(below.size).toBeGreaterThanOrEqual(3);
+  });
+
+
   it('GIVEN an answer THEN its half and its double are never both offered (the answer would be the middle of a chain)', () => {
     for (const answer of ['16.000', '760', '2,5', '50.000']) {
       const form = readNumber(answer, 'vi')!;
