@@ -55,6 +55,13 @@ describe('numbers a question can ask', () => {
   });
 });
 
+describe('a share beside its count, however the corpus writes it', () => {
+  it('GIVEN a Vietnamese sentence whose first share is written with a point (12.843 (8.1%) … 1.388 (0,9%)) THEN its figures follow from one another', () => {
+    const sentence = 'Có 12.843 (8.1%) hộ gia đình là cặp đôi khác giới chưa kết hôn và 1.388 (0,9%) hộ gia đình là các cặp đồng giới.';
+    expect(derivableFromOthers(numbersIn(sentence, 'vi', dateExpressionSpans(sentence)), sentence)).toBe(true);
+  });
+});
+
 describe('number choices that point to the answer', () => {
   it('GIVEN a small count (11) THEN how many of the three offered lie below it varies: its neighbours are not all above it (12, 13, 14)', () => {
     const random = seededRandom(3);
