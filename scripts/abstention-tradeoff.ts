@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import { chunkCorpus } from '../src/corpus/chunk.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Article } from '../src/corpus/types.js';
-import { ABSTENTION_MODEL_FILE, FEATURES, abstentionFeatures, abstentionModel, answerConfidence, type AbstentionModel, type AbstentionSignals } from '../src/retrieval/abstention.js';
+import { ABSTENTION_MODEL_FILE, FEATURES, abstentionFeatures, abstentionModel, answerConfidence, logistic, type AbstentionModel, type AbstentionSignals } from '../src/retrieval/abstention.js';
 import { answerQuestion, CANDIDATES } from '../src/retrieval/ask.js';
 import { firstHitRank, type EvalItem } from '../src/retrieval/eval.js';
 import { LexicalIndex } from '../src/retrieval/lexical.js';
@@ -184,7 +184,7 @@ function fitLogistic(xs: readonly number[][], ys: readonly number[], weights: re
     const hess = Array.from({ length: d }, (_r, i) => Array.from({ length: d }, (_c, j) => (i === j && i > 0 ? RIDGE : 0)));
     xs.forEach((x, n) => {
       const row = [1, ...x];
-      const p = 1 / (1 + Math.exp(-row.reduce((sum, v, j) => sum + v * (beta[j] as number), 0)));
+      const p = logistic(x, beta);
       const w = weights[n] as number;
       row.forEach((vi, i) => {
         (grad[i] as number) += w * ((ys[n] as number) - p) * vi;
@@ -243,8 +243,7 @@ if (values.fit === true) {
 }
 const confidenceOf = (o: Outcome): number => {
   if (writes) return answerConfidence(o.signals, model);
-  const z = featuresOf(o).reduce((sum, v, i) => sum + v * (model.coefficients[i + 1] as number), model.coefficients[0] as number);
-  return 1 / (1 + Math.exp(-z));
+  return logistic(featuresOf(o), model.coefficients);
 };
 /** The score a table reads of each answer. */
 function scorer(score: string): (o: Outcome) => number {

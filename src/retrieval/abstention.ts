@@ -72,9 +72,13 @@ export function abstentionModel(): AbstentionModel {
   return loaded;
 }
 
+/** A logistic model's output for inputs `x`: `coefficients` are the intercept, then one an input. */
+export function logistic(x: readonly number[], coefficients: readonly number[]): number {
+  const z = x.reduce((sum, value, i) => sum + value * (coefficients[i + 1] ?? 0), coefficients[0] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
 /** The model's confidence that the corpus answers the question, in [0, 1]. */
 export function answerConfidence(signals: AbstentionSignals, model: AbstentionModel = abstentionModel()): number {
-  const x = abstentionFeatures(signals);
-  const z = x.reduce((sum, value, i) => sum + value * (model.coefficients[i + 1] ?? 0), model.coefficients[0] ?? 0);
-  return 1 / (1 + Math.exp(-z));
+  return logistic(abstentionFeatures(signals), model.coefficients);
 }
